@@ -1,0 +1,320 @@
+"""
+The pipeline: named parsers, ordered by what they need and provide, run over a document.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import importlib
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from conflictnews._analysis import Analysis
+from conflictnews.errors import InvalidDateError, ParserError, PipelineError, UnknownParserError
+from conflictnews.model import Document, Report, ReportWarning, item_spans
+from conflictnews.parsers import ITEM_KINDS, PARSER_API_VERSION, Context, Item, Parser
+
+__all__ = ["BUILTIN_PARSERS", "DEFAULT_MAX_TEXT_LENGTH", "Pipeline", "coerce_date", "make_document", "parse"]
+
+BUILTIN_PARSERS: Mapping[str, str] = {
+    "times": "conflictnews.parsers.times:TimeParser",
+    "locations": "conflictnews.parsers.locations:LocationParser",
+    "actors": "conflictnews.parsers.actors:ActorParser",
+    "quantities": "conflictnews.parsers.quantities:QuantityParser",
+    "quotes": "conflictnews.parsers.quotes:QuoteParser",
+    "claims": "conflictnews.parsers.claims:ClaimParser",
+    "events": "conflictnews.parsers.events:EventParser",
+}
+"""Built-in parser name → ``module:Class``, in the default order."""
+
+DEFAULT_MAX_TEXT_LENGTH = 10_000_000
+"""Texts longer than this (in characters) are refused unless the caller raises the limit."""
+
+
+def coerce_date(
+    value: datetime.date | datetime.datetime | str | None, *, name: str = "published"
+) -> datetime.date | None:
+    """
+    Turn a ``date``, ``datetime`` or ISO 8601 string into a ``date``.
+
+    Raises:
+        InvalidDateError: If a string is not an ISO date.
+        TypeError: If *value* has another type.
+    """
+    if value is None:
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        s = value.strip()
+        try:
+            return datetime.date.fromisoformat(s)
+        except ValueError:
+            pass
+        try:
+            return datetime.datetime.fromisoformat(s.replace("Z", "+00:00")).date()
+        except ValueError:
+            raise InvalidDateError(value, f"{name} must be an ISO date such as 2025-03-16") from None
+    raise TypeError(f"{name} must be a date, datetime or ISO string, not {type(value).__name__}")
+
+
+def make_document(
+    text: str,
+    *,
+    published: datetime.date | datetime.datetime | str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    id: str | None = None,
+) -> Document:
+    """Build a :class:`Document`, checking argument types and reading *published*."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__} (decode bytes first)")
+    for name, v in (("source", source), ("url", url), ("id", id)):
+        if v is not None and not isinstance(v, str):
+            raise TypeError(f"{name} must be str or None, not {type(v).__name__}")
+    return Document(text=text, published=coerce_date(published), source=source, url=url, id=id)
+
+
+def _load_builtin(name: str) -> Parser:
+    target = BUILTIN_PARSERS[name]
+    module_name, _, cls_name = target.partition(":")
+    cls = getattr(importlib.import_module(module_name), cls_name)
+    parser: Parser = cls()
+    return parser
+
+
+def _order(parsers: Sequence[Parser]) -> tuple[Parser, ...]:
+    """Order parsers so each runs after every provider of what it requires (stable)."""
+    providers: dict[str, list[str]] = {}
+    for p in parsers:
+        for kind in p.provides:
+            providers.setdefault(kind, []).append(p.name)
+    by_name = {p.name: p for p in parsers}
+    if len(by_name) != len(parsers):
+        names = [p.name for p in parsers]
+        dup = sorted({n for n in names if names.count(n) > 1})
+        raise PipelineError(f"two parsers share the name(s) {', '.join(dup)}")
+    deps: dict[str, set[str]] = {}
+    for p in parsers:
+        need: set[str] = set()
+        for kind in p.requires:
+            if kind not in providers:
+                raise PipelineError(f"parser {p.name!r} requires {kind!r}, which no parser in the pipeline provides")
+            need.update(n for n in providers[kind] if n != p.name)
+        deps[p.name] = need
+    done: list[str] = []
+    placed: set[str] = set()
+    remaining = [p.name for p in parsers]
+    while remaining:
+        for n in remaining:
+            if deps[n] <= placed:
+                done.append(n)
+                placed.add(n)
+                remaining.remove(n)
+                break
+        else:
+            raise PipelineError(f"parsers {', '.join(remaining)} require each other in a cycle")
+    return tuple(by_name[n] for n in done)
+
+
+class Pipeline:
+    """
+    Named parsers run in dependency order over a document.
+
+    Args:
+        parsers: The parsers to run; they are re-ordered by ``requires``/``provides``.
+        strict: When True, a parser that raises stops the run with :class:`ParserError`;
+            otherwise its output is dropped and the report carries a warning naming it.
+        max_text_length: Longer texts raise :class:`LimitExceededError`.
+        warnings: Warnings to add to every report (plugins skipped while loading).
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(
+        self,
+        parsers: Iterable[Parser],
+        *,
+        strict: bool = False,
+        max_text_length: int = DEFAULT_MAX_TEXT_LENGTH,
+        warnings: Iterable[ReportWarning] = (),
+    ) -> None:
+        parsers = tuple(parsers)
+        for p in parsers:
+            if not isinstance(p, Parser):
+                raise TypeError(f"{p!r} is not a Parser (needs name, requires, provides, api_version, parse)")
+            if getattr(p, "api_version", None) != PARSER_API_VERSION:
+                raise PipelineError(
+                    f"parser {p.name!r} targets parser API version {getattr(p, 'api_version', None)!r}; "
+                    f"this conflictnews provides version {PARSER_API_VERSION}"
+                )
+        self.parsers: tuple[Parser, ...] = _order(parsers)
+        self.strict = strict
+        self.max_text_length = max_text_length
+        self._warnings = tuple(warnings)
+
+    @classmethod
+    def default(cls, *, disable: Iterable[str] = (), strict: bool = False, **kwargs: Any) -> Pipeline:
+        """
+        The built-in parsers (those available), minus any named in *disable*.
+
+        Raises:
+            UnknownParserError: If *disable* names a parser that does not exist.
+        """
+        disabled = set(disable)
+        unknown = disabled - set(BUILTIN_PARSERS)
+        if unknown:
+            raise UnknownParserError(sorted(unknown)[0], tuple(BUILTIN_PARSERS))
+        parsers: list[Parser] = []
+        for name in BUILTIN_PARSERS:
+            if name in disabled:
+                continue
+            try:
+                parsers.append(_load_builtin(name))
+            except ModuleNotFoundError as exc:
+                if exc.name and exc.name.startswith("conflictnews.parsers."):
+                    continue  # a parser not shipped in this build
+                raise
+        return cls(parsers, strict=strict, **kwargs)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The parsers' names, in run order."""
+        return tuple(p.name for p in self.parsers)
+
+    def parse(
+        self,
+        text: str,
+        *,
+        published: datetime.date | datetime.datetime | str | None = None,
+        source: str | None = None,
+        url: str | None = None,
+        id: str | None = None,
+    ) -> Report:
+        """Read *text* and return its :class:`Report` (see :func:`conflictnews.parse`)."""
+        return self.run(make_document(text, published=published, source=source, url=url, id=id))
+
+    def run(self, document: Document, *, timings: dict[str, float] | None = None) -> Report:
+        """
+        Run every parser over *document* and build the report.
+
+        If *timings* is a dict, each parser's wall time in seconds is added to it
+        under its name (``"analysis"`` for the shared analysis).
+        """
+        from conflictnews.errors import LimitExceededError
+
+        if not isinstance(document, Document):
+            raise TypeError(f"run() needs a Document, not {type(document).__name__}")
+        n = len(document.text)
+        if n > self.max_text_length:
+            raise LimitExceededError(
+                f"text has {n} characters, over max_text_length={self.max_text_length}; split it or raise the limit"
+            )
+        t0 = time.perf_counter()
+        ctx = Context(document, Analysis(document.text))
+        if timings is not None:
+            timings["analysis"] = timings.get("analysis", 0.0) + time.perf_counter() - t0
+        ctx.add(self._warnings)
+        for parser in self.parsers:
+            t0 = time.perf_counter()
+            try:
+                items = list(parser.parse(ctx))
+                ctx.add(_checked(items, ctx, parser.name))
+            except Exception as exc:
+                if self.strict:
+                    raise ParserError(parser.name, exc) from exc
+                ctx.add(
+                    [
+                        ReportWarning(
+                            code="parser-failed",
+                            message=f"parser {parser.name!r} raised {exc!r}; its output was dropped",
+                            parser=parser.name,
+                        )
+                    ]
+                )
+            if timings is not None:
+                timings[parser.name] = timings.get(parser.name, 0.0) + time.perf_counter() - t0
+        return _build_report(ctx)
+
+
+def _checked(items: list[Item | ReportWarning], ctx: Context, parser: str) -> list[Item | ReportWarning]:
+    """Refuse items whose spans fall outside the text or whose ids clash."""
+    n = len(ctx.text)
+    taken = {it.id for field_name, _ in ITEM_KINDS.values() for it in getattr(ctx, field_name)}
+    for it in items:
+        if isinstance(it, ReportWarning):
+            continue
+        if type(it) not in ITEM_KINDS:
+            raise TypeError(f"returned {type(it).__name__}, which is not a report item")
+        if it.id in taken:
+            raise ValueError(f"returned an item with id {it.id!r}, which is already taken")
+        taken.add(it.id)
+        for sp in item_spans(it):
+            if sp.end > n:
+                raise ValueError(f"returned {it.id} with span {sp.start}-{sp.end} outside the text ({n} chars)")
+    return items
+
+
+def _build_report(ctx: Context) -> Report:
+    # back-links: a claim lists the events that rest on it
+    by_claim: dict[str, list[str]] = {}
+    for ev in ctx.events:
+        if ev.claim:
+            by_claim.setdefault(ev.claim, []).append(ev.id)
+    claims = tuple(
+        attrs.evolve(c, events=tuple(dict.fromkeys([*c.events, *by_claim[c.id]]))) if c.id in by_claim else c
+        for c in ctx.claims
+    )
+    return Report(
+        document=ctx.document,
+        actors=ctx.actors,
+        locations=ctx.locations,
+        times=ctx.times,
+        quantities=ctx.quantities,
+        events=ctx.events,
+        claims=claims,
+        quotes=ctx.quotes,
+        warnings=ctx.warnings,
+    )
+
+
+@functools.cache
+def _default_pipeline() -> Pipeline:
+    return Pipeline.default()
+
+
+def parse(
+    text: str,
+    *,
+    published: datetime.date | datetime.datetime | str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+) -> Report:
+    """
+    Read one article and return everything found in it.
+
+    Args:
+        text: The article as a ``str``.
+        published: Its publication date (``date``, ``datetime`` or ISO string);
+            relative dates ("last August") resolve against it and stay
+            unresolved, with a warning, without it.
+        source: Who published it (kept in the report, used in exports).
+        url: Where it was published.
+
+    Raises:
+        TypeError: If *text* is not a ``str``.
+        InvalidDateError: If *published* is not a readable date.
+
+    >>> report = parse("Russian troops shelled Sudzha on March 13.", published="2025-03-16")
+    >>> report.document.published
+    datetime.date(2025, 3, 16)
+
+    .. versionadded:: 0.1.0
+    """
+    return _default_pipeline().run(make_document(text, published=published, source=source, url=url))

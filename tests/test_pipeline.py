@@ -1,0 +1,109 @@
+"""parse() and the Pipeline: argument handling, ordering, failure isolation."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from typing import ClassVar
+
+import pytest
+from hypothesis import given
+
+import conflictnews as cn
+from conflictnews.model import item_spans
+from conflictnews.testing.strategies import texts
+
+
+@pytest.mark.parametrize(
+    "published",
+    ["2025-03-16", datetime.date(2025, 3, 16), datetime.datetime(2025, 3, 16, 9, 30), "2025-03-16T09:30:00Z"],
+)
+def test_published_accepts_date_datetime_and_iso(published: object) -> None:
+    r = cn.parse("Nothing happened.", published=published)  # type: ignore[arg-type]
+    assert datetime.date(2025, 3, 16) == r.document.published
+
+
+def test_bad_published_raises_a_value_error_naming_it() -> None:
+    with pytest.raises(cn.InvalidDateError, match="16/03/2025") as info:
+        cn.parse("x", published="16/03/2025")
+    assert isinstance(info.value, ValueError)
+
+
+@pytest.mark.parametrize("bad", [None, b"bytes", 42])
+def test_non_str_text_raises_type_error(bad: object) -> None:
+    with pytest.raises(TypeError):
+        cn.parse(bad)  # type: ignore[arg-type]
+
+
+def test_source_and_url_are_kept() -> None:
+    r = cn.parse("x", source="BBC", url="https://example.org/a")
+    assert ("BBC", "https://example.org/a") == (r.document.source, r.document.url)
+
+
+@given(texts(300))
+def test_parse_never_raises_and_spans_stay_inside(text: str) -> None:
+    """Arbitrary text parses, and every span of every item lies inside it."""
+    r = cn.parse(text, published="2025-03-16")
+    for item in r.items():
+        for sp in item_spans(item):
+            assert 0 <= sp.start <= sp.end <= len(text)
+
+
+class _Fake:
+    api_version: ClassVar[int] = cn.PARSER_API_VERSION
+
+    def __init__(self, name: str, requires: tuple[str, ...] = (), provides: tuple[str, ...] = (), boom: bool = False):
+        self.name, self.requires, self.provides, self.boom = name, requires, provides, boom
+
+    def parse(self, context: cn.Context) -> Iterable[cn.Actor]:
+        if self.boom:
+            raise RuntimeError("kaput")
+        return [cn.Actor(id=context.next_id(cn.Actor), name=self.name, kind="generic")]
+
+
+def test_pipeline_orders_by_requires_and_provides() -> None:
+    """A parser runs after the parsers providing what it requires, whatever the given order."""
+    p = cn.Pipeline([_Fake("late", requires=("quotes",)), _Fake("early", provides=("quotes",))])
+    assert ("early", "late") == p.names
+
+
+def test_pipeline_reports_missing_provider() -> None:
+    with pytest.raises(cn.PipelineError, match="requires 'claims'"):
+        cn.Pipeline([_Fake("x", requires=("claims",))])
+
+
+def test_pipeline_reports_cycles() -> None:
+    with pytest.raises(cn.PipelineError, match="cycle"):
+        cn.Pipeline([_Fake("a", ("x",), ("y",)), _Fake("b", ("y",), ("x",))])
+
+
+def test_failing_parser_becomes_a_warning() -> None:
+    """A parser that raises loses its output, the others' stays, and the report says which one failed."""
+    p = cn.Pipeline([_Fake("ok"), _Fake("bad", boom=True)])
+    r = p.parse("text")
+    assert ["ok"] == [a.name for a in r.actors]
+    assert ["bad"] == [w.parser for w in r.warnings]
+
+
+def test_failing_parser_raises_in_strict_mode() -> None:
+    p = cn.Pipeline([_Fake("bad", boom=True)], strict=True)
+    with pytest.raises(cn.ParserError, match="bad"):
+        p.parse("text")
+
+
+def test_incompatible_api_version_is_refused() -> None:
+    class Old(_Fake):
+        api_version: ClassVar[int] = 0
+
+    with pytest.raises(cn.PipelineError, match="API version"):
+        cn.Pipeline([Old("old")])
+
+
+def test_text_over_the_limit_is_refused_clearly() -> None:
+    with pytest.raises(cn.LimitExceededError, match="max_text_length"):
+        cn.Pipeline([], max_text_length=5).parse("123456")
+
+
+def test_default_pipeline_rejects_unknown_disable() -> None:
+    with pytest.raises(cn.UnknownParserError, match="nope"):
+        cn.Pipeline.default(disable=["nope"])
