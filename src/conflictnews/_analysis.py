@@ -7,6 +7,7 @@ parser, so no parser re-splits sentences or re-scans for quotation marks.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import NamedTuple
 
 import regex
@@ -27,13 +28,9 @@ _SENTENCE_END = regex.compile(
 
 _WORD_BEFORE = regex.compile(r"(?:[\p{L}]\.)*+[\p{L}]*+$")
 
-_TOKEN = regex.compile(
-    r"""
-    [\p{L}\p{N}]++                  # a run of letters or digits
-    (?:['\u2019\-][\p{L}\p{N}]++)*+  # joined by apostrophes or hyphens: Kryvyi-Rih, Ukraine's
-    """,
-    regex.VERBOSE,
-)
+# Words: runs of letters or digits, joined by apostrophes or hyphens (Kryvyi-Rih, Ukraine's).
+# The standard library's engine is faster here; the pattern cannot backtrack (each repeat starts with a separator).
+_FAST_TOKEN = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
 
 _OPEN_QUOTES = "\u201c\u00ab\u201e"
 _CLOSE_QUOTES = "\u201d\u00bb"
@@ -62,7 +59,20 @@ class QuoteRegion(NamedTuple):
 class Analysis:
     """Sentences, paragraphs, quote regions and tokens of one text."""
 
-    __slots__ = ("_quote_starts", "_sent_starts", "paragraphs", "quote_regions", "sentences", "text", "tokens")
+    __slots__ = (
+        "_lower",
+        "_quote_starts",
+        "_sent_starts",
+        "_tokens",
+        "paragraphs",
+        "quote_regions",
+        "sentence_first_tokens",
+        "sentences",
+        "text",
+        "tok_ends",
+        "tok_starts",
+        "tok_words",
+    )
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -71,26 +81,41 @@ class Analysis:
         )
         self.sentences: tuple[tuple[int, int], ...] = tuple(_split_sentences(text, self.paragraphs))
         self._sent_starts = [s for s, _ in self.sentences]
-        starts = set(self._sent_starts)
-        toks: list[Token] = []
-        for m in _TOKEN.finditer(text):
-            w = m.group()
-            toks.append(Token(m.start(), m.end(), w, w[0].isupper(), False))
-        # a token opens a sentence when it is the sentence's first word
-        si = 0
-        sents = self.sentences
-        for i, t in enumerate(toks):
-            while si < len(sents) and sents[si][1] <= t.start:
-                si += 1
-            if (
-                si < len(sents)
-                and (t.start in starts or _only_punct(text, sents[si][0], t.start))
-                and (i == 0 or toks[i - 1].start < sents[si][0])
-            ):
-                toks[i] = t._replace(sentence_start=True)
-        self.tokens: tuple[Token, ...] = tuple(toks)
+        # the token index as parallel lists: cheap to build, cheap to bisect
+        spans = [m.span() for m in _FAST_TOKEN.finditer(text)]
+        self.tok_starts: list[int] = [a for a, _ in spans]
+        self.tok_ends: list[int] = [b for _, b in spans]
+        self.tok_words: list[str] = [text[a:b] for a, b in spans]
+        # a sentence's first token opens it
+        firsts: set[int] = set()
+        n = len(spans)
+        for s_start, s_end in self.sentences:
+            i = bisect.bisect_left(self.tok_starts, s_start)
+            if i < n and self.tok_starts[i] < s_end:
+                firsts.add(i)
+        self.sentence_first_tokens: frozenset[int] = frozenset(firsts)
+        self._tokens: tuple[Token, ...] | None = None
+        self._lower: list[str] | None = None
         self.quote_regions: tuple[QuoteRegion, ...] = tuple(_quote_regions(text, self.paragraphs))
         self._quote_starts = [q.start for q in self.quote_regions]
+
+    @property
+    def tok_lower(self) -> list[str]:
+        """The words in lower case (built on first use, shared by every parser)."""
+        if self._lower is None:
+            self._lower = [w.lower() for w in self.tok_words]
+        return self._lower
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        """Every word with its offsets, capitalisation and whether it opens a sentence (built on first use)."""
+        if self._tokens is None:
+            firsts = self.sentence_first_tokens
+            self._tokens = tuple(
+                Token(a, b, w, w[0].isupper(), i in firsts)
+                for i, (a, b, w) in enumerate(zip(self.tok_starts, self.tok_ends, self.tok_words, strict=True))
+            )
+        return self._tokens
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence holding *offset* (the nearest before it when between sentences)."""
@@ -109,10 +134,6 @@ class Analysis:
         if i >= 0 and regions[i].start <= start and end <= regions[i].end:
             return regions[i]
         return None
-
-
-def _only_punct(text: str, start: int, end: int) -> bool:
-    return not any(ch.isalnum() for ch in text[start:end])
 
 
 def _split_sentences(text: str, paragraphs: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:

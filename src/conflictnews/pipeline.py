@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 
 from conflictnews._analysis import Analysis
-from conflictnews.errors import InvalidDateError, ParserError, PipelineError, UnknownParserError
+from conflictnews.errors import InvalidDateError, ParserError, PipelineError
 from conflictnews.model import Document, Report, ReportWarning, item_spans
 from conflictnews.parsers import ITEM_KINDS, PARSER_API_VERSION, Context, Item, Parser
 
@@ -89,6 +89,17 @@ def _load_builtin(name: str) -> Parser:
     return parser
 
 
+def _with_providers(parsers: list[Parser]) -> list[Parser]:
+    """Drop built-in parsers whose required kinds no other built-in provides (a partial build, or *disable*)."""
+    kept = list(parsers)
+    while True:
+        provided = {kind for p in kept for kind in p.provides}
+        keep = [p for p in kept if all(kind in provided for kind in p.requires)]
+        if len(keep) == len(kept):
+            return keep
+        kept = keep
+
+
 def _order(parsers: Sequence[Parser]) -> tuple[Parser, ...]:
     """Order parsers so each runs after every provider of what it requires (stable)."""
     providers: dict[str, list[str]] = {}
@@ -160,17 +171,33 @@ class Pipeline:
         self._warnings = tuple(warnings)
 
     @classmethod
-    def default(cls, *, disable: Iterable[str] = (), strict: bool = False, **kwargs: Any) -> Pipeline:
+    def default(
+        cls,
+        *,
+        disable: Iterable[str] = (),
+        enable: Iterable[str] | None = None,
+        strict: bool = False,
+        **kwargs: Any,
+    ) -> Pipeline:
         """
-        The built-in parsers (those available), minus any named in *disable*.
+        The built-in parsers (those available) and the installed plugins, minus any named in *disable*.
+
+        Args:
+            disable: Names of built-in parsers, parser plugins or data packs not to use.
+            enable: If given, only the plugins named here are used (built-ins are unaffected).
+            strict: Raise on a plugin that cannot be used, and on a parser that fails;
+                otherwise either is skipped with a warning in every report.
 
         Raises:
-            UnknownParserError: If *disable* names a parser that does not exist.
+            UnknownParserError: If *disable* or *enable* names a parser or plugin that does not exist.
+            PluginLoadError: In strict mode, if a plugin cannot be used.
+
+        .. versionchanged:: 0.1.0 installed plugins (see :mod:`conflictnews.registry`) are used too.
         """
+        from conflictnews.registry import select_plugins
+
         disabled = set(disable)
-        unknown = disabled - set(BUILTIN_PARSERS)
-        if unknown:
-            raise UnknownParserError(sorted(unknown)[0], tuple(BUILTIN_PARSERS))
+        plugins = select_plugins(builtin=tuple(BUILTIN_PARSERS), disable=disabled, enable=enable, strict=strict)
         parsers: list[Parser] = []
         for name in BUILTIN_PARSERS:
             if name in disabled:
@@ -181,6 +208,9 @@ class Pipeline:
                 if exc.name and exc.name.startswith("conflictnews.parsers."):
                     continue  # a parser not shipped in this build
                 raise
+        parsers = _with_providers(parsers)
+        parsers += plugins.fit(parsers)
+        kwargs["warnings"] = (*plugins.warnings, *kwargs.get("warnings", ()))
         return cls(parsers, strict=strict, **kwargs)
 
     @property

@@ -1,0 +1,1 @@
+"""An example conflictnews plugin: the ``talks`` parser and the ``example`` data pack."""

@@ -1,0 +1,93 @@
+"""
+Phrase look-up over the shared token index: the fast way to find lexicon entries.
+
+Instead of one regular expression with thousands of alternatives (which the regex
+engine tries at every character), phrases are keyed by their first word; a scan
+over the document's words costs one dict look-up per word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Generic, TypeVar
+
+from conflictnews._analysis import Analysis
+
+V = TypeVar("V")
+
+_WORDS = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    """The lower-case words of *phrase*, tokenised exactly as documents are."""
+    return tuple(w.lower() for w in _WORDS.findall(phrase))
+
+
+class PhraseMatcher(Generic[V]):
+    """
+    Find the longest lexicon phrase starting at each word, left to right, without overlaps.
+
+    >>> m = PhraseMatcher([("air strike", 1), ("strike", 2)])
+    >>> a = Analysis("An air strike, then a strike.")
+    >>> [(a.text[s:e], v) for s, e, v in m.finditer(a)]
+    [('air strike', 1), ('strike', 2)]
+    """
+
+    __slots__ = ("_first", "_maxlen")
+
+    def __init__(self, entries: Iterable[tuple[str, V]]) -> None:
+        first: dict[str, dict[tuple[str, ...], V]] = {}
+        maxlen = 1
+        for phrase, value in entries:
+            key = phrase_key(phrase)
+            if not key:
+                continue
+            first.setdefault(key[0], {}).setdefault(key, value)
+            maxlen = max(maxlen, len(key))
+        self._first = first
+        self._maxlen = maxlen
+
+    def finditer(
+        self, analysis: Analysis, start: int = 0, end: int | None = None, *, overlapping: bool = False
+    ) -> Iterator[tuple[int, int, V]]:
+        """Yield ``(start, end, value)`` of each match between character offsets *start* and *end*."""
+        words = analysis.tok_lower
+        starts, ends = analysis.tok_starts, analysis.tok_ends
+        text = analysis.text
+        n = len(words)
+        stop = n if end is None else _bisect_left(starts, end)
+        i = 0 if start == 0 else _bisect_left(starts, start)
+        first = self._first
+        while i < stop:
+            cands = first.get(words[i])
+            if cands is None:
+                i += 1
+                continue
+            best: tuple[int, V] | None = None
+            for j in range(min(self._maxlen, stop - i), 0, -1):
+                key = tuple(words[i : i + j])
+                if key in cands and _contiguous(text, ends, starts, i, i + j):
+                    best = (j, cands[key])
+                    break
+            if best is None:
+                i += 1
+                continue
+            j, value = best
+            yield starts[i], ends[i + j - 1], value
+            i += 1 if overlapping else j
+
+
+def _contiguous(text: str, ends: list[int], starts: list[int], i: int, j: int) -> bool:
+    # words of a phrase may only be separated by white space (not by a full stop or comma)
+    for k in range(i, j - 1):
+        gap = text[ends[k] : starts[k + 1]]
+        if gap.strip():
+            return False
+    return True
+
+
+def _bisect_left(a: list[int], x: int) -> int:
+    import bisect
+
+    return bisect.bisect_left(a, x)

@@ -1,0 +1,297 @@
+"""
+Attributed claims: what is said, by whom, through whom, how firmly, and who disputes it.
+
+A claim is a content span with its source (an actor id, or the source's words
+when no actor covers them), the cue that attributes it ("according to",
+"has claimed", "suggest"), a stance and the hedges that decided it. Chains
+("according to the NYT, citing two officials") keep every link; a later
+"this assertion is met with skepticism by observers" marks the claim as
+disputed by those observers. Claims share the attribution finder of
+:mod:`conflictnews.parsers.quotes`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+
+import regex
+
+from conflictnews.model import Actor, Claim, Quote, ReportWarning, Span, Stance
+from conflictnews.parsers import PARSER_API_VERSION, Context, Item
+from conflictnews.parsers.quotes import ActorIndex, Attribution, CueLexicon, attributions, load_cues
+
+__all__ = ["ClaimParser"]
+
+_RULES = {
+    "according": "claims/according-to",
+    "noun": "claims/allegation",
+    "adverb": "claims/adverb",
+    "hedge": "claims/hedge-verb",
+}
+_WORD = regex.compile(r"[\p{L}\p{N}]++(?:['\u2019\-][\p{L}\p{N}]++)*+")
+
+
+class ClaimParser:
+    """
+    Find attributed claims with source, attribution chain, cue, stance, hedges and disputes.
+
+    Args:
+        cues: The cue lexicon; the built-in one (``data/cues``) by default.
+    """
+
+    name = "claims"
+    requires: tuple[str, ...] = ("actors", "quotes")
+    provides: tuple[str, ...] = ("claims",)
+    api_version = PARSER_API_VERSION
+
+    def __init__(self, *, cues: CueLexicon | None = None) -> None:
+        self._cues = cues
+
+    @property
+    def cues(self) -> CueLexicon:
+        """The cue lexicon in use (the built-in one is loaded on first use)."""
+        if self._cues is None:
+            self._cues = load_cues()
+        return self._cues
+
+    def parse(self, context: Context) -> Iterable[Item | ReportWarning]:
+        """Return the claims of the document in *context*, in text order."""
+        text = context.text
+        if not text:
+            return []
+        cues = self.cues
+        cx, atts = attributions(context, cues)
+        actors = cx.actors
+        drafts = [_draft(text, cues, actors, a) for a in atts]
+        drafts.extend(_quote_claims(context, atts))
+        drafts.sort(key=lambda d: d.content)
+        # one claim per content span: the first cue found wins
+        unique: list[_Draft] = []
+        seen: set[tuple[int, int]] = set()
+        for d in drafts:
+            if d.content not in seen:
+                seen.add(d.content)
+                unique.append(d)
+        _mark_disputes(context, cues, actors, unique)
+        q_spans = sorted(((q.span.start, q.span.end, q.id) for q in context.quantities), key=lambda t: t[0])
+        q_starts = [t[0] for t in q_spans]
+        out: list[Item | ReportWarning] = []
+        for d in unique:
+            cs, ce = d.content
+            i = bisect.bisect_left(q_starts, cs)
+            qids = []
+            while i < len(q_spans) and q_spans[i][0] < ce:
+                if q_spans[i][1] <= ce:
+                    qids.append(q_spans[i][2])
+                i += 1
+            out.append(
+                Claim(
+                    id=context.next_id(Claim, len(out)),
+                    span=Span(start=min(d.span[0], cs), end=max(d.span[1], ce)),
+                    content=Span(start=cs, end=ce),
+                    source=d.source.id if d.source else d.source_id,
+                    source_text=d.source_text,
+                    chain=d.chain,
+                    cue=d.cue,
+                    cue_span=d.cue_span,
+                    stance=d.stance,
+                    hedged=bool(d.hedges) or d.stance == Stance.HEDGED,
+                    hedges=d.hedges,
+                    disputed_by=d.disputed_by,
+                    quantities=tuple(qids),
+                    rule=d.rule,
+                )
+            )
+        return out
+
+
+class _Draft:
+    """A claim before ids are given and disputes marked."""
+
+    __slots__ = (
+        "chain",
+        "content",
+        "cue",
+        "cue_span",
+        "disputed_by",
+        "hedges",
+        "rule",
+        "source",
+        "source_id",
+        "source_text",
+        "span",
+        "stance",
+    )
+
+    def __init__(
+        self,
+        *,
+        span: tuple[int, int],
+        content: tuple[int, int],
+        source: Actor | None,
+        source_text: str | None,
+        cue: str,
+        cue_span: Span | None,
+        stance: Stance,
+        rule: str,
+        chain: tuple[str, ...] = (),
+        hedges: tuple[str, ...] = (),
+        source_id: str | None = None,
+    ) -> None:
+        self.span = span
+        self.content = content
+        self.source = source
+        self.source_id = source_id
+        self.source_text = source_text
+        self.chain = chain
+        self.cue = cue
+        self.cue_span = cue_span
+        self.stance = stance
+        self.hedges = hedges
+        self.rule = rule
+        self.disputed_by: tuple[str, ...] = ()
+
+
+def _draft(text: str, cues: CueLexicon, actors: ActorIndex, a: Attribution) -> _Draft:
+    chain: list[str] = []
+    if a.speaker_actor is not None:
+        chain.append(a.speaker_actor.id)
+    for s, e in a.chain:
+        for m in actors.overlapping(s, e):
+            if m.actor.id not in chain:
+                chain.append(m.actor.id)
+            break
+    hedges = _hedges(text, cues, a)
+    stance = Stance(a.stance)
+    if hedges and stance in (Stance.REPORTED, Stance.ASSERTED):
+        stance = Stance.HEDGED
+    if a.kind == "verb":
+        rule = "claims/participle" if a.layout.startswith("participle") else "claims/verb-cue"
+    else:
+        rule = _RULES.get(a.kind, "claims/verb-cue")
+    lo = min(a.cue[0], a.content[0], a.speaker[0] if a.speaker else a.cue[0])
+    hi = max(a.cue[1], a.content[1], a.speaker[1] if a.speaker else a.cue[1])
+    return _Draft(
+        span=(lo, hi),
+        content=a.content,
+        source=a.speaker_actor,
+        source_text=text[a.speaker[0] : a.speaker[1]] if a.speaker else None,
+        chain=tuple(chain) if len(chain) > 1 or a.chain else (),
+        cue=text[a.cue[0] : a.cue[1]],
+        cue_span=Span(start=a.cue[0], end=a.cue[1]),
+        stance=stance,
+        hedges=hedges,
+        rule=rule,
+    )
+
+
+def _quote_claims(context: Context, atts: Sequence[Attribution]) -> list[_Draft]:
+    """Direct quotes whose speaker came from a neighbouring quote ("continuation") are claims too."""
+    taken = {a.content for a in atts}
+    out: list[_Draft] = []
+    for q in context.quotes:
+        if not isinstance(q, Quote) or not q.direct or q.partial or q.scare:
+            continue
+        span = (q.span.start, q.span.end)
+        if span in taken or not (q.speaker or q.speaker_text):
+            continue
+        out.append(
+            _Draft(
+                span=span,
+                content=span,
+                source=None,
+                source_id=q.speaker,
+                source_text=q.speaker_text,
+                cue=q.cue or "",
+                cue_span=None,
+                stance=Stance.REPORTED,
+                rule="claims/quote",
+            )
+        )
+    return out
+
+
+def _hedges(text: str, cues: CueLexicon, a: Attribution) -> tuple[str, ...]:
+    """The hedge words that decided: in the cue, the content, or the source ("some reports")."""
+    found: list[str] = []
+    for w in _WORD.findall(text, a.cue[0], a.cue[1]):
+        if cues.hedges.get(w.lower()) == "cue" or (a.kind == "adverb" and w.lower() in cues.adverbs):
+            found.append(w)
+    if a.speaker is not None:
+        for w in _WORD.findall(text, a.speaker[0], a.speaker[1])[:2]:
+            if cues.hedges.get(w.lower()) == "source":
+                found.append(w)
+    if a.quote is None:
+        for w in _WORD.findall(text, a.content[0], a.content[1]):
+            if w.islower() and cues.hedges.get(w) in ("content", "cue"):
+                found.append(w)
+    return tuple(dict.fromkeys(found))
+
+
+def _mark_disputes(context: Context, cues: CueLexicon, actors: ActorIndex, drafts: list[_Draft]) -> None:
+    """Set ``disputed_by`` on a claim that a later phrase rejects or doubts."""
+    if not drafts or not actors.mentions:
+        return  # disputed_by holds actor ids: without actors there is nothing to link
+    text = context.text
+    analysis = context.analysis
+    keys = cues.dispute_keys
+    words, starts, ends = analysis.tok_words, analysis.tok_starts, analysis.tok_ends
+    for i in [k for k, w in enumerate(words) if w in keys]:
+        t_start, t_end = starts[i], ends[i]
+        kind = cues.disputes.get(words[i].lower())
+        disputer: Actor | None = None
+        if kind == "noun":
+            # "met with skepticism by international observers"
+            if _MET_WITH.search(text, max(0, t_start - 40), t_start) and (m := _BY.match(text, t_end)):
+                disputer = _first_actor(actors, text, m.end(), m.end() + 80)
+        elif kind == "verb":
+            if m := _BY_ONLY.match(text, t_end):
+                disputer = _first_actor(actors, text, m.end(), m.end() + 80)  # "disputed by Kyiv"
+            elif _DISPUTED_TARGET.match(text, t_end):
+                ss, _ = analysis.sentence_at(t_start)  # "Moscow denied the report"
+                subj = [x for x in actors.overlapping(ss, t_start) if x.end <= t_start]
+                disputer = subj[-1].actor if subj else None
+        if disputer is not None:
+            _attach(drafts, analysis.sentence_index(t_start), t_start, disputer, context)
+
+
+_MET_WITH = regex.compile(
+    r"(?:met|greeted|received|viewed|treated|regarded|seen)\s++with\s++(?:\p{L}++\s++){0,2}$", regex.IGNORECASE
+)
+_BY = regex.compile(r"\s++(?:from|by|among)\s++", regex.IGNORECASE)
+_BY_ONLY = regex.compile(r"\s++by\s++", regex.IGNORECASE)
+_DISPUTED_TARGET = regex.compile(
+    r"""
+    \s++(?:the|this|that|these|those|such|his|her|their|its)\s++
+    (?:\p{L}++\s++)?
+    (?:claims?|assertions?|reports?|allegations?|accounts?|figures?|estimates?|statements?|numbers?|narratives?|versions?)
+    (?![\p{L}\p{N}])
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+
+def _first_actor(actors: ActorIndex, text: str, start: int, end: int) -> Actor | None:
+    end = min(end, len(text))
+    stop = start
+    while stop < end and text[stop] not in ".;!?":
+        stop += 1
+    ms = actors.overlapping(start, stop)
+    return ms[0].actor if ms and ms[0].start - start < 40 else None
+
+
+def _attach(drafts: list[_Draft], sent_idx: int, before: int, disputer: Actor, context: Context) -> None:
+    """Mark the claim ending nearest before *before*, in this sentence or the one before it."""
+    sentences = context.analysis.sentences
+    lo = sentences[max(0, sent_idx - 1)][0] if sentences else 0
+    best: _Draft | None = None
+    for d in drafts:
+        ce = d.content[1]
+        if ce > before or ce < lo or (best is not None and ce <= best.content[1]):
+            continue
+        if (d.source.id if d.source else d.source_id) == disputer.id:
+            continue  # nobody disputes their own claim
+        best = d
+    if best is not None and disputer.id not in best.disputed_by:
+        best.disputed_by = (*best.disputed_by, disputer.id)

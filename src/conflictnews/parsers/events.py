@@ -1,0 +1,774 @@
+"""
+Events: who did what to whom, where and when, coded in ACLED and PLOVER.
+
+The parser scans the text once for trigger words (one combined pattern built
+from ``data/events/triggers.tsv``), groups them by clause, keeps the strongest
+trigger of each clause, and links arguments found by earlier parsers:
+agents and targets (actors), location, time, fatalities (killed counts) and the
+claim an event rests on. Every choice is recorded in the event's ``rule``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any, ClassVar, NamedTuple
+
+import regex
+
+from conflictnews._analysis import Analysis
+from conflictnews._phrases import PhraseMatcher
+from conflictnews.lexicons import load_table
+from conflictnews.model import (
+    AcledCoding,
+    Actor,
+    ActorKind,
+    Claim,
+    Event,
+    Fatalities,
+    Location,
+    LocationKind,
+    Modality,
+    PloverCoding,
+    Precision,
+    PrecisionCodes,
+    Quantity,
+    QuantityKind,
+    ReportWarning,
+    Span,
+    Stance,
+    TimeExpression,
+)
+from conflictnews.parsers import PARSER_API_VERSION, Context, Item
+
+__all__ = ["ACLED_INTER", "EventParser"]
+
+ARMED_KINDS = frozenset(
+    {
+        ActorKind.STATE_FORCES,
+        ActorKind.EXTERNAL_FORCES,
+        ActorKind.REBEL_GROUP,
+        ActorKind.POLITICAL_MILITIA,
+        ActorKind.IDENTITY_MILITIA,
+    }
+)
+
+ACLED_INTER: dict[ActorKind, int] = {
+    ActorKind.STATE_FORCES: 1,
+    ActorKind.REBEL_GROUP: 2,
+    ActorKind.POLITICAL_MILITIA: 3,
+    ActorKind.IDENTITY_MILITIA: 4,
+    ActorKind.RIOTERS: 5,
+    ActorKind.PROTESTERS: 6,
+    ActorKind.CIVILIANS: 7,
+    ActorKind.EXTERNAL_FORCES: 8,
+}
+"""ACLED's inter codes by actor kind (the ACLED Codebook's actor types 1-8)."""
+
+_MILITARY_CLASSES = frozenset(
+    {"clash", "regain", "overtake", "shelling", "airstrike", "ied", "suicide", "grenade", "chemical", "disrupted"}
+)
+_VIOLENT_CLASSES = _MILITARY_CLASSES | {"violence", "attack", "mob", "abduction", "sexual", "excessive"}
+_PROTEST_CLASSES = frozenset({"protest", "riot", "intervention", "excessive"})
+
+# Clause boundaries inside a sentence: a trigger's arguments are looked for in its own clause first.
+_CLAUSE = regex.compile(
+    r"""
+    ;|:(?=\s)|\s[\u2014\u2013]\s                         # semicolons, colons, dashes
+    |,\s++(?=(?:which|who|whom|while|as|but|yet|after|before|when|whereas|although|though|amid)\b)
+    |\s(?=(?:as|while|but|yet|whereas)\s)                # "... setbacks as Russian troops ..."
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+_BY_AGENT = regex.compile(r"\A[^.;:]{0,40}?\bby\s++(?:the\s++)?", regex.IGNORECASE)
+_BETWEEN = regex.compile(r"\bbetween\b", regex.IGNORECASE)
+_WORD = regex.compile(r"[\p{L}]++(?:[-'\u2019][\p{L}]++)*+")
+
+
+class _Trigger(NamedTuple):
+    start: int
+    end: int
+    cls: str
+    strength: int
+
+
+class _Class(NamedTuple):
+    acled: tuple[str, str] | None
+    plover: str | None
+    mode: str | None
+
+
+@functools.cache
+def _classes() -> dict[str, _Class]:
+    out: dict[str, _Class] = {}
+    for row in load_table("events/classes"):
+        name, etype, sub, plover, mode = (row + ("-",) * 5)[:5]
+        out[name] = _Class(
+            acled=None if etype == "-" else (etype, sub),
+            plover=None if plover == "-" else plover,
+            mode=None if mode == "-" else mode,
+        )
+    return out
+
+
+def _alternation(forms: Iterable[str]) -> str:
+    # longest first, so "air strike" wins over "strike"; escaped, spaces match any white space
+    ordered = sorted(set(forms), key=lambda f: (-len(f), f))
+    return "|".join(regex.escape(f).replace("\\ ", r"\s++") for f in ordered)
+
+
+class EventParser:
+    """
+    Find conflict events (ACLED) and political acts (PLOVER) with their arguments.
+
+    Args:
+        triggers: Rows ``(forms, class, strength)``; default ``data/events/triggers.tsv``.
+        labels: Rows ``(label, class)`` for coder-note labels ("Property destruction:").
+        cues: Rows ``(cue, role)`` setting modality or resolving attacks.
+        nouns: Rows ``(noun, role)``: armed, civilian or mob heads of unrecognised actors.
+    """
+
+    name = "events"
+    requires: tuple[str, ...] = ("actors", "locations", "times", "quantities")
+    provides: tuple[str, ...] = ("events",)
+    api_version: ClassVar[int] = PARSER_API_VERSION
+
+    def __init__(
+        self,
+        *,
+        triggers: Sequence[Sequence[str]] | None = None,
+        labels: Sequence[Sequence[str]] | None = None,
+        cues: Sequence[Sequence[str]] | None = None,
+        nouns: Sequence[Sequence[str]] | None = None,
+    ) -> None:
+        self._classes = _classes()
+        self._trigger_info: dict[str, tuple[str, int]] = {}
+        for row in triggers if triggers is not None else load_table("events/triggers"):
+            forms, cls, strength = row[0], row[1], int(row[2])
+            if cls.removeprefix("w:") not in self._classes and cls != "violence":
+                raise ValueError(f"trigger class {cls!r} is not in events/classes")
+            for form in forms.split("|"):
+                key = " ".join(form.lower().split())
+                if key not in self._trigger_info or self._trigger_info[key][1] < strength:
+                    self._trigger_info[key] = (cls, strength)
+        self._trigger_matcher = PhraseMatcher(self._trigger_info.items())
+        self._labels = {r[0].lower(): r[1] for r in (labels if labels is not None else load_table("events/labels"))}
+        self._label_re = regex.compile(
+            r"^[ \t]*+(" + _alternation(self._labels) + r")\s*+:", regex.IGNORECASE | regex.MULTILINE
+        )
+        self._cues: dict[str, str] = {}
+        for row in cues if cues is not None else load_table("events/cues"):
+            self._cues.setdefault(row[0].lower(), row[1])
+        self._cue_matcher = PhraseMatcher(self._cues.items())
+        self._nouns: dict[str, set[str]] = {}
+        for row in nouns if nouns is not None else load_table("events/nouns"):
+            self._nouns.setdefault(row[0].lower(), set()).add(row[1])
+        self._noun_matcher = PhraseMatcher(self._nouns.items())
+
+    # -- scanning ---------------------------------------------------------------------------
+
+    def _triggers(self, analysis: Analysis) -> list[_Trigger]:
+        out: list[_Trigger] = []
+        for m in self._label_re.finditer(analysis.text):
+            out.append(_Trigger(m.start(1), m.end(1), self._labels[" ".join(m.group(1).lower().split())], 10))
+        for start, end, (cls, strength) in self._trigger_matcher.finditer(analysis):
+            out.append(_Trigger(start, end, cls, strength))
+        out.sort()
+        return out
+
+    def parse(self, context: Context) -> Iterable[Item | ReportWarning]:
+        """Return the events of the document in *context*."""
+        text = context.text
+        triggers = self._triggers(context.analysis)
+        if not triggers:
+            return []
+        doc = _DocIndex(context, self)
+        drafts: list[_Draft] = []
+        by_sentence: dict[int, list[_Trigger]] = {}
+        for t in triggers:
+            by_sentence.setdefault(context.analysis.sentence_index(t.start), []).append(t)
+        for si, trigs in sorted(by_sentence.items()):
+            s_start, s_end = context.analysis.sentences[si] if context.analysis.sentences else (0, len(text))
+            drafts.extend(self._sentence_events(doc, si, s_start, s_end, trigs))
+        _attach_orphan_fatalities(doc, drafts)
+        drafts = _merge(drafts)
+        drafts.sort(key=lambda d: (d.trigger.start, d.trigger.end))
+        kinds = {a.id: a.kind for a in context.actors}
+        return [d.build(context.next_id(Event, i), text, kinds) for i, d in enumerate(drafts)]
+
+    # -- per sentence --------------------------------------------------------------------------
+
+    def _sentence_events(
+        self, doc: _DocIndex, si: int, s_start: int, s_end: int, trigs: list[_Trigger]
+    ) -> list[_Draft]:
+        text = doc.text
+        clauses = _clauses(text, s_start, s_end)
+        sentence_classes = {t.cls for t in trigs}
+        out: list[_Draft] = []
+        seen: set[tuple[str, str | None]] = set()
+        for c_start, c_end in clauses:
+            in_clause = [t for t in trigs if c_start <= t.start < c_end]
+            if not in_clause:
+                continue
+            acled = [t for t in in_clause if t.cls == "violence" or self._classes[t.cls.removeprefix("w:")].acled]
+            plover_only = [
+                t for t in in_clause if t.cls != "violence" and not self._classes[t.cls.removeprefix("w:")].acled
+            ]
+            weapons = [t for t in acled if t.cls.startswith("w:")]
+            acled = [t for t in acled if not t.cls.startswith("w:")]
+            if acled:
+                best = max(acled, key=lambda t: (t.strength, -t.start))
+                if best.cls == "violence" and weapons:
+                    # "fired 120mm mortars at ...", "attacked with drones": the weapon names the sub-type
+                    w = min(weapons, key=lambda t: _WEAPON_RANK.get(t.cls, 9))
+                    best = _Trigger(w.start, w.end, w.cls[2:], 6)
+                d = self._acled_event(doc, si, (s_start, s_end), (c_start, c_end), best, sentence_classes, acled)
+                if d is not None and (d.cls, None) not in seen:
+                    seen.add((d.cls, None))
+                    out.append(d)
+            for t in plover_only:
+                if t.strength < 4 and acled:
+                    continue  # a weak political cue next to a conflict event is part of it
+                d = self._plover_event(doc, si, (s_start, s_end), (c_start, c_end), t)
+                if not d.agents:
+                    continue  # a political act needs someone who acts
+                key = (t.cls, d.agents[0] if d.agents else None)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(d)
+        return out
+
+    def _acled_event(
+        self,
+        doc: _DocIndex,
+        si: int,
+        sentence: tuple[int, int],
+        clause: tuple[int, int],
+        trig: _Trigger,
+        sentence_classes: set[str],
+        clause_triggers: list[_Trigger],
+    ) -> _Draft | None:
+        text = doc.text
+        agents, targets, agent_rule = doc.arguments(trig, clause, sentence)
+        cls = trig.cls
+        rule = f"events/{cls}"
+        nouns_before = self._noun_roles(doc.analysis, clause[0], trig.start)
+        nouns_after = self._noun_roles(doc.analysis, trig.end, clause[1])
+        if "+passive" in agent_rule:
+            # "a man was shot by two armed men": the victim comes first, the doer after "by"
+            nouns_before, nouns_after = nouns_after, nouns_before
+        # a protest with police action or violence around it
+        if cls in ("protest", "riot") or (cls == "violence" and "protest" in sentence_classes):
+            roles = {v for _, _, v in self._cue_matcher.finditer(doc.analysis, sentence[0], doc.next_sentence_end(si))}
+            if cls == "violence" or "excessive" in roles:
+                cls = "excessive" if ("excessive" in roles or cls == "violence") else cls
+            elif cls == "protest" and "riot" in sentence_classes:
+                cls = "riot"
+            elif cls == "protest" and "intervention" in roles:
+                cls = "intervention"
+            rule = f"events/{cls}"
+        elif cls == "violence":
+            target_kinds = {doc.actors_by_id[a].kind for a in targets}
+            agent_kinds = {doc.actors_by_id[a].kind for a in agents}
+            direct = "+sentence-target" not in agent_rule
+            if "captive" in nouns_after:
+                cls, rule = "attack", "events/violence-on-captives"  # prisoners are hors de combat
+            elif "civilian" in nouns_after and not (direct and target_kinds & ARMED_KINDS):
+                cls, rule = "attack", "events/violence-civilian-target"
+            elif target_kinds & ARMED_KINDS or ("armed" in nouns_after and "civilian" not in nouns_after):
+                cls, rule = "clash", "events/violence-armed-target"
+            elif "mob" in nouns_before or agent_kinds & {ActorKind.RIOTERS, ActorKind.CIVILIANS}:
+                cls, rule = "mob", "events/violence-by-mob"
+            else:
+                cls, rule = "attack", "events/violence-civilian-target"
+        elif cls == "clash" and ("mob" in nouns_before or "mob" in nouns_after):
+            agent_kinds = {doc.actors_by_id[a].kind for a in agents}
+            if not agent_kinds & ARMED_KINDS:
+                cls, rule = "mob", "events/clash-between-groups"  # two groups of villagers, not armed forces
+        elif cls == "overtake":
+            if any(doc.actors_by_id[a].kind in (ActorKind.STATE_FORCES, ActorKind.GOVERNMENT) for a in agents):
+                cls, rule = "regain", "events/control-by-state"
+        elif cls == "shelling" and "clash" in {t.cls for t in clause_triggers if t.strength >= 6}:
+            cls, rule = "clash", "events/shelling-both-sides"
+        info = self._classes[cls]
+        if info.acled is None:
+            return None
+        location = doc.location(clause, sentence, trig, agents)
+        agents, targets = doc.complete_arguments(cls, agents, targets, location)
+        if cls in ("change", "hq", "agreement", "transfer", "other") and not agents and trig.strength < 10:
+            return None  # a strategic development needs someone whose activity changed
+        return _Draft(
+            trigger=Span(start=trig.start, end=trig.end),
+            sentence=Span(start=sentence[0], end=sentence[1]),
+            cls=cls,
+            acled=info.acled,
+            plover=info.plover,
+            mode=_mode(info.mode, cls, text[sentence[0] : sentence[1]]),
+            agents=agents,
+            targets=targets,
+            location=location,
+            time=doc.time(clause, sentence),
+            fatalities=doc.killed(sentence),
+            modality=self._modality(doc, trig, clause),
+            claim=doc.claim_for(trig),
+            rule=rule + agent_rule,
+        )
+
+    def _plover_event(
+        self, doc: _DocIndex, si: int, sentence: tuple[int, int], clause: tuple[int, int], trig: _Trigger
+    ) -> _Draft:
+        agents, targets, agent_rule = doc.arguments(trig, clause, sentence, political=True)
+        info = self._classes[trig.cls]
+        return _Draft(
+            trigger=Span(start=trig.start, end=trig.end),
+            sentence=Span(start=sentence[0], end=sentence[1]),
+            cls=trig.cls,
+            acled=None,
+            plover=info.plover,
+            mode=_mode(info.mode, trig.cls, doc.text[trig.start : trig.end]),
+            agents=agents,
+            targets=targets,
+            location=doc.location(clause, sentence, trig, agents),
+            time=doc.time(clause, sentence),
+            fatalities=[],
+            modality=self._modality(doc, trig, clause),
+            claim=doc.claim_for(trig),
+            rule=f"events/plover-{trig.cls}{agent_rule}",
+        )
+
+    def _noun_roles(self, analysis: Analysis, start: int, end: int) -> set[str]:
+        roles: set[str] = set()
+        for _, _, found in self._noun_matcher.finditer(analysis, start, end):
+            roles |= found
+        return roles
+
+    def _modality(self, doc: _DocIndex, trig: _Trigger, clause: tuple[int, int]) -> Modality:
+        claim = doc.claim_obj_for(trig)
+        if claim is not None:
+            by_stance = {
+                Stance.CLAIMED: Modality.CLAIMED,
+                Stance.ALLEGED: Modality.ALLEGED,
+                Stance.DENIED: Modality.DENIED,
+                Stance.HEDGED: Modality.REPORTED,
+            }
+            if claim.stance in by_stance:
+                return by_stance[claim.stance]
+        # local cues in the clause, before the trigger (nearest wins) or right after it
+        lo = max(clause[0], trig.start - 60)
+        best: str | None = None
+        for c_start, _, role in self._cue_matcher.finditer(doc.analysis, lo, min(clause[1], trig.end + 12)):
+            if role in ("alleged", "reported", "claimed", "denied", "planned", "hypothetical", "negated"):
+                if c_start >= trig.end and role not in ("alleged", "reported"):
+                    continue
+                best = role
+        return Modality(best) if best else Modality.ASSERTED
+
+
+def _mode(base: str | None, cls: str, sentence_text: str) -> str | None:
+    if cls == "airstrike" and "drone" in sentence_text.lower():
+        return "drone"
+    return base
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = start
+    for m in _CLAUSE.finditer(text, start, end):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < end:
+        out.append((pos, end))
+    return out or [(start, end)]
+
+
+class _Draft:
+    __slots__ = (
+        "acled",
+        "agents",
+        "claim",
+        "cls",
+        "fatalities",
+        "location",
+        "mentions",
+        "modality",
+        "mode",
+        "plover",
+        "rule",
+        "sentence",
+        "targets",
+        "time",
+        "trigger",
+    )
+
+    def __init__(
+        self,
+        *,
+        trigger: Span,
+        sentence: Span,
+        cls: str,
+        acled: tuple[str, str] | None,
+        plover: str | None,
+        mode: str | None,
+        agents: list[str],
+        targets: list[str],
+        location: Location | None,
+        time: TimeExpression | None,
+        fatalities: list[Quantity],
+        modality: Modality,
+        claim: str | None,
+        rule: str,
+    ) -> None:
+        self.trigger, self.sentence, self.cls = trigger, sentence, cls
+        self.acled, self.plover, self.mode = acled, plover, mode
+        self.agents, self.targets = agents, targets
+        self.location, self.time, self.fatalities = location, time, fatalities
+        self.modality, self.claim, self.rule = modality, claim, rule
+        self.mentions: list[Span] = [trigger]
+
+    def build(self, ident: str, text: str, kinds: dict[str, ActorKind]) -> Event:
+        fat: Fatalities | None = None
+        if self.fatalities:
+            best = int(sum(q.value or 0 for q in self.fatalities))
+            low = int(sum(q.low if q.low is not None else (q.value or 0) for q in self.fatalities))
+            high = int(sum(q.high if q.high is not None else (q.value or 0) for q in self.fatalities))
+            fat = Fatalities(
+                best=best, low=min(low, best), high=max(high, best), quantities=[q.id for q in self.fatalities]
+            )
+        acled = None
+        if self.acled:
+            inter1, inter2 = self._inter(kinds)
+            acled = AcledCoding(
+                event_type=self.acled[0],
+                sub_event_type=self.acled[1],
+                inter1=inter1,
+                inter2=inter2,
+                interaction=None
+                if inter1 is None
+                else int(f"{min(inter1, inter2 or 0)}{max(inter1, inter2 or 0)}")
+                if inter2
+                else inter1 * 10,
+            )
+        return Event(
+            id=ident,
+            text=self.trigger.slice(text),
+            trigger=self.trigger,
+            sentence=self.sentence,
+            acled=acled,
+            plover=PloverCoding(event_type=self.plover, mode=self.mode) if self.plover else None,
+            agents=self.agents,
+            targets=self.targets,
+            location=self.location.id if self.location else None,
+            time=self.time.id if self.time else None,
+            fatalities=fat,
+            modality=self.modality,
+            precision=_precision(self.location, self.time),
+            claim=self.claim,
+            mentions=sorted(set(self.mentions)),
+            rule=self.rule,
+        )
+
+    def _inter(self, kinds: dict[str, ActorKind]) -> tuple[int | None, int | None]:
+        k1 = kinds.get(self.agents[0]) if self.agents else None
+        k2 = kinds.get(self.targets[0]) if self.targets else None
+        return (ACLED_INTER.get(k1) if k1 else None, ACLED_INTER.get(k2) if k2 else None)
+
+
+def _precision(location: Location | None, time: TimeExpression | None) -> PrecisionCodes:
+    acled_time = ucdp_date = None
+    if time is not None and time.precision is not None:
+        acled_time = {Precision.DAY: 1, Precision.WEEK: 2}.get(time.precision, 3)
+        ucdp_date = {Precision.DAY: 1, Precision.WEEK: 3, Precision.MONTH: 4}.get(time.precision, 5)
+    acled_geo = ucdp_where = None
+    if location is not None:
+        near = bool(location.relations)
+        if location.kind == LocationKind.PLACE:
+            acled_geo, ucdp_where = (2, 2) if near else (1, 1)
+        elif location.kind in (LocationKind.ADMIN2, LocationKind.FEATURE):
+            acled_geo, ucdp_where = 2, 3
+        elif location.kind == LocationKind.ADMIN1:
+            acled_geo, ucdp_where = 3, 4
+        elif location.kind == LocationKind.REGION:
+            acled_geo, ucdp_where = 3, 5
+        else:
+            acled_geo, ucdp_where = 3, 6
+    return PrecisionCodes(
+        acled_time=acled_time,
+        acled_geo=acled_geo,
+        ucdp_date=ucdp_date,
+        ucdp_where=ucdp_where,
+        date_stated=time is not None,
+    )
+
+
+_NOT_PARTIES = frozenset({ActorKind.MEDIA, ActorKind.ANONYMOUS_SOURCE, ActorKind.GENERIC})
+
+
+def _is_party(actor: Actor) -> bool:
+    """Can this actor be an event's agent or target? Not a source, and not a force of unknown side."""
+    if actor.kind in _NOT_PARTIES:
+        return False
+    return not (actor.kind == ActorKind.STATE_FORCES and actor.country is None)
+
+
+# when a clause names several weapons, small arms mean a fight, then air power, then artillery
+_WEAPON_RANK = {"w:clash": 0, "w:airstrike": 1, "w:shelling": 2}
+
+_PASSIVE = regex.compile(r"\b(?:was|were|been|being|is|are|got|get)\s++(?:\p{L}++ly\s++)?$", regex.IGNORECASE)
+
+_SPECIFICITY = {
+    LocationKind.PLACE: 0,
+    LocationKind.FEATURE: 1,
+    LocationKind.ADMIN2: 2,
+    LocationKind.ADMIN1: 3,
+    LocationKind.REGION: 4,
+    LocationKind.COUNTRY: 5,
+}
+
+
+class _DocIndex:
+    """Earlier findings indexed by offset, so argument look-ups cost a bisect, not a scan."""
+
+    def __init__(self, context: Context, parser: EventParser) -> None:
+        self.text = context.text
+        self.analysis = context.analysis
+        self.actors_by_id: dict[str, Actor] = {a.id: a for a in context.actors}
+        # sources (outlets, "reports", "analysts") speak about events; they never fight in them
+        parties = [a for a in context.actors if _is_party(a)]
+        self.actor_mentions = sorted((sp.start, sp.end, a.id) for a in parties for sp in a.mentions)
+        self._am_starts = [m[0] for m in self.actor_mentions]
+        self.loc_mentions = sorted((sp.start, sp.end, loc) for loc in context.locations for sp in loc.mentions)
+        self._lm_starts = [m[0] for m in self.loc_mentions]
+        self.times = sorted(
+            ((t.span.start, t.span.end, t) for t in context.times if t.start is not None), key=lambda x: x[:2]
+        )
+        self._t_starts = [t[0] for t in self.times]
+        self.killed = self._killed_index(context.quantities)
+        self.claims: list[Claim] = sorted(context.claims, key=lambda c: c.content.start)
+        self.used_killed: set[str] = set()
+        counts: Counter[str] = Counter()
+        for a in context.actors:
+            if a.kind in ARMED_KINDS:
+                counts[a.id] = len(a.mentions)
+        self.armed_by_count = [a for a, _ in counts.most_common()]
+
+    def _killed_index(self, quantities: Sequence[Quantity]) -> Any:
+        qs = sorted((q.span.start, q) for q in quantities if q.kind == QuantityKind.KILLED)
+        starts = [s for s, _ in qs]
+
+        def killed(sentence: tuple[int, int]) -> list[Quantity]:
+            i = bisect.bisect_left(starts, sentence[0])
+            out = []
+            while i < len(qs) and qs[i][0] < sentence[1]:
+                out.append(qs[i][1])
+                i += 1
+            return out
+
+        return killed
+
+    def next_sentence_end(self, si: int) -> int:
+        sents = self.analysis.sentences
+        return sents[min(si + 1, len(sents) - 1)][1] if sents else len(self.text)
+
+    def _actors_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        i = bisect.bisect_left(self._am_starts, start)
+        out = []
+        while i < len(self.actor_mentions) and self.actor_mentions[i][0] < end:
+            if self.actor_mentions[i][1] <= end:
+                out.append(self.actor_mentions[i])
+            i += 1
+        return out
+
+    def arguments(
+        self, trig: _Trigger, clause: tuple[int, int], sentence: tuple[int, int], political: bool = False
+    ) -> tuple[list[str], list[str], str]:
+        """Agents and targets of a trigger from the actors in its clause (and sentence)."""
+        text = self.text
+        before = self._actors_in(clause[0], trig.start)
+        after = self._actors_in(trig.end, clause[1])
+        agents: list[str] = []
+        targets: list[str] = []
+        rule = ""
+        passive = bool(_PASSIVE.search(text, max(clause[0], trig.start - 24), trig.start))
+        m = _BY_AGENT.match(text, trig.end, clause[1])
+        if m:
+            by = [a for a in after if m.end() <= a[0] <= m.end() + 24]
+            if by:
+                agents = [by[0][2]]
+                rule = "+passive-by"
+                after = [a for a in after if a[2] not in agents]
+        if passive:
+            # "1 civilian was killed by militia members": the subject suffered the act
+            targets = _unique(a[2] for a in before if a[2] not in agents)
+            return agents, targets, rule + "+passive"
+        if not agents:
+            if _BETWEEN.search(text, max(clause[0], trig.start - 5), min(clause[1], trig.end + 12)):
+                agents = _unique(a[2] for a in after[:2])
+                after = after[2:]
+                rule = "+between"
+            else:
+                agents = _unique(a[2] for a in before if not _is_object(text, a[0]))
+                poss = [a for a in before if _is_possessive(text, a[1]) and a[1] >= trig.start - 3]
+                if poss:
+                    agents = [poss[-1][2]]
+                    rule = "+possessive"
+        targets = _unique(a[2] for a in after if a[2] not in agents)
+        if political and agents and targets and trig.cls == "consult":
+            agents = _unique([*agents, *targets])  # consultations have no victim: both sides act
+            targets = []
+        if not political and not targets:
+            # other armed actors of the sentence that are not on the agents' side
+            agent_countries = {self.actors_by_id[a].country for a in agents}
+            for _s, _e, aid in self._actors_in(*sentence):
+                act = self.actors_by_id[aid]
+                if aid not in agents and act.kind in ARMED_KINDS and act.country not in agent_countries:
+                    targets.append(aid)
+                    rule += "+sentence-target"
+                    break
+        return agents, targets, rule
+
+    def complete_arguments(
+        self, cls: str, agents: list[str], targets: list[str], location: Location | None
+    ) -> tuple[list[str], list[str]]:
+        """Fill a missing side from the document's main dyad; add a state's forces next to its government."""
+        agents = list(agents)
+        if cls in _MILITARY_CLASSES or cls in ("attack",):
+            for aid in list(agents):
+                act = self.actors_by_id[aid]
+                if act.kind == ActorKind.GOVERNMENT and act.country:
+                    forces = self.forces_of(act.country)
+                    if forces and forces not in agents:
+                        agents.insert(0, forces)
+        if cls in _VIOLENT_CLASSES and not agents and targets:
+            opp = self.opponent_of(targets[0])
+            if opp:
+                agents = [opp]
+        if cls == "disrupted" and not agents and location is not None and location.country:
+            # drones shot down over a country: its own forces did it
+            own = self.forces_of(location.country)
+            if own:
+                agents = [own]
+        return agents, targets
+
+    def forces_of(self, country: str) -> str | None:
+        for aid in self.armed_by_count:
+            a = self.actors_by_id[aid]
+            if a.country == country and a.kind == ActorKind.STATE_FORCES:
+                return aid
+        return None
+
+    def opponent_of(self, aid: str) -> str | None:
+        """The most-mentioned armed actor of another country: the other side of the document's dyad."""
+        country = self.actors_by_id[aid].country
+        if country is None:
+            return None
+        for other in self.armed_by_count:
+            o = self.actors_by_id[other]
+            if o.country and o.country != country:
+                return other
+        return None
+
+    def location(
+        self, clause: tuple[int, int], sentence: tuple[int, int], trig: _Trigger, agents: list[str]
+    ) -> Location | None:
+        """The most specific place of the clause, else of the sentence; nearest to the trigger breaks ties."""
+        agent_spans = {(sp.start, sp.end) for a in agents for sp in self.actors_by_id[a].mentions}
+        for lo, hi in (clause, sentence):
+            i = bisect.bisect_left(self._lm_starts, lo)
+            best: tuple[int, int, Location] | None = None
+            while i < len(self.loc_mentions) and self.loc_mentions[i][0] < hi:
+                s, e, loc = self.loc_mentions[i]
+                i += 1
+                if loc.metonym or any(s < ae and as_ < e for as_, ae in agent_spans):
+                    continue
+                if trig.end <= s <= trig.end + 2:
+                    continue  # the object of the act ("accused Russia"), not where it happened
+                if any(s < ae and as_ < e for as_, ae, _ in self._actors_in(s, e)):
+                    continue  # a country named as an actor ("Russia has claimed")
+                key = (_SPECIFICITY.get(loc.kind, 6), abs(s - trig.start))
+                if best is None or key < best[:2]:
+                    best = (key[0], key[1], loc)
+            if best is not None:
+                return best[2]
+        return None
+
+    def time(self, clause: tuple[int, int], sentence: tuple[int, int]) -> TimeExpression | None:
+        """The first resolved time of the clause, else of the sentence; never the publication date."""
+        for lo, hi in (clause, sentence):
+            i = bisect.bisect_left(self._t_starts, lo)
+            if i < len(self.times) and self.times[i][0] < hi:
+                t: TimeExpression = self.times[i][2]
+                return t
+        return None
+
+    def claim_obj_for(self, trig: _Trigger) -> Claim | None:
+        for c in self.claims:
+            if c.content.start <= trig.start and trig.end <= c.content.end:
+                return c
+            near_cue = c.cue_span is not None and c.cue_span.end <= trig.start <= c.cue_span.end + 40
+            if near_cue and c.span.start <= trig.start < c.span.end:
+                return c
+        return None
+
+    def claim_for(self, trig: _Trigger) -> str | None:
+        c = self.claim_obj_for(trig)
+        return c.id if c else None
+
+
+def _unique(ids: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(ids))
+
+
+_OBJECT_BEFORE = regex.compile(r"(?:against|on|at|targeting|toward|towards|of|with|near)\s++(?:the\s++)?$", regex.I)
+_POSSESSIVE = regex.compile(r"['\u2019]s?(?!\p{L})")
+
+
+def _is_object(text: str, start: int) -> bool:
+    return bool(_OBJECT_BEFORE.search(text[max(0, start - 20) : start]))
+
+
+def _is_possessive(text: str, end: int) -> bool:
+    return bool(_POSSESSIVE.match(text, end))
+
+
+def _attach_orphan_fatalities(doc: _DocIndex, drafts: list[_Draft]) -> None:
+    """Deaths stated in a sentence with no event belong to the event just before ("4 fatalities reported.")."""
+    if not drafts:
+        return
+    sentences_with_events = {(d.sentence.start, d.sentence.end) for d in drafts}
+    violent = [d for d in drafts if d.acled is not None]
+    if not violent:
+        return
+    for s in doc.analysis.sentences:
+        if s in sentences_with_events:
+            continue
+        killed = doc.killed(s)
+        if not killed:
+            continue
+        prev = [d for d in violent if d.sentence.start < s[0]]
+        if prev and not prev[-1].fatalities:
+            prev[-1].fatalities = killed
+
+
+def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    """One event per (type, place, date): later mentions join the first."""
+    out: list[_Draft] = []
+    keyed: dict[tuple[Any, ...], _Draft] = {}
+    for d in sorted(drafts, key=lambda d: d.trigger.start):
+        if d.location is None or d.time is None:
+            out.append(d)
+            continue
+        key = (d.acled, d.plover, d.location.id, d.time.start, tuple(d.agents))
+        first = keyed.get(key)
+        if first is None:
+            keyed[key] = d
+            out.append(d)
+            continue
+        first.mentions.append(d.trigger)
+        if not first.fatalities and d.fatalities:
+            first.fatalities = d.fatalities
+    return out

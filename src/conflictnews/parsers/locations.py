@@ -1,0 +1,546 @@
+"""
+Locations: find place names and resolve them against the embedded gazetteer.
+
+Candidates are runs of capitalised words (with "of", "al-", "de" … inside),
+looked up longest first in the gazetteer's name index: one dict look-up per
+candidate, never a scan of the gazetteer. A candidate becomes a location only
+with enough evidence (a known country or division, a locative word before it,
+a descriptor after it, a large population), and never where the actor parser
+found a person, outlet or group. Ambiguous names are resolved by the
+countries and divisions named in the same article and sentence, then by
+population; the deciding evidence is kept in ``rule``.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections import Counter
+from collections.abc import Iterable
+from typing import ClassVar, NamedTuple
+
+import regex
+
+from conflictnews._analysis import Analysis
+from conflictnews._gazetteer import Gazetteer, Place, load_gazetteer, normalize_name
+from conflictnews._phrases import PhraseMatcher
+from conflictnews.lexicons import load_lexicon, load_table
+from conflictnews.model import ActorKind, GeoRelation, Location, LocationKind, ReportWarning, Span
+from conflictnews.parsers import PARSER_API_VERSION, Context, Item
+
+__all__ = ["LocationParser"]
+
+_CONNECTORS = frozenset(
+    [
+        "of",
+        "the",
+        "and",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "el",
+        "al",
+        "ad",
+        "as",
+        "an",
+        "ar",
+        "ash",
+        "at",
+        "az",
+        "ul",
+        "bin",
+        "ibn",
+        "e",
+        "y",
+        "van",
+        "der",
+        "den",
+        "sur",
+        "upon",
+        "on",
+        "en",
+        "im",
+        "am",
+    ]
+)
+_ARTICLE_PREFIX = frozenset({"al-", "el-", "ad-", "as-", "ar-", "an-", "at-", "az-", "ash-"})
+# Actors whose words are never places ("New York Times", "Marco Rubio", "Wagner Group").
+_NOT_PLACE_KINDS = frozenset(
+    {
+        ActorKind.PERSON,
+        ActorKind.MEDIA,
+        ActorKind.ORGANIZATION,
+        ActorKind.REBEL_GROUP,
+        ActorKind.POLITICAL_MILITIA,
+        ActorKind.IDENTITY_MILITIA,
+        ActorKind.STATE_FORCES,
+        ActorKind.EXTERNAL_FORCES,
+        ActorKind.ANONYMOUS_SOURCE,
+        ActorKind.PROTESTERS,
+        ActorKind.RIOTERS,
+        ActorKind.CIVILIANS,
+        ActorKind.GENERIC,
+    }
+)
+_KIND = {
+    "country": LocationKind.COUNTRY,
+    "admin1": LocationKind.ADMIN1,
+    "admin2": LocationKind.ADMIN2,
+    "place": LocationKind.PLACE,
+    "region": LocationKind.REGION,
+    "feature": LocationKind.FEATURE,
+}
+_MAX_WORDS = 6
+_STRONG_KINDS = frozenset({"country", "admin1", "region", "feature"})
+_AUX = regex.compile(
+    r"\s++(?:(?:is|was|has|had|have|will|would|has\s++been|is\s++now|continues\s++to|also)\s++)?(?:\p{L}+ly\s++)?"
+    r"(\p{L}++)"
+)
+
+
+class _Cand(NamedTuple):
+    start: int
+    end: int  # end of the name itself
+    span_end: int  # end including a descriptor ("Kursk region")
+    key: str
+    places: tuple[Place, ...]
+    level: str | None  # descriptor level: admin1 | admin2 | place
+    relation: tuple[int, str] | None  # (phrase start, relation)
+    locative: bool
+    sentence_initial: bool
+    in_paren_of: int | None  # index of the candidate this one qualifies: "Ilorin (Borgu, Niger)"
+    in_longer_name: bool  # capitalised words right before or after: part of a name the gazetteer lacks
+
+
+@functools.cache
+def _data() -> tuple[frozenset[str], dict[str, str], frozenset[str], frozenset[str], dict[str, str]]:
+    common = load_lexicon("locations/common_words")
+    descriptors = {" ".join(r[0].lower().split()): r[1] for r in load_table("locations/descriptors")}
+    locatives = load_lexicon("locations/locatives")
+    verbs = load_lexicon("locations/metonym_verbs")
+    relations = {" ".join(r[0].lower().split()): r[1] for r in load_table("locations/relations")}
+    return common, descriptors, locatives, verbs, relations
+
+
+class LocationParser:
+    """
+    Find and resolve place names: countries, divisions, towns, regions and features.
+
+    Args:
+        gazetteer: The gazetteer to resolve against (default: the embedded one, loaded on first use).
+    """
+
+    name = "locations"
+    requires: tuple[str, ...] = ("actors",)
+    provides: tuple[str, ...] = ("locations",)
+    api_version: ClassVar[int] = PARSER_API_VERSION
+
+    def __init__(self, *, gazetteer: Gazetteer | None = None) -> None:
+        self._gazetteer = gazetteer
+        common, descriptors, locatives, verbs, relations = _data()
+        self._common = common
+        self._descriptors = descriptors
+        self._locatives = locatives
+        self._verbs = verbs
+        self._relations = PhraseMatcher(relations.items())
+        self._norm_cache: dict[str, str] = {}
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The gazetteer in use (the embedded one unless another was given)."""
+        if self._gazetteer is None:
+            self._gazetteer = load_gazetteer()
+        return self._gazetteer
+
+    def _norm(self, word: str) -> str:
+        n = self._norm_cache.get(word)
+        if n is None:
+            n = normalize_name(word)
+            if len(self._norm_cache) > 100_000:
+                self._norm_cache.clear()
+            self._norm_cache[word] = n
+        return n
+
+    # -- candidates ---------------------------------------------------------------------------
+
+    def _candidates(self, context: Context) -> list[_Cand]:
+        an = context.analysis
+        text = an.text
+        words, starts, ends, lower = an.tok_words, an.tok_starts, an.tok_ends, an.tok_lower
+        firsts = an.sentence_first_tokens
+        gaz = self.gazetteer
+        heads = gaz.heads()
+        norm = self._norm
+        blocked = _blocked_spans(context)
+        n = len(words)
+        out: list[_Cand] = []
+        i = 0
+        while i < n:
+            w = words[i]
+            if not _capitalised(w) or _inside(blocked, starts[i], ends[i]):
+                i += 1
+                continue
+            found: tuple[int, str, tuple[Place, ...]] | None = None
+            head = norm(w)
+            longest = min(_MAX_WORDS, n - i) if head in heads else 1
+            for j in range(longest, 0, -1):
+                if j > 1 and (not _capitalised(words[i + j - 1]) or not _joined(text, ends, starts, i, i + j, words)):
+                    continue
+                key = " ".join(norm(x) for x in words[i : i + j]) if j > 1 else head
+                if gaz.has_normalized(key):
+                    found = (j, key, gaz.lookup_normalized(key))
+                    break
+            if found is None:
+                i += 1
+                continue
+            j, key, places = found
+            if _inside(blocked, starts[i], ends[i + j - 1]):
+                i += j
+                continue
+            end = ends[i + j - 1]
+            span_end, level = end, None
+            # a descriptor after the name: "Kursk region", "Sumy Oblast", "Borgu LGA"
+            if i + j < n and _joined(text, ends, starts, i + j - 1, i + j + 1, words):
+                d1 = lower[i + j]
+                d2 = f"{d1} {lower[i + j + 1]}" if i + j + 1 < n else ""
+                if d2 in self._descriptors:
+                    level, span_end = self._descriptors[d2], ends[i + j + 1]
+                elif d1 in self._descriptors:
+                    level, span_end = self._descriptors[d1], ends[i + j]
+            longer = _in_longer_name(text, words, starts, ends, i, i + j, firsts) and level is None
+            prev = lower[i - 1] if i > 0 and not text[ends[i - 1] : starts[i]].strip() else ""
+            if prev == "the" and i > 1:
+                prev = lower[i - 2]
+            out.append(
+                _Cand(
+                    start=starts[i],
+                    end=end,
+                    span_end=span_end,
+                    key=key,
+                    places=places,
+                    level=level,
+                    relation=None,
+                    locative=prev in self._locatives,
+                    sentence_initial=i in firsts,
+                    in_paren_of=None,
+                    in_longer_name=longer,
+                )
+            )
+            i += j
+        return out
+
+    # -- parse ---------------------------------------------------------------------------------
+
+    def parse(self, context: Context) -> Iterable[Item | ReportWarning]:
+        """Return the document's locations, one per resolved place, with all its mentions."""
+        if not any(_capitalised(w) for w in context.analysis.tok_words):
+            return []
+        cands = self._candidates(context)
+        if not cands:
+            return []
+        text = context.text
+        an = context.analysis
+        cands = _link_parentheses(text, cands)
+        # evidence from the whole document: countries named as places or by actors
+        countries: Counter[str] = Counter()
+        for a in context.actors:
+            if a.country:
+                countries[a.country] += len(a.mentions)
+        for c in cands:
+            top = c.places[0]
+            if top.kind == "country" and self._accept(c, top, an):
+                countries[top.country or ""] += 3
+        resolved: list[tuple[_Cand, Place, str, float]] = []
+        by_index: dict[int, Place] = {}
+        quals_of: dict[int, list[_Cand]] = {}
+        for c in cands:
+            if c.in_paren_of is not None:
+                quals_of.setdefault(c.in_paren_of, []).append(c)
+        for idx, c in enumerate(cands):
+            parent = cands[c.in_paren_of].places if c.in_paren_of is not None else None
+            choice = self._resolve(c, countries, quals_of, idx, parent)
+            if choice is None:
+                continue
+            place, rule, conf = choice
+            if not self._accept(c, place, an):
+                continue
+            by_index[idx] = place
+            resolved.append((c, place, rule, conf))
+        return self._build(context, resolved)
+
+    def _accept(self, c: _Cand, place: Place, an: Analysis) -> bool:
+        """Is there enough evidence to read this candidate as a place?"""
+        single = " " not in c.key
+        if single and (c.key in _CONNECTORS or len(c.key) < 3):
+            return False  # "Al", "Sur", "de": a connector or a fragment on its own is not a place
+        if c.in_longer_name and place.kind not in ("country", "admin1") and place.population < 100_000:
+            return False  # "Bar Elias", "Wadi al Washka": the gazetteer knows only part of the name
+        common = single and c.key in self._common
+        if place.kind in _STRONG_KINDS and not common:
+            return True
+        if c.level is not None or c.in_paren_of is not None:
+            return True
+        if common:
+            # "March", "Of", "Nice": only after a locative word, never opening a sentence
+            return c.locative and not c.sentence_initial and place.population >= 1000
+        if c.locative:
+            return True
+        if c.sentence_initial:
+            return place.population >= 100_000 or place.kind in _STRONG_KINDS
+        return place.population >= 5_000 or not single
+
+    def _resolve(
+        self,
+        c: _Cand,
+        countries: Counter[str],
+        quals_of: dict[int, list[_Cand]],
+        idx: int,
+        parent: tuple[Place, ...] | None,
+    ) -> tuple[Place, str, float] | None:
+        places = c.places
+        if c.level == "admin1":
+            admins = [p for p in places if p.kind == "admin1"]
+            if admins:
+                places = tuple(admins)
+        elif c.level in ("admin2", "place"):
+            local = [p for p in places if p.kind in ("admin2", "place")]
+            if local:
+                places = tuple(local)
+        norm = self._norm
+        # qualifiers after this name: "Ilorin (Borgu LGA, Niger)", "Vodyane, Donetsk"
+        quals = quals_of.get(idx, ())
+        qual_admin1 = {norm(p.admin1 or p.name) for q in quals for p in q.places if p.kind == "admin1"}
+        qual_names = {q.key for q in quals}
+        qual_countries = {p.country for q in quals for p in q.places if p.kind in ("country", "admin1")}
+        parent_admin: set[tuple[str | None, str]] = set()
+        parent_countries: set[str | None] = set()
+        if parent is not None:
+            # this candidate qualifies another: prefer the division that contains the parent's places
+            parent_admin = {(p.country, norm(p.admin1 or "")) for p in parent[:40]}
+            parent_countries = {p.country for p in parent[:40]}
+        total = sum(countries.values()) or 1
+        best: tuple[float, Place, str] | None = None
+        second = -math.inf
+        for p in places[:40]:
+            score = math.log10(p.population + 10)
+            why = "population"
+            if p.kind == "country":
+                score += 6
+            elif p.kind == "region" or (p.kind == "admin1" and c.level == "admin1"):
+                score += 2.5
+            elif p.feature_code in ("PPLC", "PPLA"):
+                score += 1  # a capital or division seat is the usual reading of a bare name
+            share = countries.get(p.country or "", 0) / total
+            if share:
+                score += 4 * share + 1
+                why = "document-country"
+            if quals and p.admin1 and (norm(p.admin1) in qual_admin1 or norm(p.admin1) in qual_names):
+                score += 8
+                why = "admin1-qualifier"
+            elif p.country in qual_countries:
+                score += 3
+                why = "country-qualifier"
+            if norm(p.name) == c.key:
+                score += 1  # its main name, not an alternate spelling from another language
+            if parent is not None:
+                if p.kind == "admin1" and (p.country, norm(p.admin1 or p.name)) in parent_admin:
+                    score += 8
+                    why = "qualifies-place"
+                elif p.country in parent_countries:
+                    score += 2
+            if best is None or score > best[0]:
+                if best is not None:
+                    second = max(second, best[0])
+                best = (score, p, why)
+            else:
+                second = max(second, score)
+        if best is None:
+            return None
+        margin = best[0] - second if second > -math.inf else 5.0
+        conf = round(1 / (1 + math.exp(-margin)), 3)
+        rule = f"locations/{best[2]}"
+        if c.level:
+            rule += "+descriptor"
+        return best[1], rule, conf
+
+    def _build(self, context: Context, resolved: list[tuple[_Cand, Place, str, float]]) -> list[Item | ReportWarning]:
+        text = context.text
+        an = context.analysis
+        gov_spans = sorted(
+            (sp.start, sp.end) for a in context.actors if a.kind == ActorKind.GOVERNMENT for sp in a.mentions
+        )
+        groups: dict[tuple[object, ...], list[tuple[_Cand, Place, str, float]]] = {}
+        for r in resolved:
+            p = r[1]
+            key = (p.geonames_id, p.name, p.kind, p.country, p.latitude, p.longitude)
+            groups.setdefault(key, []).append(r)
+        ordered = sorted(groups.values(), key=lambda g: g[0][0].start)
+        out: list[Item | ReportWarning] = []
+        for n, group in enumerate(ordered):
+            p, rule = group[0][1], group[0][2]
+            mentions = [Span(start=c.start, end=c.span_end) for c, *_ in group]
+            relations: list[GeoRelation] = []
+            metonym = False
+            for c, *_ in group:
+                rel = self._relation(an, c)
+                if rel is not None:
+                    relations.append(GeoRelation(span=Span(start=rel[0], end=c.span_end), relation=rel[1]))
+                if self._metonymic(text, c, gov_spans, p):
+                    metonym = True
+            out.append(
+                Location(
+                    id=context.next_id(Location, n),
+                    name=p.name,
+                    kind=_KIND.get(p.kind, LocationKind.PLACE),
+                    country=p.country,
+                    admin1=p.admin1,
+                    latitude=p.latitude,
+                    longitude=p.longitude,
+                    geonames_id=p.geonames_id,
+                    mentions=mentions,
+                    relations=relations,
+                    metonym=metonym,
+                    rule=rule,
+                    confidence=max(conf for *_, conf in group),
+                )
+            )
+        return out
+
+    def _relation(self, an: Analysis, c: _Cand) -> tuple[int, str] | None:
+        lo = max(0, c.start - 30)
+        found: tuple[int, str] | None = None
+        for s, e, rel in self._relations.finditer(an, lo, c.start):
+            gap = an.text[e : c.start].strip().lower()
+            if gap in ("", "the"):
+                found = (s, rel)
+        return found
+
+    def _metonymic(self, text: str, c: _Cand, gov_spans: list[tuple[int, int]], place: Place) -> bool:
+        if place.feature_code != "PPLC":
+            return False
+        if any(s < c.end and c.start < e for s, e in gov_spans):
+            return True
+        m = _AUX.match(text, c.span_end)
+        return bool(m and m.group(1).lower() in self._verbs)
+
+
+def _capitalised(w: str) -> bool:
+    c = w[0]
+    if c.isupper():
+        return True
+    if c not in "ae":
+        return False
+    # Arabic article prefixes: "al-Hasakeh", "ash-Shaddadi"
+    k = w.find("-", 1, 4)
+    return k > 0 and w[: k + 1].lower() in _ARTICLE_PREFIX and w[k + 1 : k + 2].isupper()
+
+
+@functools.cache
+def _demonyms() -> frozenset[str]:
+    """Lower-case demonyms ("syrian", "ukrainian"): a place may follow them ("Syrian Idlib")."""
+    out: set[str] = set()
+    for row in load_table("actors/demonyms"):
+        if len(row) > 1:
+            out.update(d.strip().lower() for d in row[1].split("|"))
+    return frozenset(out)
+
+
+def _in_longer_name(
+    text: str, words: list[str], starts: list[int], ends: list[int], i: int, j: int, firsts: frozenset[int]
+) -> bool:
+    """Are words i..j-1 glued to other capitalised words (directly, or through "al", "de", "of" …)?"""
+    n = len(words)
+    if i > 0 and i not in firsts and text[ends[i - 1] : starts[i]] == " ":
+        before = words[i - 1]
+        if _capitalised(before) and (i - 1) not in firsts and before.lower() not in _demonyms():
+            return True
+        if (
+            before.lower() in _CONNECTORS
+            and i > 1
+            and _capitalised(words[i - 2])
+            and text[ends[i - 2] : starts[i - 1]] == " "
+        ):
+            return True
+    if j < n and text[ends[j - 1] : starts[j]] == " ":
+        after = words[j]
+        if _capitalised(after):
+            return True
+        if (
+            after.lower() in _CONNECTORS
+            and j + 1 < n
+            and _capitalised(words[j + 1])
+            and text[ends[j] : starts[j + 1]] == " "
+        ):
+            return True
+    return False
+
+
+def _joined(text: str, ends: list[int], starts: list[int], i: int, j: int, words: list[str]) -> bool:
+    """Words i..j-1 form one name: single spaces between them, connectors only inside."""
+    for k in range(i, j - 1):
+        gap = text[ends[k] : starts[k + 1]]
+        if gap != " ":
+            return False
+        if k > i and not _capitalised(words[k]) and words[k].lower() not in _CONNECTORS:
+            return False
+    return True
+
+
+def _blocked_spans(context: Context) -> list[tuple[int, int]]:
+    """Where no place can start: people, outlets, groups and forces the actor parser found, and dates."""
+    spans = [(sp.start, sp.end) for a in context.actors if a.kind in _NOT_PLACE_KINDS for sp in a.mentions]
+    spans += [(t.span.start, t.span.end) for t in context.times]
+    spans.sort()
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    import bisect
+
+    i = bisect.bisect_right(spans, (start, 1 << 62)) - 1
+    # look back a few spans: mentions may nest
+    for k in range(max(0, i - 3), min(len(spans), i + 2)):
+        s, e = spans[k]
+        if s <= start and end <= e:
+            return True
+    return False
+
+
+_PAREN = regex.compile(r"\(([^()\n]{1,120})\)")
+
+
+def _link_parentheses(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """
+    Mark the names that qualify the name before them: inside "(…)" right after it
+    ("Ilorin (Borgu LGA, Niger)") or after one comma ("Vodyane, Donetsk").
+    """
+    out = list(cands)
+    for idx, c in enumerate(cands):
+        after = text[c.span_end : c.span_end + 2]
+        if after == ", " and idx + 1 < len(cands) and cands[idx + 1].start == c.span_end + 2:
+            nxt = cands[idx + 1]
+            if out[idx].in_paren_of is None and any(p.kind in ("admin1", "country") for p in nxt.places[:5]):
+                out[idx + 1] = nxt._replace(in_paren_of=idx)
+            continue
+        if not after.startswith(" (") and not after.startswith("("):
+            continue
+        m = _PAREN.match(text, c.span_end + (1 if after.startswith(" ") else 0))
+        if not m:
+            continue
+        for k in range(idx + 1, len(cands)):
+            q = cands[k]
+            if q.start >= m.end():
+                break
+            if q.start >= m.start():
+                out[k] = q._replace(in_paren_of=idx)
+    return out

@@ -1,0 +1,712 @@
+"""
+Find the numbers a news text states and what they count.
+
+A number is written in digits ("70,000", "1.5 million", "$2bn"), in words
+("seventy thousand", "a dozen") or vaguely ("dozens of", "several hundred").
+Around it the parser reads:
+
+* a qualifier before it ("at least", "as many as", "near") → bounds and the approximate flag;
+* a second number ("2-3", "between 10 and 20") → a range, or a ratio ("six to one");
+* a unit after it ("square miles", "km", "%", "dollars") → unit and kind;
+* the counted noun ("70,000 Russian troops") → kind, the noun's span and, when an actor
+  mention overlaps it, the actor as subject;
+* casualty words ("were killed", "killing", "the death toll rose to") → killed, wounded,
+  missing, captured or casualties.
+
+Numbers that are dates, times of day, years, ordinals, ages, addresses or parts of
+names ("March 13", "2025", "the 3rd Assault Brigade", "Route 66", "F-16") are left out.
+
+Areas keep the stated *unit* and *value*; :func:`area_km2` converts them to square kilometres.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Iterable, Mapping
+from typing import ClassVar, NamedTuple
+
+import regex
+
+from conflictnews._analysis import Analysis, Token
+from conflictnews.lexicons import load_lexicon, load_table
+from conflictnews.model import Quantity, QuantityKind, ReportWarning, Span
+from conflictnews.parsers import PARSER_API_VERSION, Context, Item
+
+__all__ = ["QuantityParser", "area_km2", "words_to_number"]
+
+
+class _Lexicons(NamedTuple):
+    numbers: dict[str, tuple[float, str]]
+    nouns: dict[str, tuple[QuantityKind, bool]]
+    units: dict[str, tuple[str, QuantityKind]]
+    km2: dict[str, float]
+    currencies: dict[str, str]
+    qualifiers: dict[str, tuple[str, bool]]
+    vague: dict[str, tuple[float, float | None]]
+    casualty: dict[str, tuple[QuantityKind, frozenset[str]]]
+    link: frozenset[str]
+    aux: frozenset[str]
+    stop: frozenset[str]
+    street: frozenset[str]
+    killing: dict[str, bool]  # verb → also read after its victim, in the passive
+    name_words: frozenset[str]
+
+
+@functools.cache
+def _lexicons() -> _Lexicons:
+    numbers = {r[0]: (float(r[1]), r[2]) for r in load_table("quantities/numbers")}
+    nouns = {r[0]: (QuantityKind(r[1]), r[2] == "1") for r in load_table("quantities/nouns")}
+    units = {r[0]: (r[1], QuantityKind(r[2])) for r in load_table("quantities/units")}
+    km2 = {r[1]: float(r[3]) for r in load_table("quantities/units") if len(r) > 3 and r[3]}
+    currencies = {r[0]: r[1] for r in load_table("quantities/currencies")}
+    qualifiers = {r[0]: (r[1], r[2] == "1") for r in load_table("quantities/qualifiers")}
+    vague = {r[0]: (float(r[1]), float(r[2]) if len(r) > 2 and r[2] else None) for r in load_table("quantities/vague")}
+    casualty = {r[0]: (QuantityKind(r[1]), frozenset(r[2].split())) for r in load_table("quantities/casualty_words")}
+    return _Lexicons(
+        numbers,
+        nouns,
+        units,
+        km2,
+        currencies,
+        qualifiers,
+        vague,
+        casualty,
+        load_lexicon("quantities/link_words"),
+        load_lexicon("quantities/aux_words"),
+        load_lexicon("quantities/stopwords"),
+        load_lexicon("quantities/street_words"),
+        {r[0]: r[1] == "both" for r in load_table("quantities/killing_verbs")},
+        load_lexicon("quantities/name_words"),
+    )
+
+
+def words_to_number(words: str, numbers: Mapping[str, tuple[float, str]] | None = None) -> float | None:
+    """
+    The value of an English number in words: "seventy thousand" → 70000, "a dozen" → 12.
+
+    Returns None when a word is not a number word.
+
+    >>> words_to_number("one hundred and twenty-five")
+    125.0
+    """
+    table = numbers if numbers is not None else _lexicons().numbers
+    total = 0.0
+    current = 0.0
+    seen = False
+    for w in words.lower().replace("-", " ").split():
+        if w in ("and", "a", "an"):
+            continue
+        entry = table.get(w)
+        if entry is None:
+            return None
+        value, role = entry
+        seen = True
+        if role in ("unit", "teen", "tens"):
+            current += value
+        elif role == "dozen":
+            current = (current or 1) * value
+        elif value == 100:
+            current = (current or 1) * 100
+        else:
+            total += (current or 1) * value
+            current = 0.0
+    return total + current if seen else None
+
+
+def area_km2(quantity: Quantity) -> float | None:
+    """
+    The area of *quantity* in square kilometres (None when it is not an area in a known unit).
+
+    The parser keeps the stated unit and value ("500 square miles"); this converts them.
+
+    >>> from conflictnews.model import Span
+    >>> q = Quantity(id="q1", text="500 square miles", span=Span(start=0, end=16), value=500, unit="square mile")
+    >>> round(area_km2(q), 1)
+    1295.0
+    """
+    if quantity.value is None or quantity.unit is None:
+        return None
+    factor = _lexicons().km2.get(quantity.unit)
+    return None if factor is None else quantity.value * factor
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s++") for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})++(?:\.\d++)?|\d++(?:\.\d++)?)"
+_SCALE = r"(?:\s*+(?P<{g}>(?i:trillion|billion|million|thousand|hundred|mln|bn|tn|m|k))(?![\p{{L}}]))?"
+
+_NUMBER = r"""
+(?:
+  (?P<{d}>{DIGITS}){SCALE}
+  | (?P<{w}>
+      (?:(?i:an?)\s++(?={SCALEWORDS}))?(?:{WORD})                                     # "a dozen", "seventy"
+      (?:(?:(?<=(?i:hundred|thousand|million|billion))\s++and)?(?:\s++|-)(?:{WORD}))*+  # "thousand", "and five"
+    )
+)
+"""
+
+_CORE = r"""
+(?<![\p{{L}}\p{{N}}]|\p{{L}}[\-‐]|[\p{{N}}][.,:/]|[#№])
+(?P<cur>{CUR})?\s*+
+{N1}
+(?:
+  (?P<sep>\s*+(?:-|–|—|:|to|or|and)\s*+|-to-)
+  (?P<cur2>{CUR})?\s*+
+  {N2}
+)?
+(?![\p{{N}}]|[.,]\d)
+"""
+
+
+class _Draft(NamedTuple):
+    start: int
+    end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str | None
+    kind: QuantityKind
+    approximate: bool
+    qualifier: str | None
+    vague: str | None
+    noun: tuple[int, int] | None
+    rule: str
+    verb: bool  # the kind came from a casualty word after the noun (shared by a coordinated number)
+    person: bool
+
+
+class QuantityParser:
+    """
+    Find numbers with their bounds, unit, kind and counted noun ("as many as 70,000 Russian troops").
+
+    .. versionadded:: 0.1.0
+    """
+
+    name = "quantities"
+    requires: tuple[str, ...] = ()
+    provides: tuple[str, ...] = ("quantities",)
+    api_version: ClassVar[int] = PARSER_API_VERSION
+
+    def __init__(self, *, nouns: Mapping[str, tuple[QuantityKind, bool]] | None = None) -> None:
+        lex = _lexicons()
+        if nouns is not None:
+            lex = lex._replace(nouns=dict(nouns))
+        self._lex = lex
+        word = "(?i:" + _alt(lex.numbers) + r")(?![\p{L}])"
+        scalewords = "(?i:" + _alt(w for w, (_, role) in lex.numbers.items() if role in ("scale", "dozen")) + ")"
+        cur = _alt(lex.currencies)
+        n1 = _NUMBER.format(
+            d="d1", w="w1", DIGITS=_DIGITS, SCALE=_SCALE.format(g="s1"), WORD=word, SCALEWORDS=scalewords
+        )
+        n2 = _NUMBER.format(
+            d="d2", w="w2", DIGITS=_DIGITS, SCALE=_SCALE.format(g="s2"), WORD=word, SCALEWORDS=scalewords
+        )
+        self._core = regex.compile(_CORE.format(CUR=cur, N1=n1, N2=n2), regex.VERBOSE)
+        self._vague = regex.compile(
+            r"(?<![\p{L}])(?P<v>(?i:" + _alt(lex.vague) + r"))(?![\p{L}])(?:\s++of(?![\p{L}]))?+"
+        )
+        units = [u for u in lex.units if u != "%"]
+        self._unit = regex.compile(
+            r"(?:\s*+|[\-‐]|\s*+[\-‐]\s*+)(?P<u>(?i:" + _alt(units) + r"))(?![\p{L}\p{N}])|\s*+(?P<u>%)"
+        )
+        after_cas = [w for w, (_, where) in lex.casualty.items() if "after" in where]
+        before_cas = [w for w, (_, where) in lex.casualty.items() if "before" in where]
+        noun_cas = [w for w, (_, where) in lex.casualty.items() if "noun" in where]
+        self._cas_after = regex.compile(
+            r"[\s,]*+(?:(?:" + _alt(lex.aux) + r")\s++){0,4}?(?P<c>(?i:" + _alt(after_cas) + r"))(?![\p{L}])",
+            regex.IGNORECASE,
+        )
+        self._cas_before = regex.compile(
+            r"(?<![\p{L}])(?P<c>(?i:" + _alt(before_cas) + r"))\s++(?:(?:an?|the|some)\s++)?\Z", regex.IGNORECASE
+        )
+        self._cas_noun = regex.compile(
+            r"(?<![\p{L}])(?P<c>(?i:" + _alt(noun_cas) + r"))(?:\s++(?i:" + _alt(lex.link) + r")){0,4}+\s*+\Z",
+            regex.IGNORECASE,
+        )
+        self._qual = regex.compile(
+            r"(?<![\p{L}])(?P<q>(?i:" + _alt(q for q in lex.qualifiers if q != "~") + r"))\s++\Z|(?P<q>~)\s*+\Z"
+        )
+        self._noun = regex.compile(
+            r"(?:\s++of)?(?P<mods>(?:\s++(?!(?:"
+            + _alt(lex.stop | set(lex.casualty))
+            + r")(?![\p{L}]))[\p{L}][\p{L}\-'’.]*+){0,3}?)"
+            r"\s++(?P<n>(?i:" + _alt(lex.nouns) + r"))(?![\p{L}])",
+            regex.IGNORECASE,
+        )
+        self._name_before = regex.compile(
+            r"(?<![\p{L}])(?i:" + _alt(lex.name_words) + r")\s*+\Z|[#№]\s*+\Z", regex.IGNORECASE
+        )
+        self._next_word = regex.compile(r"\s++(?P<w>[\p{L}][\p{L}\-'’]*+)")
+        self._no_cas = regex.compile(
+            r"(?i:no|zero|without)\s++(?:(?i:reported|known|immediate|further|civilian|other|any)\s++)?"
+            r"(?P<c>(?i:fatalities|casualties|deaths|injuries|dead|one\s++(?:was\s++)?(?:killed|injured|hurt|wounded)))"
+            r"(?![\p{L}])"
+        )
+        both = _alt(w for w, passive in lex.killing.items() if passive)
+        self._victim_after = regex.compile(
+            r"(?<![\p{L}])(?P<det>(?i:an?))\s++(?P<np>[\p{L}][\p{L}\-'’.]*+(?:\s++[\p{L}][\p{L}\-'’.]*+){0,3}?)\s++"
+            r"(?i:was|were|has\s++been|had\s++been|got|is)\s++(?:(?i:reportedly|also|later|allegedly|then|subsequently|fatally)\s++)?"
+            r"(?P<v>(?i:" + both + r"))\Z"
+        )
+        self._victim_before = regex.compile(
+            r"(?P<v>(?i:" + _alt(lex.killing) + r"))\s++(?:(?P<pron>(?i:him|her))(?![\p{L}])|(?P<det>(?i:an?|the))\s++"
+            r"(?P<np>[\p{L}][\p{L}\-'’]*+(?:\s++[\p{L}][\p{L}\-'’]*+){0,3}?)"
+            r"(?=\s*+[,.;:()]|\s*+\Z|\s++(?i:in|at|on|near|with|who|while|during|and|after|before|by|from|inside|outside|as|when|whilst|over)(?![\p{L}])))"
+        )
+        self._killing_first = frozenset(w.split()[0] for w in lex.killing)
+        roles = dict.fromkeys(self._killing_first, _VERB_ROLE) | dict.fromkeys(_NEGATIONS, _NEGATION_ROLE)
+        self._triggers = frozenset(w.lower() for w in (*lex.numbers, *lex.vague, "a", "an")) | {
+            w.split()[0] for w in lex.vague
+        }
+        self._roles: dict[str, int] = roles | dict.fromkeys(self._triggers, _NUMBER_ROLE)
+
+    # -----------------------------------------------------------------------------------------
+    def parse(self, context: Context) -> list[Item | ReportWarning]:
+        """Return the quantities of the document, in text order."""
+        text = context.text
+        analysis = context.analysis
+        taken = sorted((t.span.start, t.span.end) for t in context.times)
+        drafts = self.find(text, analysis, taken)
+        mentions = sorted((sp.start, sp.end, a.id) for a in context.actors for sp in a.mentions)
+        out: list[Item | ReportWarning] = []
+        for i, d in enumerate(drafts):
+            noun = Span(start=d.noun[0], end=d.noun[1]) if d.noun else None
+            out.append(
+                Quantity(
+                    id=context.next_id(Quantity, i),
+                    text=text[d.start : d.end],
+                    span=Span(start=d.start, end=d.end),
+                    value=d.value,
+                    low=d.low,
+                    high=d.high,
+                    unit=d.unit,
+                    kind=d.kind,
+                    approximate=d.approximate,
+                    qualifier=d.qualifier,
+                    vague=d.vague,
+                    noun=noun,
+                    subject=_subject(mentions, d.noun) if d.noun else None,
+                    rule=d.rule,
+                )
+            )
+        return out
+
+    def find(
+        self, text: str, analysis: Analysis | None = None, taken: list[tuple[int, int]] | None = None
+    ) -> list[_Draft]:
+        """The quantities of *text* in text order, skipping numbers inside the *taken* spans (dates)."""
+        analysis = analysis if analysis is not None and analysis.text is text else Analysis(text)
+        taken = taken or []
+        starts = [s for s, _ in taken]
+        drafts: list[_Draft] = []
+        last_end = 0
+        tokens = analysis.tokens
+        triggers = self._triggers
+        roles = self._roles
+        verbs: list[Token] = []
+        negations: list[int] = []
+        for tok in tokens:
+            w = tok.text
+            if w[0].isdigit():
+                role = _NUMBER_ROLE
+            else:
+                key = w.lower()
+                role = roles.get(key, 0)
+                if not role and "-" in key and key.split("-")[0] in triggers:
+                    role = _NUMBER_ROLE
+                if role == _VERB_ROLE:
+                    verbs.append(tok)
+                elif role == _NEGATION_ROLE:
+                    negations.append(tok.start)
+            if role != _NUMBER_ROLE or tok.start < last_end:
+                continue
+            if _inside(starts, taken, tok.start, tok.end):
+                continue
+            d = self._at(text, _currency_start(text, tok.start), tok, analysis)
+            if d is None:
+                continue
+            if _inside(starts, taken, d.start, d.end) or any(
+                s < d.end and d.start < e for s, e in taken[max(0, bisect.bisect_left(starts, d.start) - 1) :][:3]
+            ):
+                continue
+            drafts.append(d)
+            last_end = d.end
+        drafts.extend(self._victims(text, analysis, drafts, verbs))
+        for pos in negations:
+            m = self._no_cas.match(text, pos)
+            if m is None:
+                continue
+            c = m.group("c").lower()
+            kind = QuantityKind.WOUNDED if ("inj" in c or "hurt" in c or "wound" in c) else QuantityKind.KILLED
+            drafts.append(
+                _Draft(m.start(), m.end(), 0.0, None, None, None, kind, False, None, None, (m.start("c"), m.end("c")),
+                       "quantities/no-casualties", False, True)
+            )  # fmt: skip
+        drafts.sort(key=lambda d: (d.start, d.end))
+        return _share_verbs(text, drafts)
+
+    def _victims(self, text: str, analysis: Analysis, drafts: list[_Draft], verbs: list[Token]) -> list[_Draft]:
+        """One person killed, named by an article or a pronoun: "a civilian was killed", "killing him"."""
+        out: list[_Draft] = []
+        spans = [(d.start, d.end) for d in drafts] + [d.noun for d in drafts if d.noun]
+        for tok in verbs:
+            s, e = analysis.sentence_at(tok.start)
+            found: tuple[int, int, int, int] | None = None
+            passive = False
+            m = self._victim_before.match(text, tok.start, e)
+            if m is not None:
+                if m["pron"]:
+                    found = (m.start("pron"), m.end("pron"), m.start("pron"), m.end("pron"))
+                else:
+                    np = m["np"]
+                    head = np.split()[-1].lower()
+                    plural = head.endswith("s") and not head.endswith("ss")
+                    if not (plural or head in self._lex.stop or np.split()[0].lower() in self._lex.numbers):
+                        found = (m.start("det"), m.end("np"), m.start("np"), m.end("np"))
+            if found is None:
+                vend = tok.start + len(tok.text)
+                for w in sorted(
+                    (w for w in self._lex.killing if w.startswith(tok.text.lower())), key=len, reverse=True
+                ):
+                    if text[tok.start : tok.start + len(w)].lower() == w:
+                        vend = tok.start + len(w)
+                        break
+                a = self._victim_after.search(text, max(s, tok.start - 90), vend)
+                if a is not None and not a["np"].split()[-1].lower().endswith("s"):
+                    found = (a.start("det"), a.end("np"), a.start("np"), a.end("np"))
+                    passive = True
+            if found is None or any(x < found[1] and found[0] < y for x, y in spans):
+                continue
+            spans.append((found[0], found[1]))
+            out.append(
+                _Draft(found[0], found[1], 1.0, None, None, None, QuantityKind.KILLED, False, None, None,
+                       (found[2], found[3]), "quantities/singular-victim", passive, True)
+            )  # fmt: skip
+        return out
+
+    # -----------------------------------------------------------------------------------------
+    def _at(self, text: str, pos: int, tok: Token, analysis: Analysis) -> _Draft | None:
+        lex = self._lex
+        sent_start, sent_end = analysis.sentence_at(tok.start)
+        vm = self._vague.match(text, tok.start)
+        if vm is not None and not tok.text[0].isdigit():
+            core = self._core.match(text, tok.start)
+            if core is None or core.end() <= vm.end("v") or vm.group("v").lower().startswith(("several", "a few")):
+                return self._vague_draft(text, vm, sent_start, sent_end)
+        m = self._core.match(text, pos)
+        if m is None or m.end() <= tok.start:
+            return None
+        v1 = self._value(m, "1")
+        if v1 is None:
+            return None
+        if m.end() < len(text) and text[m.end()].isalpha():
+            um = self._unit.match(text, m.end())
+            if um is None or not um.group("u"):
+                return None  # "3rd", "7th", "2nd"
+        cur = m["cur"]
+        if not cur and self._not_a_count(text, m, tok, v1, sent_start):
+            return None
+        v2 = self._value(m, "2") if (m["d2"] or m["w2"]) else None
+        end = m.end()
+        start = m.start()
+        low: float | None = None
+        high: float | None = None
+        value: float | None = v1
+        unit: str | None = lex.currencies[cur.strip()] if cur else None
+        kind = QuantityKind.MONEY if cur else QuantityKind.COUNT
+        rule = "quantities/money" if cur else "quantities/number"
+        sep = (m["sep"] or "").strip().lower()
+        pre = self._qual.search(text, max(sent_start, start - 30), start)
+        between = text[max(sent_start, start - 9) : start].lower().rstrip().endswith("between")
+        if v2 is not None:
+            if sep in ("to", ":", "-to-", "-", "–", "—") and v2 == 1 and v1 > 1 and not m["s1"]:
+                # "six to one", "3:1": a ratio
+                return self._finish(text, start, end, v1, None, None, "ratio", QuantityKind.RATIO, pre, None, None,
+                                    "quantities/ratio", sent_start, sent_end)  # fmt: skip
+            if sep == ":" or (sep == "and" and not between) or v2 <= v1 or (sep == "or" and v2 > 3 * v1):
+                end = m.end("d1") if m["d1"] else m.end("w1")
+                if m["s1"]:
+                    end = m.end("s1")
+                v2 = None
+            else:
+                if m["s2"] and not m["s1"]:
+                    v1 = v1 * _scale(m["s2"], bool(cur))
+                low, high, value = v1, v2, v1
+                rule = "quantities/range"
+        # unit after the number: "500 square miles", "30 km", "12%", "5 million dollars"
+        um = self._unit.match(text, end) if not cur else None
+        if um is not None and um.group("u"):
+            u = " ".join(um.group("u").lower().split())
+            unit, kind = lex.units.get(u, (u, QuantityKind.COUNT))
+            if um is not None:
+                end = um.end()
+                rule = {
+                    QuantityKind.AREA: "quantities/area",
+                    QuantityKind.DISTANCE: "quantities/distance",
+                    QuantityKind.PERCENTAGE: "quantities/percentage",
+                    QuantityKind.MONEY: "quantities/money",
+                    QuantityKind.DURATION: "quantities/duration",
+                }.get(kind, "quantities/measure")
+                if kind == QuantityKind.DURATION and _age_or_ago(text, end):
+                    return None
+        return self._finish(text, start, end, value, low, high, unit, kind, pre, None, None, rule, sent_start, sent_end,
+                            word=bool(m["w1"]), first=v1, ranged=v2 is not None)  # fmt: skip
+
+    def _vague_draft(self, text: str, vm: regex.Match[str], sent_start: int, sent_end: int) -> _Draft | None:
+        phrase = " ".join(vm.group("v").lower().split())
+        if phrase in ("many", "numerous", "a number of", "few"):
+            # only as counts of something the lexicon knows ("many civilians")
+            nm = self._noun.match(text, vm.end())
+            if nm is None or nm.group("mods").strip():
+                return None
+        low, high = self._lex.vague[phrase]
+        key = phrase.removesuffix(" of")
+        pre = self._qual.search(text, max(sent_start, vm.start() - 30), vm.start())
+        return self._finish(text, vm.start("v"), vm.end("v"), None, low, high, None, QuantityKind.COUNT, pre, key,
+                            vm.end(), "quantities/vague", sent_start, sent_end)  # fmt: skip
+
+    def _finish(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        value: float | None,
+        low: float | None,
+        high: float | None,
+        unit: str | None,
+        kind: QuantityKind,
+        pre: regex.Match[str] | None,
+        vague: str | None,
+        noun_from: int | None,
+        rule: str,
+        sent_start: int,
+        sent_end: int,
+        *,
+        word: bool = False,
+        first: float | None = None,
+        ranged: bool = False,
+    ) -> _Draft | None:
+        lex = self._lex
+        qualifier: str | None = None
+        approximate = False
+        if pre is not None:
+            qualifier = " ".join(pre.group("q").lower().split())
+            bound, approximate = lex.qualifiers.get(qualifier, ("approx", True))
+            start = pre.start("q")
+            if value is not None and not ranged:
+                if bound == "low":
+                    low = value
+                elif bound == "high":
+                    high = value
+        # the counted noun: "70,000 Russian troops", "dozens of civilians"
+        noun: tuple[int, int] | None = None
+        person = False
+        verb = False
+        after = end if noun_from is None else noun_from
+        if kind in (QuantityKind.COUNT,):
+            nm = self._noun.match(text, after, sent_end)
+            if nm is not None:
+                head = " ".join(nm.group("n").lower().split())
+                nkind, person = lex.nouns.get(head, (QuantityKind.COUNT, False))
+                mods = nm.group("mods")
+                ns = nm.start("mods") + (len(mods) - len(mods.lstrip())) if mods.strip() else nm.start("n")
+                noun = (ns, nm.end("n"))
+                kind = nkind
+                after = nm.end()
+                rule = "quantities/number-noun" if rule == "quantities/number" else rule
+            elif value is not None and word and first is not None and first < 2 and not qualifier:
+                # "one" alone is a pronoun more often than a count
+                cm = self._cas_after.match(text, after, sent_end)
+                if cm is None:
+                    return None
+        # casualty words after ("12 people were killed"), before ("killing at least 12"),
+        # or a casualty noun before ("the death toll rose to 30")
+        if kind in (QuantityKind.COUNT, QuantityKind.CIVILIANS, QuantityKind.PERSONNEL, QuantityKind.CASUALTIES) and (
+            noun is None or person
+        ):
+            cm = self._cas_after.match(text, after, sent_end)
+            bm = self._cas_before.search(text, max(sent_start, start - 40), start)
+            nb = self._cas_noun.search(text, max(sent_start, start - 60), start)
+            if cm is not None:
+                kind = lex.casualty[_norm(cm.group("c"))][0]
+                verb = True
+                rule = "quantities/casualties"
+            elif bm is not None:
+                kind = lex.casualty[_norm(bm.group("c"))][0]
+                rule = "quantities/casualties"
+            elif nb is not None and noun is None:
+                kind = lex.casualty[_norm(nb.group("c"))][0]
+                noun = (nb.start("c"), nb.end("c"))
+                person = True
+                rule = "quantities/casualties"
+            elif noun is None and vague is None and value is not None and first is not None and word and first < 2:
+                return None
+        if kind == QuantityKind.CASUALTIES and noun is None and rule != "quantities/casualties":
+            kind = QuantityKind.COUNT
+        return _Draft(start, end, value, low, high, unit, kind, approximate, qualifier, vague, noun, rule, verb, person)
+
+    def _value(self, m: regex.Match[str], n: str) -> float | None:
+        d = m["d" + n]
+        if d:
+            try:
+                v = float(d.replace(",", ""))
+            except ValueError:
+                return None
+            s = m["s" + n]
+            return v * _scale(s, bool(m["cur"])) if s else v
+        w = m["w" + n]
+        return words_to_number(w, self._lex.numbers) if w else None
+
+    def _not_a_count(self, text: str, m: regex.Match[str], tok: Token, v: float, sent_start: int) -> bool:
+        """Dates, times of day, years, ages, addresses and names are not quantities."""
+        s, e = m.start(), m.end("d1") if m["d1"] else m.end("w1")
+        if m["s1"] and m["s1"] in ("m", "k", "bn", "tn", "mln"):
+            return True  # "5m" without a currency: metres or a model name, not a count
+        if _TIME_OR_AGE.match(text, e, min(len(text), e + 16)):
+            return True  # "10:30", "5 pm", "a 20-year-old", "20 years old"
+        if self._name_before.search(text, max(0, s - 16), s):
+            return True  # "aged 20", "No. 5", "Route 66", "Resolution 2231"
+        pw = _PREV_WORD.search(text, max(sent_start, s - 30), s)
+        prev = pw.group("w") if pw else ""
+        lex_months = _months()
+        nw = self._next_word.match(text, e)
+        nxt = nw.group("w") if nw else ""
+        if prev.rstrip(".").lower() in lex_months or nxt.rstrip(".").lower() in lex_months:
+            return True  # "March 13", "13 March"
+        if (
+            prev[:1].isupper()
+            and not prev.endswith(".")
+            and pw is not None
+            and not _sentence_start(text, pw.start())
+            and prev.lower() not in self._lex.qualifiers
+            and prev.lower() not in self._lex.casualty
+            and prev.lower() not in self._lex.stop
+        ):
+            return True  # "Minsk 2", "Su 35": a capitalised word that does not open the sentence names the thing
+        if m["d1"] and len(m["d1"]) == 4 and m["d1"].isdigit() and 1800 <= v <= 2100 and not m["s1"]:
+            nm = self._noun.match(text, e)
+            um = self._unit.match(text, e)
+            if nm is None and (um is None or not um.group("u")):
+                return True  # a year
+            if nxt and nxt.lower() in ("year", "years"):
+                return True
+        if nxt[:1].isupper() and nw is not None:
+            rest = text[nw.end() : nw.end() + 30].split()
+            if rest and rest[0].rstrip(".,").lower() in self._lex.street:
+                return True  # "10 Downing Street"
+            if nxt.lower() in self._lex.street:
+                return True
+        return False
+
+
+_TIME_OR_AGE = regex.compile(
+    r"""
+    \s*+(?::\d\d|[ap]\.?m\.?(?![\p{L}])|o['’]clock|hrs?(?![\p{L}])|GMT|UTC)   # a time of day
+    | [\-‐](?:year|month|week|day)s?[\-‐]old                                  # an age: "20-year-old"
+    | \s++(?:years?|months?)\s++old
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+_PREV_WORD = regex.compile(r"(?P<w>[\p{L}][\p{L}'’.]*+)\s*+\Z")
+
+
+_NEGATIONS = frozenset({"no", "without"})
+_NUMBER_ROLE, _VERB_ROLE, _NEGATION_ROLE = 1, 2, 3
+_CURRENCY_BEFORE = ("US$", "USD ", "EUR ", "GBP ", "UAH ", "RUB ", "USD", "EUR", "GBP", "UAH", "RUB")
+
+
+def _currency_start(text: str, pos: int) -> int:
+    """Where a number at *pos* really starts when a currency sign or code stands before it ("$5", "USD 5")."""
+    if pos > 0 and text[pos - 1] in "$€£₴₽¥":
+        return pos - 1
+    for code in _CURRENCY_BEFORE:
+        if text.startswith(code, pos - len(code)) and pos >= len(code):
+            return pos - len(code)
+    return pos
+
+
+def _age_or_ago(text: str, end: int) -> bool:
+    return (
+        regex.match(r"(?:[\-‐]old|\s++old|\s++(?:ago|earlier|later|before|after)(?![\p{L}]))", text[end : end + 12])
+        is not None
+    )
+
+
+@functools.cache
+def _months() -> frozenset[str]:
+    return frozenset(r[0].lower() for r in load_table("times/months"))
+
+
+def _scale(s: str | None, currency: bool) -> float:
+    if not s:
+        return 1.0
+    low = s.lower()
+    if low in ("thousand", "k"):
+        return 1e3
+    if low in ("million", "mln", "m"):
+        return 1e6
+    if low in ("billion", "bn"):
+        return 1e9
+    if low in ("trillion", "tn"):
+        return 1e12
+    if low == "hundred":
+        return 100.0
+    return 1.0
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.lower().split())
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t\"'“‘([":
+        j -= 1
+    return j < 0 or text[j] in ".!?:;\n\r—–-•*"
+
+
+def _inside(starts: list[int], spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect.bisect_right(starts, start) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
+
+
+def text_gap_has_letters(_ms: int, me: int, s: int) -> bool:
+    return s - me > 1
+
+
+def _subject(mentions: list[tuple[int, int, str]], noun: tuple[int, int]) -> str | None:
+    """The actor whose mention overlaps the counted noun phrase, or stands right before it ("Russian losses")."""
+    s, e = noun
+    best: tuple[int, str] | None = None
+    i = bisect.bisect_left(mentions, (s - 200,))
+    while i < len(mentions) and mentions[i][0] < e:
+        ms, me, ident = mentions[i]
+        if ms < e and s - 1 <= me and (s < me or not text_gap_has_letters(ms, me, s)):
+            key = (-me, ident)
+            if best is None or key < best:
+                best = (key[0], ident)
+        i += 1
+    return best[1] if best else None
+
+
+_AND = regex.compile(r"\s*+,?\s*+and\s++\Z")
+
+
+def _share_verbs(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """In "two soldiers and a civilian were killed" the casualty word after the last number counts for each."""
+    out = list(drafts)
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if not b.verb or a.verb or a.rule in ("quantities/no-casualties",) or not (a.person or a.noun is None):
+            continue
+        if a.kind not in (QuantityKind.COUNT, QuantityKind.CIVILIANS, QuantityKind.PERSONNEL):
+            continue
+        gap_from = a.noun[1] if a.noun else a.end
+        if gap_from <= b.start and _AND.match(text[gap_from : b.start]):
+            out[i] = a._replace(kind=b.kind, verb=True, rule="quantities/casualties")
+    return out

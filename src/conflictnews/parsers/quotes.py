@@ -1,0 +1,1445 @@
+"""
+Direct and reported speech: who said what, through which channel.
+
+The parser reads the quote regions of the shared analysis (plus single-mark
+and ``''…''`` quotes, which the analysis leaves alone) and the attribution cues
+of the text ("said", "told the BBC", "according to", "with one stating:"), ties
+each quotation to its speaker and channel, and reports "X said that …" as an
+indirect quote. The attribution finder here is shared with
+:mod:`conflictnews.parsers.claims`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
+from typing import NamedTuple
+
+import regex
+
+from conflictnews._analysis import Analysis, QuoteRegion
+from conflictnews.lexicons import load_lexicon, load_table
+from conflictnews.model import Actor, ActorKind, Quote, ReportWarning, Span
+from conflictnews.parsers import PARSER_API_VERSION, Context, Item
+
+__all__ = ["CueLexicon", "QuoteParser", "load_cues"]
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+class CueVerb(NamedTuple):
+    """One reporting verb: its lemma, the stance it lends and how it may be used."""
+
+    lemma: str
+    stance: str
+    speech: bool  # introduces quotes (said, told, wrote)
+    weak: bool  # needs "that", a colon, a quote or trailing position (added, noted)
+    takes_object: bool  # "told the BBC that", "accused Russia of"
+    hedge_verb: bool  # "gains appear diminished": the subject is part of the content
+
+
+class CueLexicon:
+    """
+    The cue words of attribution, loaded from ``data/cues``; tests may build a small one.
+
+    Args:
+        verbs: Rows ``(lemma, forms, stance, flags)`` as in ``cues/verbs.tsv``.
+        nouns: Rows ``(noun, stance)`` as in ``cues/nouns.tsv``.
+        adverbs: Rows ``(adverb, stance)`` as in ``cues/adverbs.tsv``.
+        hedges: Rows ``(word, where)`` as in ``cues/hedges.tsv``.
+        disputes: Rows ``(word, kind)`` as in ``cues/disputes.tsv``.
+        channels: Channel words as in ``cues/channels.txt``.
+        function_words: Rows ``(word, classes)`` as in ``cues/function_words.tsv``.
+    """
+
+    def __init__(
+        self,
+        *,
+        verbs: Iterable[Sequence[str]],
+        nouns: Iterable[Sequence[str]],
+        adverbs: Iterable[Sequence[str]],
+        hedges: Iterable[Sequence[str]],
+        disputes: Iterable[Sequence[str]],
+        channels: Iterable[str],
+        function_words: Iterable[Sequence[str]] = (),
+    ) -> None:
+        self.verbs: dict[str, CueVerb] = {}
+        for row in verbs:
+            lemma, forms, stance = row[0], row[1], row[2]
+            flags = row[3] if len(row) > 3 else ""
+            cue = CueVerb(lemma, stance, "q" in flags, "w" in flags, "o" in flags, "h" in flags)
+            for form in _forms(forms, lemma):
+                self.verbs[form] = cue
+        self.nouns: dict[str, str] = {r[0].lower(): r[1] for r in nouns}
+        self.adverbs: dict[str, str] = {r[0].lower(): r[1] for r in adverbs}
+        self.hedges: dict[str, str] = {r[0].lower(): r[1] for r in hedges}
+        self.disputes: dict[str, str] = {r[0].lower(): r[1] for r in disputes}
+        self.channels: frozenset[str] = frozenset(c.lower() for c in channels)
+        classes: dict[str, set[str]] = {}
+        for row in function_words:
+            for cls in row[1].split(","):
+                classes.setdefault(cls.strip(), set()).add(row[0].lower())
+        self.aux = frozenset(classes.get("aux", ()))
+        self.determiners = frozenset(classes.get("determiner", ()))
+        self.clause_words = frozenset(classes.get("clause", ()))
+        self.prepositions = frozenset(classes.get("preposition", ()))
+        self.trailing = frozenset(classes.get("trailing", ()))
+        self.openers = self.prepositions | frozenset(classes.get("opener", ()))
+        # first word -> (further words, kind, form): cues are found by token look-up, not one big regex,
+        # because the analysis has already cut the text into tokens
+        self.first: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+        for form in self.verbs:
+            self._add(form, "verb")
+        for noun in self.nouns:
+            self._add(f"{noun} of", "noun")
+            self._add(f"{noun} that", "noun")
+        for adv in self.adverbs:
+            self._add(adv, "adv")
+        self._add("according to", "acc")
+        for entries in self.first.values():
+            entries.sort(key=lambda e: (-len(e[0]), e[1] != "verb"))
+        self.channel_pattern = regex.compile(
+            _CHANNEL_TEMPLATE.format(channels=_alternation(sorted(self.channels))),
+            regex.VERBOSE | regex.IGNORECASE,
+        )
+        self.dispute_keys: frozenset[str] = frozenset(v for w in self.disputes for v in (w, w.capitalize(), w.upper()))
+
+    def _add(self, form: str, kind: str) -> None:
+        parts = form.split()
+        entry = (tuple(parts[1:]), kind, form)
+        # keyed by the spellings a token may have, so the scan needs no str.lower() per token
+        for key in dict.fromkeys((parts[0], parts[0].capitalize(), parts[0].upper())):
+            self.first.setdefault(key, []).append(entry)
+
+    def scan(self, analysis: Analysis, start: int = 0, end: int | None = None) -> list[Hit]:
+        """The cues among the words of *analysis* inside ``[start, end)``, in text order."""
+        first = self.first
+        words = analysis.tok_words
+        starts, ends = analysis.tok_starts, analysis.tok_ends
+        lo = bisect.bisect_left(starts, start) if start else 0
+        hi = len(words) if end is None else bisect.bisect_left(starts, end, lo=lo)
+        # compress/map keep the per-word test in C: this loop sees every word of the text
+        found = list(itertools.compress(range(lo, hi), map(first.__contains__, itertools.islice(words, lo, hi))))
+        out: list[Hit] = []
+        for i in found:
+            for rest, kind, form in first[words[i]]:
+                if rest:
+                    if i + len(rest) >= hi or any(words[i + 1 + k].lower() != w for k, w in enumerate(rest)):
+                        continue
+                    stop = ends[i + len(rest)]
+                else:
+                    stop = ends[i]
+                if kind == "noun" and form.split()[0] in self.verbs and _verb_reading(analysis, i):
+                    continue
+                out.append(Hit(starts[i], stop, kind, form))
+                break
+        return out
+
+
+Word = tuple[int, int, str]
+"""A word of the text: ``(start, end, text)``."""
+
+
+class Hit(NamedTuple):
+    """A cue found in the text: its span, kind (verb, noun, adv, acc) and lower-case form."""
+
+    start: int
+    end: int
+    kind: str
+    form: str
+
+
+def _verb_reading(analysis: Analysis, i: int) -> bool:
+    """For "claims"/"reports": a verb after a name or pronoun ("Russia claims that"), a noun otherwise."""
+    if i == 0 or i in analysis.sentence_first_tokens:
+        return False
+    prev = analysis.tok_words[i - 1]
+    return prev[0].isupper() or prev.lower() in ("he", "she", "they", "it", "who", "which", "that")
+
+
+def _forms(forms: str, lemma: str) -> list[str]:
+    out = [f.strip().lower() for f in forms.split(" ") if f.strip()] if " " not in lemma else []
+    if " " in lemma:  # phrasal: "point out  pointed out ..." — forms are pairs of words
+        words = forms.split()
+        out = [f"{words[i]} {words[i + 1]}" for i in range(0, len(words) - 1, 2)]
+    return out or [lemma]
+
+
+def _alternation(words: Sequence[str]) -> str:
+    """A regex alternation built as a trie, so matching never backtracks over sibling words."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        alts = []
+        end = "" in node
+        for ch in sorted(k for k in node if k):
+            piece = r"\s++" if ch == " " else regex.escape(ch)
+            alts.append(piece + emit(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return emit(trie) or r"(?!)"
+
+
+_B = r"(?<![\p{L}\p{N}\-])"  # no word character just before
+_E = r"(?![\p{L}\p{N}\-])"  # none just after
+
+_CHANNEL_TEMPLATE = r"""
+    (?<![\p{{L}}\p{{N}}])
+    (?:on|in|via|during|through|at|over)\s++
+    (?:(?:a|an|the|his|her|their|its|our|my)\s++)?+
+    (?:(?:official|televised|recorded|brief|short|separate|joint|late-night|nightly|evening|exclusive|new|recent)\s++)?+
+    (?P<channel>{channels})
+    (?![\p{{L}}\p{{N}}])
+"""
+
+
+@functools.cache
+def load_cues() -> CueLexicon:
+    """The built-in cue lexicon (read once per process)."""
+    return CueLexicon(
+        verbs=load_table("cues/verbs"),
+        nouns=load_table("cues/nouns"),
+        adverbs=load_table("cues/adverbs"),
+        hedges=load_table("cues/hedges"),
+        disputes=load_table("cues/disputes"),
+        channels=load_lexicon("cues/channels"),
+        function_words=load_table("cues/function_words"),
+    )
+
+
+# --------------------------------------------------------------------------- small word sets (grammar, not data)
+
+_WORD = regex.compile(r"[\p{L}\p{N}]++(?:['\u2019.\-][\p{L}\p{N}]++)*+")
+_CONTENT_STOPS = regex.compile(
+    r"""
+    ;
+    | \s[\u2014\u2013]\s | \s--\s
+    | ,\s++(?:yet|but|while|whereas|although|though|even\s++as|according\s++to|citing|quoting)(?![\p{L}\p{N}])
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+_PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "it", "we": "we", "i": "i"}
+_ONE_WORDS = frozenset(("one", "another"))
+_GROUP_KINDS = frozenset(
+    {
+        ActorKind.STATE_FORCES,
+        ActorKind.EXTERNAL_FORCES,
+        ActorKind.REBEL_GROUP,
+        ActorKind.POLITICAL_MILITIA,
+        ActorKind.IDENTITY_MILITIA,
+        ActorKind.RIOTERS,
+        ActorKind.PROTESTERS,
+        ActorKind.CIVILIANS,
+        ActorKind.GENERIC,
+        ActorKind.ANONYMOUS_SOURCE,
+    }
+)
+_CLOSE_MARKS = "\"\u201d\u2019'\u00bb"
+_OPEN_MARKS = "\"\u201c\u2018'\u00ab\u201e"
+_SINGLE = regex.compile(r"''|(?<![\p{L}\p{N}])['\u2018\u2019]|['\u2018\u2019](?![\p{L}\p{N}])")
+
+
+# --------------------------------------------------------------------------- actors
+
+
+class _Mention(NamedTuple):
+    start: int
+    end: int
+    actor: Actor
+
+
+class ActorIndex:
+    """Actor mentions sorted by position, for "which actor covers these words" look-ups."""
+
+    def __init__(self, actors: Iterable[Actor]) -> None:
+        ms = [_Mention(sp.start, sp.end, a) for a in actors for sp in a.mentions]
+        ms.sort(key=lambda m: (m.start, m.end))
+        self.mentions = ms
+        self._starts = [m.start for m in ms]
+        self._longest = max((m.end - m.start for m in ms), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[_Mention]:
+        """Mentions that overlap ``[start, end)``, in text order."""
+        if not self.mentions or end <= start:
+            return []
+        lo = bisect.bisect_left(self._starts, start - self._longest)
+        hi = bisect.bisect_left(self._starts, end)
+        return [m for m in self.mentions[lo:hi] if m.start < end and start < m.end]
+
+    def before(self, pos: int, limit: int, kinds: frozenset[ActorKind] | None) -> _Mention | None:
+        """The nearest mention ending at or before *pos* and starting at or after *limit*."""
+        i = bisect.bisect_left(self._starts, pos) - 1
+        best: _Mention | None = None
+        while i >= 0 and self.mentions[i].start >= limit - self._longest:
+            m = self.mentions[i]
+            fits = m.end <= pos and m.start >= limit and (kinds is None or m.actor.kind in kinds)
+            if fits and (best is None or m.end > best.end):
+                best = m
+            i -= 1
+        return best
+
+
+# --------------------------------------------------------------------------- attributions
+
+
+class Attribution(NamedTuple):
+    """One attribution found in the text (private to the quote and claim parsers)."""
+
+    kind: str  # verb | according | noun | adverb | hedge
+    layout: str  # after | inverted | before | colon | parenthetical | participle | ...
+    cue: tuple[int, int]  # the cue words, auxiliaries included ("has claimed")
+    lemma: str
+    stance: str
+    speech: bool
+    speaker: tuple[int, int] | None  # the words naming the speaker
+    speaker_actor: Actor | None
+    content: tuple[int, int]
+    quote: QuoteRegion | None  # the direct quote the content is, if any
+    chain: tuple[tuple[int, int], ...]  # further sources ("citing two officials")
+
+
+class _Ctx:
+    """What the attribution finder needs, computed once per document."""
+
+    def __init__(self, context: Context, cues: CueLexicon) -> None:
+        self.text = context.text
+        self.analysis = context.analysis
+        self.cues = cues
+        self.actors = ActorIndex(context.actors)
+        self.tok_starts = context.analysis.tok_starts
+        self.tok_ends = context.analysis.tok_ends
+        self.tok_words = context.analysis.tok_words
+        self.para_starts = [p[0] for p in context.analysis.paragraphs]
+        self.regions = all_quote_regions(context)
+        self._region_starts = [r.start for r in self.regions]
+        self.by_close: dict[int, QuoteRegion] = {}
+        self.by_open: dict[int, QuoteRegion] = {}
+        for r in self.regions:
+            self.by_open[r.open_mark] = r
+            if r.close_mark is not None:
+                self.by_close[r.close_mark] = r
+                if text_at(context.text, r.close_mark, 2) == "''":
+                    self.by_close[r.close_mark + 1] = r
+
+    def words(self, start: int, end: int) -> list[Word]:
+        """The words lying inside ``[start, end)`` as ``(start, end, text)``."""
+        starts = self.tok_starts
+        i = bisect.bisect_left(starts, start)
+        j = bisect.bisect_left(starts, end, lo=i)
+        if j > i and self.tok_ends[j - 1] > end:
+            j -= 1
+        return list(zip(starts[i:j], self.tok_ends[i:j], self.tok_words[i:j]))  # noqa: B905 (equal lengths)
+
+    def in_quote(self, start: int, end: int) -> QuoteRegion | None:
+        i = bisect.bisect_right(self._region_starts, start) - 1
+        while i >= 0:
+            r = self.regions[i]
+            if r.start <= start and end <= r.end:
+                return r
+            if r.end < start and i < len(self.regions) - 1:
+                break
+            i -= 1
+        return None
+
+
+def text_at(text: str, pos: int, n: int) -> str:
+    """The *n* characters at *pos* (fewer at the end of the text)."""
+    return text[pos : pos + n]
+
+
+def all_quote_regions(context: Context) -> list[QuoteRegion]:
+    """
+    Quote regions of the analysis plus single-mark and ``''…''`` quotes outside them.
+
+    The analysis pairs double marks only; single marks double as apostrophes, so they
+    are paired here with care: an opening mark follows a space or bracket and precedes
+    a letter, a closing one follows a non-space and precedes no letter.
+    """
+    text = context.text
+    regions = list(context.analysis.quote_regions)
+    starts = [r.start for r in regions]
+    extra: list[QuoteRegion] = []
+    for p_start, p_end in context.analysis.paragraphs:
+        open_at: int | None = None
+        open_kind = ""
+        for m in _SINGLE.finditer(text, p_start, p_end):
+            i, mark = m.start(), m.group()
+            j = m.end()
+            before = text[i - 1] if i > p_start else " "
+            after = text[j] if j < p_end else " "
+            inside = _inside(regions, starts, i)
+            if inside:
+                continue
+            opens = (before.isspace() or before in "([{\u2014-:") and (after.isalpha() or after in '\u201c"')
+            closes = not before.isspace() and not after.isalnum()
+            if open_at is None:
+                if opens and mark != "\u2019":
+                    open_at, open_kind = i, mark
+            elif closes and (mark == open_kind or (open_kind == "\u2018" and mark == "\u2019")):
+                if i - (open_at + len(open_kind)) >= 2:
+                    extra.append(QuoteRegion(open_at + len(open_kind), i, open_at, i))
+                open_at = None
+            elif i - open_at > 600:
+                open_at = None  # an apostrophe, not an opening mark
+    if not extra:
+        return regions
+    out = regions + extra
+    out.sort()
+    return out
+
+
+def region_span(text: str, r: QuoteRegion) -> tuple[int, int]:
+    """The words of a quote region: white space and a comma before the closing mark left out."""
+    s, e = r.start, r.end
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
+        e -= 1
+    return s, e
+
+
+def _inside(regions: list[QuoteRegion], starts: list[int], i: int) -> bool:
+    k = bisect.bisect_right(starts, i) - 1
+    return k >= 0 and regions[k].open_mark <= i <= (regions[k].close_mark or regions[k].end)
+
+
+_LAST: list[tuple[object, object, CueLexicon, _Ctx, tuple[Attribution, ...]]] = []
+
+
+def attributions(context: Context, cues: CueLexicon) -> tuple[_Ctx, tuple[Attribution, ...]]:
+    """
+    The attributions of *context*, shared by the quote and claim parsers.
+
+    The result depends only on the analysis, the actors and the cues, so the last one
+    is kept: the claim parser, run right after the quote parser on the same document,
+    reuses it instead of finding everything twice. Identity checks (``is``) on objects
+    the memo itself keeps alive make a stale hit impossible.
+    """
+    last = _LAST[0] if _LAST else None
+    if last is not None and last[0] is context.analysis and last[1] is context.actors and last[2] is cues:
+        return last[3], last[4]
+    cx = _Ctx(context, cues)
+    found = tuple(find_attributions(context, cues, cx))
+    _LAST[:] = [(context.analysis, context.actors, cues, cx, found)]
+    return cx, found
+
+
+def find_attributions(context: Context, cues: CueLexicon, cx: _Ctx | None = None) -> list[Attribution]:
+    """Every attribution the cue lexicon finds in the document, in text order of the cue."""
+    cx = cx if cx is not None else _Ctx(context, cues)
+    out: list[Attribution] = []
+    text = cx.text
+    skip_until = -1
+    for m in cues.scan(cx.analysis):
+        start, end = m.start, m.end
+        if start < skip_until or cx.in_quote(start, end) is not None:
+            continue
+        if text[start].isupper() and m.kind != "acc" and not _sentence_start(cx, start):
+            continue  # "United States", "Reports" as a name: not a cue
+        att: Attribution | None
+        if m.kind == "acc":
+            att = _according(cx, start, end)
+        elif m.kind == "noun":
+            att = _noun_cue(cx, m)
+        elif m.kind == "adv":
+            att = _adverb_cue(cx, m)
+        else:
+            att = _verb_cue(cx, m)
+        if att is not None:
+            out.append(att)
+            if att.chain:
+                skip_until = att.chain[-1][1]  # "citing two officials" is a link, not a claim of its own
+    return out
+
+
+def _sentence_start(cx: _Ctx, pos: int) -> bool:
+    s, _ = cx.analysis.sentence_at(pos)
+    return not any(ch.isalnum() for ch in cx.text[s:pos])
+
+
+def _strip(text: str, start: int, end: int, chars: str = "") -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in chars):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in chars):
+        end -= 1
+    return start, end
+
+
+def _content_end(cx: _Ctx, start: int, limit: int) -> int:
+    """Where content starting at *start* stops: the sentence end or a clause break before it."""
+    m = _CONTENT_STOPS.search(cx.text, start, limit)
+    end = m.start() if m else limit
+    # a following participial cue (", claiming …") starts a claim of its own
+    for c in _PARTICIPLE_AFTER_COMMA.finditer(cx.text, start, end):
+        word = c.group(1).lower()
+        if word.endswith("ing") and word in cx.cues.verbs:
+            end = c.start()
+            break
+    # "he said X and suggested that Y": a coordinated cue starts an attribution of its own
+    for c in _COORDINATED.finditer(cx.text, start, end):
+        word = c.group(1).lower()
+        if word in cx.cues.verbs and not word.endswith("ing"):
+            end = c.start()
+            break
+    s, e = _strip(cx.text, start, end)
+    while e > s and cx.text[e - 1] in ".!?,:":
+        e -= 1
+    return e
+
+
+_PARTICIPLE_AFTER_COMMA = regex.compile(r",\s++(\p{L}++)")
+_COORDINATED = regex.compile(r"(?:,\s*+)?(?<![\p{L}])(?:and|but)\s++(?:(?:also|then|later)\s++)?(\p{L}++)")
+
+
+def _prev_char(text: str, pos: int, limit: int) -> int | None:
+    i = pos - 1
+    while i >= limit and text[i].isspace():
+        i -= 1
+    return i if i >= limit else None
+
+
+def _next_char(text: str, pos: int, limit: int) -> int | None:
+    i = pos
+    while i < limit and text[i].isspace():
+        i += 1
+    return i if i < limit else None
+
+
+def _extend_aux(cx: _Ctx, start: int, sent_start: int) -> int:
+    """Move the cue start left over auxiliaries and adverbs: "has reportedly claimed"."""
+    starts, ends, words = cx.tok_starts, cx.tok_ends, cx.tok_words
+    i = bisect.bisect_left(starts, start) - 1
+    new = start
+    aux = cx.cues.aux
+    text = cx.text
+    while i >= 0 and starts[i] >= sent_start:
+        w = words[i]
+        lw = w.lower()
+        if text[ends[i] : new].strip():
+            break
+        if lw in aux or (w.islower() and lw.endswith("ly") and len(lw) > 4):
+            new = starts[i]
+            i -= 1
+            continue
+        break
+    return new
+
+
+def _word_before(cx: _Ctx, pos: int, limit: int) -> str:
+    """The word ending right before *pos* (white space between allowed), lower case; "" if none."""
+    i = bisect.bisect_left(cx.tok_starts, pos) - 1
+    if i < 0 or cx.tok_starts[i] < limit or cx.text[cx.tok_ends[i] : pos].strip():
+        return ""
+    return cx.tok_words[i].lower()
+
+
+def _subject(cx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
+    """The noun phrase just before *hi* (a cue) and after *lo* (the sentence start)."""
+    text = cx.text
+    seg_end = hi
+    k = _prev_char(text, hi, lo)
+    if k is not None and text[k] == ")":
+        opening = text.rfind("(", max(lo, k - 60), k)
+        if opening != -1:
+            seg_end = opening
+            hi = opening
+    for _ in range(4):
+        b = _last_boundary(text, lo, seg_end)
+        seg_start = b + 1 if b is not None else lo
+        s, e = _strip(text, seg_start, seg_end)
+        if s < e:
+            words = cx.words(s, e)
+            if not words:
+                return None
+            first = words[0][2]
+            if seg_end != hi and (first[0].islower() or first[0].isdigit()) and b is not None:
+                seg_end = b  # an appositive or participle clause: "Smith, 58, who lives …, said"
+                continue
+            return _tail(cx, words, e)
+        if b is None or text[b] != ",":
+            return None
+        seg_end = b
+    return None
+
+
+_BOUNDARY_CHARS = ',;:([\u2014\u2013"\u201c\u201d\u00ab\u00bb'
+
+
+def _last_boundary(text: str, lo: int, hi: int) -> int | None:
+    """The last clause boundary (comma, colon, dash, bracket, quotation mark) in ``[lo, hi)``, at most 400 back."""
+    lo = max(lo, hi - 400)
+    best = max([text.rfind(ch, lo, hi) for ch in _BOUNDARY_CHARS])
+    return best if best >= 0 else None
+
+
+def _tail(cx: _Ctx, words: Sequence[Word], end: int) -> tuple[int, int] | None:
+    """The end of a word run after its last clause word, at most eight words."""
+    i = len(words) - 1
+    first = max(0, len(words) - 8)
+    k = i
+    while k >= first:
+        lw = words[k][2].lower()
+        if lw in cx.cues.clause_words and k < i + 1:
+            break
+        k -= 1
+    start_i = k + 1 if k >= first else first
+    # a verb-like lower-case word left of a capitalised run ends the subject ("Reports confirm fighting ... Russia")
+    while start_i <= i and words[start_i][2].lower() in cx.cues.determiners and start_i < i:
+        if words[start_i][2].lower() in ("to", "of"):
+            start_i += 1
+            continue
+        break
+    if start_i > i:
+        return None
+    toks = [w[2].lower() for w in words[start_i : i + 1]]
+    if all(t in cx.cues.determiners or t in cx.cues.aux for t in toks):
+        return None
+    return (words[start_i][0], words[i][1])
+
+
+def _speaker_actor(cx: _Ctx, span: tuple[int, int] | None, anchor: int) -> Actor | None:
+    """The actor whose mention covers the speaker words; pronouns and "one" go to the nearest fitting actor."""
+    if span is None:
+        return None
+    s, e = span
+    text = cx.text
+    ms = cx.actors.overlapping(s, e)
+    best: _Mention | None = None
+    for m in ms:
+        pre = text[max(s, m.start - 6) : m.start].strip().lower()
+        if pre.split()[-1:] and pre.split()[-1] in cx.cues.prepositions and m.start > s:
+            continue
+        post = text[m.end : m.end + 2]
+        if post in ("'s", "\u2019s") and m.end < e:
+            continue
+        if best is not None and best.start <= m.start and m.end <= best.end:
+            continue  # nested inside a longer mention ("soldiers" in "Ukrainian soldiers")
+        if best is None or m.start > best.start or (m.start == best.start and m.end > best.end):
+            if best is not None and _in_prep_phrase(cx, best, m):
+                continue
+            best = m
+    if best is not None:
+        return best.actor
+    words = text[s:e].lower().split()
+    if len(words) == 1 and words[0] in _PRONOUNS:
+        return _resolve_pronoun(cx, words[0], s)
+    if words and words[0] in _ONE_WORDS and (len(words) == 1 or words[1] in ("of", "said")):
+        sent_start, _ = cx.analysis.sentence_at(s)
+        prev = cx.analysis.sentence_at(max(0, sent_start - 2))[0]
+        m2 = cx.actors.before(s, prev, _GROUP_KINDS)
+        return m2.actor if m2 else None
+    return None
+
+
+def _in_prep_phrase(cx: _Ctx, first: _Mention, later: _Mention) -> bool:
+    between = cx.text[first.end : later.start].lower().split()
+    return any(w in cx.cues.prepositions for w in between)
+
+
+def _resolve_pronoun(cx: _Ctx, pronoun: str, pos: int) -> Actor | None:
+    kind = _PRONOUNS[pronoun]
+    if kind not in ("person", "group"):
+        return None
+    idx = cx.analysis.sentence_index(pos)
+    limit = cx.analysis.sentences[max(0, idx - 3)][0] if cx.analysis.sentences else 0
+    kinds = frozenset({ActorKind.PERSON}) if kind == "person" else _GROUP_KINDS
+    if kind == "group":
+        limit = cx.analysis.sentences[max(0, idx - 1)][0] if cx.analysis.sentences else 0
+    m = cx.actors.before(pos, limit, kinds)
+    if m is None:
+        return None
+    if kind == "person":
+        # safe only when no other person is named between that mention and the pronoun
+        others = {x.actor.id for x in cx.actors.overlapping(m.start, pos) if x.actor.kind == ActorKind.PERSON}
+        if len(others) > 1:
+            return None
+    return m.actor
+
+
+def _main_subject(cx: _Ctx, sent_start: int, before: int) -> tuple[int, int] | None:
+    """The subject of a sentence: its first actor mention, or its first noun phrase."""
+    text = cx.text
+    words = cx.words(sent_start, before)
+    if not words:
+        return None
+    # skip an opening adverbial ("On the ground, soldiers relayed …")
+    first_comma = text.find(",", sent_start, before)
+    if first_comma != -1 and words[0][2].lower() in cx.cues.openers:
+        words = [w for w in words if w[0] > first_comma]
+    if not words:
+        return None
+    for m in cx.actors.overlapping(words[0][0], before):
+        pre = text[max(words[0][0], m.start - 6) : m.start].lower().split()
+        if pre[-1:] and pre[-1] in cx.cues.prepositions:
+            continue
+        return (m.start, m.end)
+    run: list[Word] = []
+    for w in words[:8]:
+        if w[2][0].isupper() or w[2].lower() in ("the", "a", "an", "of"):
+            run.append(w)
+            continue
+        if w[2].endswith("s") and w[2].islower():
+            run.append(w)
+        break
+    while run and run[-1][2].lower() in ("the", "a", "an", "of"):
+        run.pop()
+    if not run:
+        return None
+    return (run[0][0], run[-1][1])
+
+
+def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
+    text = cx.text
+    form = m.form
+    cue = cx.cues.verbs.get(form)
+    if cue is None:
+        return None
+    v_start, v_end = m.start, m.end
+    ss, se = cx.analysis.sentence_at(v_start)
+    if v_start < ss:
+        return None
+    se = max(se, v_end)
+    c_start = _extend_aux(cx, v_start, ss)
+    prev = _word_before(cx, c_start, ss)
+    if prev in cx.cues.determiners or prev.endswith(("'s", "\u2019s")):
+        return None  # a noun: "the claims", "Russia's report"; "to say"
+    if cue.hedge_verb:
+        return _hedge_verb(cx, cue, c_start, v_end, ss, se)
+    participle = form.endswith("ing")
+    pre_c = _prev_char(text, c_start, ss)
+    post_c = _next_char(text, v_end, se)
+    post_ch = text[post_c] if post_c is not None else "."
+    if cue.takes_object and cue.lemma not in ("accuse", "warn") and post_c is not None and post_ch not in ".!?,;:":
+        # '"…," X told reporters.': the addressee alone does not make a content
+        after_obj = _next_char(text, _skip_object(cx, cue, v_end, se), se)
+        if after_obj is None or text[after_obj] in ".!?,;" or _trailing_words(cx, after_obj, se):
+            post_c, post_ch = after_obj, (text[after_obj] if after_obj is not None else ".")
+
+    # "…," said Mona Lamberson.   /   …, says Smith.
+    if (
+        cue.speech
+        and c_start == v_start
+        and pre_c is not None
+        and text[pre_c] in ",\u201d\"'\u2019"
+        and not participle
+        and not _after_parenthetical(cx, pre_c, ss)
+    ):
+        inv = _inverted_speaker(cx, v_end, se)
+        if inv is not None:
+            content, quote = _content_before(cx, pre_c + 1, ss)
+            if content is not None:
+                actor = _speaker_actor(cx, inv, inv[0])
+                return Attribution(
+                    "verb",
+                    "inverted",
+                    (c_start, v_end),
+                    cue.lemma,
+                    cue.stance,
+                    cue.speech,
+                    inv,
+                    actor,
+                    content,
+                    quote,
+                    (),
+                )
+
+    # participle after a comma or "with one stating:"
+    if participle and pre_c is not None:
+        if text[pre_c] == ",":
+            subj = _main_subject(cx, ss, pre_c)
+            return _forward(cx, cue, "participle", c_start, v_end, se, subj)
+        with_m = regex.search(
+            r"(?i)(?<![\p{L}])with\s++((?:[\p{L}\p{N}\-']++\s++){0,3}?[\p{L}\p{N}\-']++)\s*+$", text[ss:c_start]
+        )
+        if with_m is not None:
+            subj = (ss + with_m.start(1), ss + with_m.end(1))
+            return _forward(cx, cue, "participle", c_start, v_end, se, subj)
+        return None
+
+    if prev in ("and", "but"):
+        # "Ryan said …, and suggested that …": the subject of the sentence speaks again
+        subj = _main_subject(cx, ss, c_start)
+        return _forward(cx, cue, "coordinated", c_start, v_end, se, subj) if subj else None
+    subj = _subject(cx, ss, c_start)
+    if subj is None:
+        return None
+    # what precedes the subject decides between "…, X said." and "X said …"
+    before_subj = _prev_char(text, subj[0], ss)
+    if (
+        before_subj is not None
+        and text[before_subj] in ",\u201d\"'\u2019"
+        and (cue.speech or not cue.weak)
+        and _noun_like(cx, subj)
+        and (post_ch in ".!?,;" or _trailing_words(cx, post_c, se))
+    ):
+        if (
+            post_c is not None
+            and post_ch == ","
+            and not _trailing_words(cx, post_c, se)
+            and not _quote_follows(cx, post_c + 1, se)
+        ):
+            # "The plan, he said, is to …": the content runs round the attribution
+            if not cue.speech and cue.weak:
+                return None
+            content = _strip(text, ss, se)
+            content = (content[0], _content_end(cx, content[0], content[1]))
+            actor = _speaker_actor(cx, subj, subj[0])
+            return Attribution(
+                "verb",
+                "parenthetical",
+                (c_start, v_end),
+                cue.lemma,
+                cue.stance,
+                cue.speech,
+                subj,
+                actor,
+                content,
+                None,
+                (),
+            )
+        content_q, quote = _content_before(cx, before_subj + 1, ss)
+        if content_q is None:
+            return None
+        actor = _speaker_actor(cx, subj, subj[0])
+        return Attribution(
+            "verb", "after", (c_start, v_end), cue.lemma, cue.stance, cue.speech, subj, actor, content_q, quote, ()
+        )
+    if post_c is None or (post_ch in ".!?" and not _quote_follows(cx, post_c, se)):
+        return None
+    return _forward(cx, cue, "before", c_start, v_end, se, subj)
+
+
+def _noun_like(cx: _Ctx, span: tuple[int, int]) -> bool:
+    """False for a lone lower-case participle or verb ("raising"), which names nobody."""
+    words = cx.words(*span)
+    return not (len(words) == 1 and words[0][2].islower() and words[0][2].endswith(("ing", "ed")))
+
+
+def _quote_follows(cx: _Ctx, pos: int, se: int) -> bool:
+    n = _next_char(cx.text, pos, min(len(cx.text), se + 2))
+    return n is not None and n in cx.by_open
+
+
+def _after_parenthetical(cx: _Ctx, comma: int, ss: int) -> bool:
+    """True for "X, speaking anonymously, confirmed": the comma closes an appositive, not the content."""
+    text = cx.text
+    if text[comma] != ",":
+        return False
+    b = _last_boundary(text, ss, comma)
+    if b is None or text[b] != ",":
+        return False
+    words = cx.words(b + 1, comma)
+    return bool(words) and (words[0][2][0].islower() or words[0][2][0].isdigit())
+
+
+def _adverbial(cx: _Ctx, start: int, end: int) -> bool:
+    """True for "In Nevada", "Since then", "Before dropping out": an opening adverbial, not content."""
+    words = cx.words(start, end)
+    if len(words) < 3:
+        return True
+    return words[0][2].lower() in cx.cues.openers and len(words) < 6
+
+
+def _trailing_words(cx: _Ctx, pos: int | None, end: int) -> bool:
+    """True when what follows a cue is only adverbials: "said on Tuesday", "told reporters in Kyiv."."""
+    if pos is None:
+        return True
+    words = cx.words(pos, min(end, pos + 120))
+    return (
+        bool(words) and words[0][2].lower() in cx.cues.trailing and words[0][0] == pos and _no_clause(cx.text, pos, end)
+    )
+
+
+def _no_clause(text: str, pos: int, end: int) -> bool:
+    stop = text.find(",", pos, end)
+    seg = text[pos : stop if stop != -1 else end].lower().split()
+    return not any(
+        w in ("that", "said", "says", "is", "are", "was", "were", "will", "would", "has", "have") for w in seg
+    )
+
+
+def _inverted_speaker(cx: _Ctx, pos: int, se: int) -> tuple[int, int] | None:
+    """The noun phrase after an inverted cue, when it runs to the sentence end or to an appositive comma."""
+    text = cx.text
+    s = _next_char(text, pos, se)
+    if s is None:
+        return None
+    stop = s
+    while stop < se and text[stop] not in ',.;:!?\u201c\u201d"(':
+        stop += 1
+    words = cx.words(s, stop)
+    if not words or len(words) > 10 or words[0][0] != s:
+        return None
+    # cut channel and time phrases: "said the minister in a statement"
+    keep: list[Word] = []
+    for w in words:
+        if keep and w[2].lower() in ("in", "on", "at", "to", "during", "after", "before", "while", "when", "via"):
+            break
+        if w[2].lower() in ("that", "he", "she", "they") and keep:
+            return None
+        keep.append(w)
+    first = keep[0][2]
+    if first.lower() in ("that", "in", "on", "at", "to", "it", "this"):
+        return None
+    if len(keep) == len(words) and stop < se and text[stop] not in ",.!?;":
+        return None
+    if len(keep) == len(words) and stop < se and text[stop] == ",":
+        nxt = cx.words(stop + 1, min(se, stop + 40))
+        if nxt and nxt[0][2].lower().endswith("ing"):
+            return None  # "confirmed the toll, highlighting …": an object, not a speaker
+    return (keep[0][0], keep[-1][1])
+
+
+def _content_before(cx: _Ctx, pos: int, ss: int) -> tuple[tuple[int, int] | None, QuoteRegion | None]:
+    """Content that ends just before *pos*: the quote that closes there, or the sentence so far."""
+    text = cx.text
+    i = pos - 1
+    while i >= ss and (text[i].isspace() or text[i] in ",.:"):
+        i -= 1
+    if i >= 0 and text[i] in _CLOSE_MARKS:
+        r = cx.by_close.get(i)
+        if r is not None:
+            return region_span(cx.text, r), r
+    if i >= 0 and text[i] in ",.!?":
+        j = i
+        while j >= ss and text[j] in ",.!?":
+            j -= 1
+        r = cx.by_close.get(j + 1)
+        if r is not None:
+            return region_span(cx.text, r), r
+    s, e = _strip(text, ss, pos, ",")
+    for r in _regions_ending(cx, s, e):
+        return region_span(cx.text, r), r
+    if e - s < 3 or _adverbial(cx, s, e):
+        return None, None
+    return (s, e), None
+
+
+def _regions_ending(cx: _Ctx, s: int, e: int) -> Iterator[QuoteRegion]:
+    """The quote region that fills ``[s, e)`` between its marks, if any."""
+    if s > 0 and cx.text[s] in _OPEN_MARKS:
+        r = cx.by_open.get(s)
+        if r is not None and r.close_mark is not None and r.close_mark >= e - 2:
+            yield r
+
+
+def _forward(
+    cx: _Ctx, cue: CueVerb, layout: str, c_start: int, v_end: int, se: int, subj: tuple[int, int] | None
+) -> Attribution | None:
+    """ "X said (that) …", "X told the BBC that …", "X said: "…"": the content follows the cue."""
+    text = cx.text
+    pos = v_end
+    if cue.takes_object:
+        pos = _skip_object(cx, cue, pos, se)
+    n = _next_char(text, pos, se)
+    if n is None:
+        return None
+    colon = False
+    if text[n] in ":,":
+        colon = text[n] == ":"
+        n2 = _next_char(text, n + 1, se + 2 if se + 2 <= len(text) else len(text))
+        if n2 is None:
+            return None
+        n = n2
+    r = cx.by_open.get(n)
+    if r is not None:
+        actor = _speaker_actor(cx, subj, subj[0]) if subj else None
+        lay = "colon" if colon else ("participle-quote" if layout == "participle" else "before-quote")
+        return Attribution(
+            "verb",
+            lay,
+            (c_start, v_end),
+            cue.lemma,
+            cue.stance,
+            cue.speech,
+            subj,
+            actor,
+            region_span(cx.text, r),
+            r,
+            (),
+        )
+    words = cx.words(n, min(se, n + 60))
+    has_that = bool(words) and words[0][2].lower() == "that" and words[0][0] == n
+    if not has_that and words and words[0][2].lower() in cx.cues.trailing | {"to"}:
+        # "said last week that …", "told reporters on Tuesday that …"
+        for k, w in enumerate(words[:6]):
+            if w[2].lower() == "that" and "," not in text[n : w[0]]:
+                words, has_that = words[k:], True
+                n = w[0]
+                break
+    if has_that:
+        n = _next_char(text, words[0][1], se) or n
+    elif cue.weak and not colon:
+        return None
+    if subj is None and layout != "participle":
+        return None
+    end = _content_end(cx, n, se)
+    if end - n < 2:
+        return None
+    actor = _speaker_actor(cx, subj, subj[0]) if subj else None
+    return Attribution(
+        "verb", layout, (c_start, v_end), cue.lemma, cue.stance, cue.speech, subj, actor, (n, end), None, ()
+    )
+
+
+def _skip_object(cx: _Ctx, cue: CueVerb, pos: int, se: int) -> int:
+    """Skip the addressee of "told the BBC (that)", "asked reporters"; keep the accused of "accused X of"."""
+    if cue.lemma in ("accuse", "warn"):
+        return pos
+    words = cx.words(pos, min(se, pos + 80))
+    for w in words[:8]:
+        if w[2].lower() == "that":
+            return w[0]
+    if not words:
+        return pos
+    k = 0
+    if words[0][2].lower() in ("the", "a", "an", "his", "her", "their"):
+        k = 1
+    if k < len(words) and words[k][2][0].isupper():
+        while k < len(words) and words[k][2][0].isupper():
+            k += 1
+    elif k < len(words):
+        k += 1
+    return words[k - 1][1] if k > 0 else pos
+
+
+def _hedge_verb(cx: _Ctx, cue: CueVerb, c_start: int, v_end: int, ss: int, se: int) -> Attribution | None:
+    """ "it appears (that) …", "gains appear diminished": a hedged claim with no source."""
+    text = cx.text
+    words = cx.words(v_end, min(se, v_end + 40))
+    if words and words[0][2].lower() in ("on", "at", "in", "before", "with", "for", "as"):
+        return None
+    b = _last_boundary(text, ss, c_start)
+    start = b + 1 if b is not None else ss
+    sub = cx.words(start, c_start)
+    k = len(sub) - 1
+    while k >= 0 and sub[k][2].lower() not in cx.cues.clause_words:
+        k -= 1
+    if k >= 0:
+        start = sub[k][1]
+    s, _ = _strip(text, start, c_start)
+    subj_words = text[s:c_start].strip().lower()
+    if subj_words in ("it", "there", "this"):
+        n = v_end
+        if words and words[0][2].lower() == "that":
+            n = words[0][1]
+        n2 = _next_char(text, n, se)
+        if n2 is None:
+            return None
+        end = _content_end(cx, n2, se)
+        if end - n2 < 3:
+            return None
+        return Attribution(
+            "hedge", "it-appears", (c_start, v_end), cue.lemma, cue.stance, False, None, None, (n2, end), None, ()
+        )
+    if not subj_words:
+        return None
+    end = _content_end(cx, v_end, se)
+    return Attribution(
+        "hedge", "appears", (c_start, v_end), cue.lemma, cue.stance, False, None, None, (s, end), None, ()
+    )
+
+
+def _according(cx: _Ctx, start: int, end: int) -> Attribution | None:
+    """ "According to X, …" and "…, according to X.", with "citing Y" chains."""
+    text = cx.text
+    ss, se = cx.analysis.sentence_at(start)
+    se = max(se, end)
+    s = _next_char(text, end, se)
+    if s is None:
+        return None
+    stop = s
+    while stop < se and text[stop] not in ",.;:!?\u2014(":
+        stop += 1
+    while stop < se and text[stop] == "." and stop + 1 < se and not text[stop + 1].isspace():
+        stop += 1  # "U.S." inside the source
+        while stop < se and text[stop] not in ",.;:!?\u2014(":
+            stop += 1
+    src_words = cx.words(s, stop)
+    if not src_words or len(src_words) > 14:
+        return None
+    src = (src_words[0][0], src_words[-1][1])
+    chain: list[tuple[int, int]] = []
+    # "according to the NYT, citing two officials," / "according to X, who cited Y"
+    after = stop
+    cm = regex.match(
+        r",\s++(?:who\s++(?:cited|quoted)|citing|quoting|which\s++cited)\s++([^,.;:!?]{1,80}?)(?=[,.;:!?]|$)",
+        text[stop:se],
+        regex.IGNORECASE,
+    )
+    if cm:
+        chain.append((stop + cm.start(1), stop + cm.end(1)))
+        after = stop + cm.end()
+    lead = text[ss:start].strip(" \t\"\u201c\u2018'")
+    if not any(ch.isalnum() for ch in lead):
+        n = _next_char(text, after + 1, se) if after < se and text[after] == "," else None
+        if n is None:
+            return None
+        content = (n, _content_end(cx, n, se))
+        layout = "according-before"
+    else:
+        c_end = _prev_char(text, start, ss)
+        if c_end is None:
+            return None
+        content_q, _quote = _content_before(cx, c_end + 1 if text[c_end] != "," else c_end, ss)
+        if content_q is None:
+            return None
+        content = content_q
+        layout = "according-after"
+    if content[1] - content[0] < 3:
+        return None
+    actor = _speaker_actor(cx, src, src[0])
+    quote = cx.by_open.get(content[0] - 1)
+    return Attribution(
+        "according", layout, (start, end), "according to", "reported", False, src, actor, content, quote, tuple(chain)
+    )
+
+
+def _noun_cue(cx: _Ctx, m: Hit) -> Attribution | None:
+    """ "allegations of executions …", "claims that …": content after the noun, source from "X's" or "by X"."""
+    text = cx.text
+    start, end = m.start, m.end
+    noun = m.form.split()[0]
+    stance = cx.cues.nouns.get(noun, "reported")
+    ss, se = cx.analysis.sentence_at(start)
+    se = max(se, end)
+    n = _next_char(text, end, se)
+    if n is None:
+        return None
+    c_end = _content_end(cx, n, se)
+    stop = text.find(",", n, c_end)
+    if stop != -1:
+        c_end = _strip(text, n, stop)[1]
+    if c_end - n < 3:
+        return None
+    # the source: "Kyiv's allegations of", "allegations by X of" are rare; only the possessive form
+    src = None
+    words = cx.words(max(ss, start - 40), start)
+    if words and words[-1][2].endswith(("'s", "\u2019s")) and not text[words[-1][1] : start].strip():
+        w = words[-1]
+        src = (w[0], w[1] - 2)
+    actor = _speaker_actor(cx, src, start) if src else None
+    return Attribution("noun", "noun", (start, end), noun, stance, False, src, actor, (n, c_end), None, ())
+
+
+def _adverb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
+    """ "missiles reportedly being deployed by Ukraine": the clause round the adverb, no source."""
+    text = cx.text
+    start, end = m.start, m.end
+    word = m.form
+    ss, se = cx.analysis.sentence_at(start)
+    b = _last_boundary(text, ss, start)
+    c_start = b + 1 if b is not None else ss
+    sub = cx.words(c_start, start)
+    k = len(sub) - 1
+    while k >= 0 and sub[k][2].lower() not in cx.cues.clause_words and sub[k][2].lower() not in ("including", "and"):
+        k -= 1
+    if k >= 0 and k < len(sub) - 1:
+        c_start = sub[k][1]
+    c_start = _next_char(text, c_start, se) or c_start
+    c_end = _content_end(cx, end, se)
+    stop = text.find(",", end, c_end)
+    if stop != -1:
+        c_end = _strip(text, end, stop)[1]
+    if c_end - c_start < 3 or (c_start >= start and c_end <= end):
+        return None
+    stance = cx.cues.adverbs.get(word, "hedged")
+    return Attribution("adverb", "adverb", (start, end), word, stance, False, None, None, (c_start, c_end), None, ())
+
+
+def find_channel(
+    cx_text: str, cues: CueLexicon, actors: ActorIndex, lo: int, hi: int, skip: Sequence[tuple[int, int]]
+) -> tuple[str | None, Actor | None]:
+    """
+    The channel of an attribution in ``[lo, hi)``: "told the BBC", "relayed … to the BBC", "on Telegram".
+
+    *skip* lists spans (the quotations) that are not searched.
+    """
+    text = cx_text
+
+    def free(a: int, b: int) -> bool:
+        return not any(s <= a < e or s < b <= e for s, e in skip)
+
+    # a media actor after "told", "to", "with", "on"
+    for m in actors.overlapping(lo, hi):
+        if m.actor.kind != ActorKind.MEDIA or not free(m.start, m.end):
+            continue
+        pre = text[max(lo, m.start - 30) : m.start].lower().split()
+        pre = [p for p in pre if p not in ("the", "a", "an")]
+        if pre and pre[-1].strip(",") in ("told", "tells", "telling", "tell", "to", "with", "on", "by"):
+            return text[m.start : m.end], m.actor
+    for cm in cues.channel_pattern.finditer(text, lo, hi):
+        if free(cm.start(), cm.end()):
+            return cm.group("channel"), None
+    tm = _TOLD.search(text, lo, hi)
+    if tm is not None and free(tm.start(), tm.end()):
+        who = tm.group("who")
+        return (who.rstrip(".") if who.count(".") == 1 else who), None
+    return None, None
+
+
+_TOLD = regex.compile(
+    r"""
+    (?<![\p{L}])(?:told|tells|telling|relayed[^,.;:]{0,60}?\sto|speaking\s++to|said\s++to)\s++
+    (?:the\s++)?(?P<who>\p{Lu}[\p{L}\-.&]*+(?:\s++\p{Lu}[\p{L}\-.&]*+){0,3})
+    """,
+    regex.VERBOSE,
+)
+
+
+# --------------------------------------------------------------------------- the parser
+
+
+class QuoteParser:
+    """
+    Find direct quotes (with speaker and channel), partial and scare quotes, and reported speech.
+
+    Args:
+        cues: The cue lexicon; the built-in one (``data/cues``) by default.
+    """
+
+    name = "quotes"
+    requires: tuple[str, ...] = ("actors",)
+    provides: tuple[str, ...] = ("quotes",)
+    api_version = PARSER_API_VERSION
+
+    def __init__(self, *, cues: CueLexicon | None = None) -> None:
+        self._cues = cues
+
+    @property
+    def cues(self) -> CueLexicon:
+        """The cue lexicon in use (the built-in one is loaded on first use)."""
+        if self._cues is None:
+            self._cues = load_cues()
+        return self._cues
+
+    def parse(self, context: Context) -> Iterable[Item | ReportWarning]:
+        """Return the quotes of the document in *context*, in text order."""
+        text = context.text
+        if not text:
+            return []
+        cues = self.cues
+        cx, atts = attributions(context, cues)
+        found: list[tuple[int, int, dict[str, object]]] = []
+        by_region: dict[int, Attribution] = {}
+        containing: list[Attribution] = []
+        for a in atts:
+            if a.quote is not None:
+                by_region.setdefault(a.quote.open_mark, a)
+            elif a.kind == "verb":
+                containing.append(a)
+        prev: tuple[QuoteRegion, dict[str, object]] | None = None
+        speakers = [a for a in atts if a.speaker is not None and a.kind == "verb" and a.layout != "participle"]
+        for r in cx.regions:
+            info = self._direct(cx, r, by_region, containing, prev, speakers)
+            found.append((*region_span(text, r), info))
+            prev = (r, info)
+        quoted = [(r.open_mark, (r.close_mark or r.end) + 1) for r in cx.regions]
+        for a in atts:
+            if not a.speech or a.quote is not None or a.kind != "verb":
+                continue
+            s, e = a.content
+            covered = sum(min(e, qe) - max(s, qs) for qs, qe in quoted if qs < e and s < qe)
+            if covered * 2 >= e - s:
+                continue
+            sp_lo, sp_hi = cx.analysis.sentence_at(a.cue[0])
+            channel, channel_actor = find_channel(text, cues, cx.actors, sp_lo, sp_hi, [(s, e)])
+            found.append(
+                (
+                    s,
+                    e,
+                    {
+                        "speaker": a.speaker_actor.id if a.speaker_actor else None,
+                        "speaker_text": text[a.speaker[0] : a.speaker[1]] if a.speaker else None,
+                        "cue": text[a.cue[0] : a.cue[1]],
+                        "channel": channel,
+                        "channel_actor": channel_actor.id if channel_actor else None,
+                        "direct": False,
+                        "rule": f"quotes/indirect-{a.layout}",
+                    },
+                )
+            )
+        found.sort(key=lambda f: (f[0], f[1], not f[2].get("direct", True)))
+        out: list[Item | ReportWarning] = []
+        seen: set[tuple[int, int]] = set()
+        for s, e, info in found:
+            if (s, e) in seen or e <= s:
+                continue
+            seen.add((s, e))
+            out.append(
+                Quote(
+                    id=context.next_id(Quote, len(out)),
+                    text=text[s:e],
+                    span=Span(start=s, end=e),
+                    speaker=info.get("speaker"),  # type: ignore[arg-type]
+                    speaker_text=info.get("speaker_text"),  # type: ignore[arg-type]
+                    cue=info.get("cue"),  # type: ignore[arg-type]
+                    channel=info.get("channel"),  # type: ignore[arg-type]
+                    channel_actor=info.get("channel_actor"),  # type: ignore[arg-type]
+                    direct=bool(info.get("direct", True)),
+                    partial=bool(info.get("partial", False)),
+                    scare=bool(info.get("scare", False)),
+                    rule=str(info["rule"]),
+                )
+            )
+        return out
+
+    def _direct(
+        self,
+        cx: _Ctx,
+        r: QuoteRegion,
+        by_region: dict[int, Attribution],
+        containing: list[Attribution],
+        prev: tuple[QuoteRegion, dict[str, object]] | None,
+        speakers: list[Attribution],
+    ) -> dict[str, object]:
+        text = cx.text
+        partial = _is_partial(cx, r)
+        info: dict[str, object] = {"direct": True, "partial": partial}
+        a = by_region.get(r.open_mark)
+        rule = ""
+        if a is not None:
+            rule = {
+                "after": "quotes/said-after",
+                "inverted": "quotes/said-inverted",
+                "colon": "quotes/colon",
+                "before-quote": "quotes/said-before",
+                "participle-quote": "quotes/colon",
+                "according-after": "quotes/according-to",
+                "according-before": "quotes/according-to",
+            }.get(a.layout, f"quotes/{a.layout}")
+        else:
+            for c in containing:
+                if c.content[0] <= r.open_mark and (r.close_mark or r.end) <= c.content[1] + 1:
+                    a, rule = c, "quotes/inside-reported"
+                    break
+            if a is None and partial:
+                a = _partial_cue(cx, r, containing)
+                rule = "quotes/partial" if a is not None else ""
+        if a is not None:
+            info.update(
+                speaker=a.speaker_actor.id if a.speaker_actor else None,
+                speaker_text=text[a.speaker[0] : a.speaker[1]] if a.speaker else None,
+                cue=text[a.cue[0] : a.cue[1]],
+                rule=rule,
+            )
+            lo = min(cx.analysis.sentence_at(r.open_mark)[0], a.cue[0])
+            hi = max(cx.analysis.sentence_at(r.close_mark if r.close_mark is not None else r.end)[1], a.cue[1])
+            ch, ch_actor = find_channel(text, cx.cues, cx.actors, lo, hi, [(r.open_mark, (r.close_mark or r.end) + 1)])
+            info.update(channel=ch, channel_actor=ch_actor.id if ch_actor else None)
+            return info
+        if prev is not None and not partial:
+            p_region, p_info = prev
+            same_para = _paragraph_of(cx, p_region.open_mark) == _paragraph_of(cx, r.open_mark)
+            para_cont = p_region.close_mark is None and _starts_paragraph(cx, r)
+            if (
+                (same_para or para_cont)
+                and (p_info.get("speaker") or p_info.get("speaker_text"))
+                and not p_info.get("scare")
+            ):
+                for k in ("speaker", "speaker_text", "cue", "channel", "channel_actor"):
+                    info[k] = p_info.get(k)
+                info["rule"] = "quotes/continuation"
+                return info
+        if not partial:
+            # a quote paragraph after "X said …": journalists name a new speaker, so the last one goes on
+            last = _last_speaker(cx, speakers, r.open_mark)
+            if last is not None and (prev is None or (prev[0].close_mark or prev[0].end) < last.cue[0]):
+                info.update(
+                    speaker=last.speaker_actor.id if last.speaker_actor else None,
+                    speaker_text=text[last.speaker[0] : last.speaker[1]] if last.speaker else None,
+                    cue=text[last.cue[0] : last.cue[1]],
+                    rule="quotes/previous-speaker",
+                )
+                return info
+        if partial:
+            info.update(scare=True, rule="quotes/scare")
+        else:
+            info["rule"] = "quotes/unattributed"
+        return info
+
+
+def _last_speaker(cx: _Ctx, speakers: list[Attribution], pos: int) -> Attribution | None:
+    """The latest attribution with a speaker before *pos*, in this paragraph or the one before it."""
+    i = bisect.bisect_left(speakers, pos, key=lambda a: a.cue[1]) - 1
+    if i < 0:
+        return None
+    a = speakers[i]
+    return a if _paragraph_of(cx, pos) - _paragraph_of(cx, a.cue[0]) <= 1 else None
+
+
+def _paragraph_of(cx: _Ctx, pos: int) -> int:
+    return bisect.bisect_right(cx.para_starts, pos) - 1
+
+
+def _starts_paragraph(cx: _Ctx, r: QuoteRegion) -> bool:
+    text = cx.text
+    i = r.open_mark - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] == "\n"
+
+
+def _is_partial(cx: _Ctx, r: QuoteRegion) -> bool:
+    """A quoted fragment inside a sentence rather than a quoted sentence."""
+    text = cx.text
+    body = text[r.start : r.end].strip()
+    if not body:
+        return True
+    first = body[0]
+    ss = cx.analysis.sentence_at(r.open_mark)[0]
+    before = text[ss : r.open_mark].rstrip()
+    if first.islower():
+        return True
+    if not before or before[-1] in ":,\u2014(" or before[-1] in _CLOSE_MARKS:
+        return False
+    # 'X said "Q"': a cue right before the quote opens a full quotation
+    last = cx.words(max(ss, r.open_mark - 30), r.open_mark)
+    if last and last[-1][2].lower() in ("said", "says", "say", "wrote", "writes", "added", "told", "asked", "tweeted"):
+        return False
+    words = len(body.split())
+    return not (words >= 6 and body[-1:] in ".!?" and len(before) < 3)
+
+
+def _partial_cue(cx: _Ctx, r: QuoteRegion, containing: list[Attribution]) -> Attribution | None:
+    """For "describing the chaos as "catastrophic"": the cue earlier in the sentence and its subject."""
+    ss, _se = cx.analysis.sentence_at(r.open_mark)
+    best: Attribution | None = None
+    for m in cx.cues.scan(cx.analysis, ss, r.open_mark):
+        if m.kind != "verb":
+            continue
+        cue = cx.cues.verbs.get(m.form)
+        if cue is None or not cue.speech:
+            continue
+        if m.form.endswith("ing"):
+            subj = _main_subject(cx, ss, m.start)
+        else:
+            subj = _subject(cx, ss, _extend_aux(cx, m.start, ss))
+        if subj is None:
+            continue
+        actor = _speaker_actor(cx, subj, subj[0])
+        best = Attribution(
+            "verb",
+            "partial",
+            (m.start, m.end),
+            cue.lemma,
+            cue.stance,
+            True,
+            subj,
+            actor,
+            region_span(cx.text, r),
+            r,
+            (),
+        )
+    return best

@@ -1,0 +1,1358 @@
+"""
+Find dates and periods in news text and normalise them against the publication date.
+
+Two passes over the text. The first finds *atoms* with one combined pattern:
+full and partial calendar dates ("March 16, 2025", "16 March", "2025-03-16"),
+months, years, seasons, quarters, weekdays, relative days ("yesterday"),
+relative periods ("last week", "the past three days", "two days ago"),
+anaphoric days ("the next day") and vague references ("now", "recently").
+The second pass reads the few words before each atom: a part of the period
+("early", "mid-", "the end of"), a preposition kept as the modifier ("since",
+"as of", "by"), and whether a bare month, year, season or weekday is licensed
+as a date at all; it also joins two atoms into a range ("between March 10 and
+13", "from August to March").
+
+Relative and year-less expressions resolve against ``Document.published``
+(anaphoric ones against the last day the text itself pinned down). Without a
+publication date they stay unresolved, with an ``unresolved-time`` warning:
+nothing is guessed from the clock.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from collections.abc import Iterable, Mapping
+from typing import ClassVar, NamedTuple
+
+import regex
+from dateutil.relativedelta import relativedelta
+
+from conflictnews._analysis import Analysis, Token
+from conflictnews.lexicons import load_lexicon, load_table
+from conflictnews.model import Precision, ReportWarning, Span, TimeExpression
+from conflictnews.parsers import PARSER_API_VERSION, Context, Item
+
+__all__ = ["TimeParser", "resolve_month_day"]
+
+_MIN_YEAR, _MAX_YEAR = 1000, 2199
+_ORDER = {Precision.DAY: 0, Precision.WEEK: 1, Precision.MONTH: 2, Precision.SEASON: 3, Precision.YEAR: 4}
+_ONE_DAY = datetime.timedelta(days=1)
+
+# ---------------------------------------------------------------------------------------------
+# The atom pattern. {MON}, {MONFULL}, {WD}, {NUM} are filled from the lexicons.
+
+_YEAR = r"(?:1[0-9]\d\d|20\d\d|21\d\d)"
+_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?![\p{N}])(?:st|nd|rd|th)?+"
+_SEP = r"\s*+(?:-|–|—|to|and|through|until|till)\s*+"
+
+_ATOMS = r"""
+(?<![\p{{L}}\p{{N}}]|[\p{{N}}][.,:/])
+(?:
+  # March 16, 2025 | Sunday, March 16 | March 10-13, 2025 | March 30 to April 2
+  (?P<md>
+    (?:(?P<md_wd>{WD})\.?+,?+\s++)?
+    (?P<md_mon>{MON})\.?+\s++
+    (?P<md_d1>{DAY})
+    (?:(?P<md_sep>{SEP})(?:(?P<md_mon2>{MON})\.?+\s++)?(?P<md_d2>{DAY}))?
+    (?:,?+\s++(?P<md_y>{YEAR})(?![\p{{N}}]|[.,]\d))?
+  )
+  # 16 March 2025 | Sunday 16 March | 10-13 March | the 16th of March
+  | (?P<dm>
+    (?:(?P<dm_wd>{WD})\.?+,?+\s++(?:the\s++)?)?
+    (?P<dm_d1>{DAY})
+    (?:(?P<dm_sep>{SEP})(?P<dm_d2>{DAY}))?
+    \s++(?:of\s++)?
+    (?P<dm_mon>{MON})(?:\.(?!\d))?
+    (?:,?+\s++(?P<dm_y>{YEAR})(?![\p{{N}}]|[.,]\d))?
+  )
+  # 2025-03-16, 2025/03/16
+  | (?P<iso>(?P<iso_y>{YEAR})(?P<iso_s>[-/])(?P<iso_m>1[0-2]|0[1-9])(?P=iso_s)(?P<iso_d>3[01]|[12]\d|0[1-9])
+    (?:T\d\d:\d\d(?::\d\d)?+(?:\.\d++)?+(?:Z|[+-]\d\d:?\d\d)?+)?)
+  # 16/03/2025, 16.03.2025
+  | (?P<num>(?P<num_a>[0-3]?\d)(?P<num_s>[./])(?P<num_b>[0-3]?\d)(?P=num_s)(?P<num_y>{YEAR}))
+  # August 2024, March of 2023
+  | (?P<my>(?P<my_mon>{MON})\.?+,?+\s++(?:of\s++)?(?P<my_y>{YEAR})(?![\p{{N}}]|[.,]\d))
+  # Q3 2024, the third quarter, fourth-quarter, the year-ago quarter, that quarter, year-earlier
+  | (?P<qu>
+    (?:(?P<qu_that>(?i:that))\s++)?
+    (?:(?P<qu_y0>{YEAR})\s++)?
+    (?P<qu_mods>(?:(?i:last|this|next|previous|preceding|current|latest|coming|same|comparable|recent|most\s++recent
+        |year[\s\-]++(?:ago|earlier)|prior[\s\-]++year|fiscal)\s++){{0,3}})
+    (?:(?P<qu_n>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s\-]++)?
+    (?P<qu_unit>(?i:quarter|period))
+    (?:\s++(?:of\s++)?(?P<qu_y>{YEAR}))?
+    | Q(?P<qu_n2>[1-4])(?:\s++(?P<qu_y2>{YEAR}))?
+    | (?P<qu_adj>(?i:year[\s\-]++(?:ago|earlier)))
+  )
+  # the coming weeks, in recent days, the near future, now ...
+  | (?P<rf>(?i:
+      (?:the\s++)?coming\s++(?:days|weeks|months|years)
+    | recent\s++(?:days|weeks|months|years)
+    | the\s++(?:near\s++|distant\s++)?future
+    | the\s++past(?!\s++(?:{NUM}|\d|days?|weeks?|months?|years?|hours?|decades?|weekends?|fortnight|centur)\p{{L}}*+)
+    | at\s++present | at\s++the\s++moment | these\s++days | nowadays | currently | recently
+    | recent(?=\s++\p{{Ll}})
+    | now(?![\-‐])
+  ))
+  # last week, this month, the past three days, next year, the previous week
+  | (?P<ru>
+    (?P<ru_rel>(?i:last|this|next|past|coming|previous|preceding|following|current))\s++
+    (?:(?P<ru_n>{NUM}|\d{{1,3}}(?![\p{{N}}.,]))\s++)?
+    (?P<ru_unit>(?i:weekend|week|month|year|decade|fortnight|day|hour)s?+)
+  )
+  # (over) the weekend
+  | (?P<we>(?<=(?i:the)\s++)(?i:weekend))
+  # two days ago, a year earlier, 48 hours later
+  | (?P<ag>
+    (?P<ag_n>{NUM}|\d{{1,3}}(?![\p{{N}}.,]))\s++
+    (?P<ag_unit>(?i:day|week|month|year|decade|hour)s?+)\s++
+    (?P<ag_dir>(?i:ago|earlier|later|before(?=\s*+[.,;:)]|\s*+$)|after(?=\s*+[.,;:)]|\s*+$)))
+  )
+  # the next day, the day before, that night, the same day
+  | (?P<an>(?i:
+      the\s++(?P<an_rel>next|following|previous|preceding|same)\s++(?P<an_unit>day|morning|afternoon|evening|night)
+    | the\s++day\s++(?P<an_dir>before|after)(?=\s*+[.,;:)]|\s*+$)
+    | that\s++(?P<an_that>day|night|morning|afternoon|evening)
+  ))
+  # yesterday, today, tonight, overnight, last night, this morning
+  | (?P<rd>(?i:
+      the\s++day\s++before\s++yesterday | the\s++day\s++after\s++tomorrow
+    | yesterday | today | tomorrow | tonight | overnight | last\s++night
+    | this\s++(?:morning|afternoon|evening)
+  )(?:\s++(?P<rd_tod>(?i:morning|afternoon|evening|night)))?)
+  # (last | this | next) Tuesday (night)
+  | (?P<wd>
+    (?:(?P<wd_rel>(?i:last|this|next|coming|past))\s++)?
+    (?P<wd_name>{WDFULL})
+    (?:\s++(?P<wd_tod>(?i:morning|afternoon|evening|night)))?
+  )
+  # (last | this | next) summer (of 2024)
+  | (?P<se>
+    (?:(?P<se_rel>(?i:last|this|next|coming|past))\s++)?
+    (?P<se_name>(?i:spring|summer|autumn|fall|winter))
+    (?:\s++(?:of\s++)?(?P<se_y>{YEAR})(?![\p{{N}}]|[.,]\d))?
+  )
+  # (last | this | next) August
+  | (?P<mo>(?:(?P<mo_rel>(?i:last|this|next|coming|past))\s++)?(?P<mo_mon>{MONFULL}))
+  # 2024, 1990s
+  | (?P<yr>(?P<yr_y>{YEAR})(?P<yr_s>s)?+(?![\p{{N}}]|[.,]\d))
+  # the 13th
+  | (?P<od>the\s++(?P<od_d>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)(?!\s++(?:of\s++)?(?:{MON})(?![\p{{L}}])))
+)
+(?![\p{{L}}\p{{N}}])
+"""
+
+# What may stand just before an atom: a preposition (kept as the modifier), "the", and a part of the period.
+_PREFIX = regex.compile(
+    r"""
+    (?<![\p{L}\p{N}])
+    (?:(?P<prep>since|as\s++of|by|until|till|through|before|after|from|between|around|about|circa|approximately
+        |in|on|during|throughout|over|at|of|to|and|or|for|within|last|this|next)\s++)?
+    (?:(?P<the>the)\s++)?
+    (?:(?P<part>early|mid|late|earlier|later|(?:the\s++)?(?:end|beginning|start|middle|turn|close)\s++of(?:\s++the)?)
+       (?:\s++|[\-‐–]))?
+    \Z
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+_YEAR_PREPS = frozenset({"in", "since", "by", "until", "till", "before", "after", "during", "from", "of", "through"})
+_PART_WORD = {"early": "early", "mid": "mid", "late": "late", "earlier": "earlier", "later": "later"}
+_PART_OF = {"end": "late", "close": "late", "beginning": "early", "start": "early", "turn": "early", "middle": "mid"}
+_KEEP_PREP = {"since", "as of", "by", "until", "till", "through", "before", "after", "from", "around", "about"}
+_PREP_NORMAL = {"till": "until", "about": "around", "circa": "around", "approximately": "around"}
+
+# Prepositions that make a bare month, season or year a date ("in May", "since 2014").
+_LICENSING = {
+    "since",
+    "as of",
+    "by",
+    "until",
+    "till",
+    "through",
+    "before",
+    "after",
+    "from",
+    "between",
+    "in",
+    "during",
+    "throughout",
+    "around",
+    "of",
+    "last",
+    "this",
+    "next",
+    "over",
+    "within",
+}
+
+_RANGE_GAP = regex.compile(r"\s*+(?P<sep>-|–|—|to|and|through|until|till)\s*+\Z", regex.IGNORECASE)
+_NEXT_WORD = regex.compile(r"[\s\-‐]*+(?P<w>[\p{L}][\p{L}'’]*+)?")
+_PREV_WORD = regex.compile(r"(?P<w>[\p{L}][\p{L}\p{N}.'’]*+)[\s,]*+\Z")
+_OF_NONYEAR = regex.compile(r"\s++of\s++(?!" + _YEAR + r")")
+_PAST_VERB = regex.compile(r"(?<![\p{L}])\p{Ll}{3,}ed(?:\s++(?:on|in|at|since|during|until|by|last|early|late))?\s*+\Z")
+_PASSIVE_TO_BE = regex.compile(
+    r"(?i:to|will|would|could|should|must|may|might)\s++(?:have\s++)?be(?:en)?\s++\p{L}++\s*+(?:\p{L}++\s*+)?\Z"
+)
+_CAPWORD = regex.compile(r"[\s,]*+(?P<w>\p{Lu}[\p{L}]*+)")
+
+
+class _State:
+    """What the text has pinned down so far: the last day, and the last quarter named."""
+
+    __slots__ = ("day", "quarter")
+
+    def __init__(self) -> None:
+        self.day: datetime.date | None = None
+        self.quarter: tuple[int, int] | None = None
+
+    def update(self, found: _Found, day: datetime.date | None) -> None:
+        if found.when is None or not found.sets_context:
+            return
+        if found.precision == Precision.DAY and day is not None:
+            self.day = day
+        v = found.when.value
+        if len(v) == 7 and v[4:6] == "-Q":
+            self.quarter = (int(v[:4]), int(v[6]))
+
+
+class _When(NamedTuple):
+    start: datetime.date
+    end: datetime.date
+    precision: Precision | None
+    value: str
+
+
+class _Found(NamedTuple):
+    """One time expression before it gets its id."""
+
+    start: int
+    end: int
+    when: _When | None
+    value: str | None
+    precision: Precision | None
+    relative: bool
+    anchor: datetime.date | None
+    modifier: str | None
+    rule: str
+    sets_context: bool = True  # False for periods read back from context ("a year earlier")
+
+
+def _month_end(y: int, m: int) -> datetime.date:
+    return datetime.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _day(d: datetime.date, suffix: str = "") -> _When:
+    return _When(d, d, Precision.DAY, d.isoformat() + suffix)
+
+
+def _month(y: int, m: int) -> _When:
+    return _When(datetime.date(y, m, 1), _month_end(y, m), Precision.MONTH, f"{y:04d}-{m:02d}")
+
+
+def _year(y: int) -> _When:
+    return _When(datetime.date(y, 1, 1), datetime.date(y, 12, 31), Precision.YEAR, f"{y:04d}")
+
+
+def _week(d: datetime.date) -> _When:
+    iy, iw, wd = d.isocalendar()
+    monday = d - datetime.timedelta(days=wd - 1)
+    return _When(monday, monday + datetime.timedelta(days=6), Precision.WEEK, f"{iy:04d}-W{iw:02d}")
+
+
+def _weekend(d: datetime.date) -> _When:
+    w = _week(d)
+    return _When(w.end - _ONE_DAY, w.end, Precision.WEEK, w.value + "-WE")
+
+
+def _season(y: int, code: str, first: int) -> _When:
+    start = datetime.date(y, first, 1)
+    last = start + relativedelta(months=2)
+    return _When(start, _month_end(last.year, last.month), Precision.SEASON, f"{y:04d}-{code}")
+
+
+def _quarter(y: int, q: int) -> _When:
+    m = 3 * (q - 1) + 1
+    return _When(datetime.date(y, m, 1), _month_end(y, m + 2), Precision.SEASON, f"{y:04d}-Q{q}")
+
+
+def _valid(y: int, m: int, d: int) -> datetime.date | None:
+    if not (_MIN_YEAR <= y <= _MAX_YEAR and 1 <= m <= 12):
+        return None
+    if d < 1 or d > calendar.monthrange(y, m)[1]:
+        return None
+    return datetime.date(y, m, d)
+
+
+def resolve_month_day(month: int, day: int, anchor: datetime.date, *, future: bool = False) -> datetime.date | None:
+    """
+    The date of year-less *month*/*day* nearest *anchor*: on or before it, or on or after it when *future*.
+
+    >>> resolve_month_day(3, 13, datetime.date(2025, 3, 16))
+    datetime.date(2025, 3, 13)
+    >>> resolve_month_day(12, 24, datetime.date(2025, 3, 16))
+    datetime.date(2024, 12, 24)
+    """
+    years = range(anchor.year + 1, anchor.year - 5, -1) if not future else range(anchor.year - 1, anchor.year + 5)
+    for y in years:
+        d = _valid(y, month, day)
+        if d is not None and (d >= anchor if future else d <= anchor):
+            return d
+    return None
+
+
+def _narrow(w: _When, part: str) -> _When:
+    """The early, middle or late third of a month or a year (other periods keep their bounds)."""
+    if part not in ("early", "mid", "late") or w.precision not in (Precision.MONTH, Precision.YEAR):
+        return w
+    if w.precision == Precision.MONTH:
+        y, m = w.start.year, w.start.month
+        bounds = {"early": (1, 10), "mid": (11, 20), "late": (21, w.end.day)}[part]
+        return w._replace(start=datetime.date(y, m, bounds[0]), end=datetime.date(y, m, bounds[1]))
+    y = w.start.year
+    months = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[part]
+    return w._replace(start=datetime.date(y, months[0], 1), end=_month_end(y, months[1]))
+
+
+def _shift(d: datetime.date, unit: str, n: int) -> datetime.date:
+    unit = unit.rstrip("s")
+    if unit == "day":
+        return d + datetime.timedelta(days=n)
+    if unit == "hour":
+        return d + datetime.timedelta(hours=24 * n // 24) if abs(n) >= 24 else d
+    if unit in ("week", "fortnight"):
+        return d + datetime.timedelta(weeks=n * (2 if unit == "fortnight" else 1))
+    if unit == "month":
+        return d + relativedelta(months=n)
+    if unit == "year":
+        return d + relativedelta(years=n)
+    return d + relativedelta(years=10 * n)  # decade
+
+
+def _unit_period(d: datetime.date, unit: str) -> _When:
+    """The calendar period of *unit* ("week", "month", …) that holds *d*."""
+    unit = unit.rstrip("s")
+    if unit in ("day", "hour"):
+        return _day(d)
+    if unit in ("week", "fortnight"):
+        return _week(d)
+    if unit == "weekend":
+        return _weekend(d)
+    if unit == "month":
+        return _month(d.year, d.month)
+    if unit == "year":
+        return _year(d.year)
+    decade = d.year // 10 * 10
+    return _When(datetime.date(decade, 1, 1), datetime.date(decade + 9, 12, 31), Precision.YEAR, f"{decade // 10}X")
+
+
+def _duration(n: int, unit: str) -> str:
+    unit = unit.rstrip("s")
+    if unit == "hour":
+        return f"PT{n}H"
+    if unit == "fortnight":
+        return f"P{2 * n}W"
+    if unit == "decade":
+        return f"P{n}DE"
+    return f"P{n}{unit[0].upper()}"
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """One alternation, longest first, of *words* in title and upper case (case-sensitive on purpose)."""
+    forms: set[str] = set()
+    for w in words:
+        forms.update({w, w[:1].upper() + w[1:], w.upper()})
+    return "|".join(regex.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+
+
+class _Lexicons(NamedTuple):
+    months: dict[str, int]
+    full_months: frozenset[str]
+    weekdays: dict[str, int]
+    full_weekdays: frozenset[str]
+    seasons: dict[str, tuple[str, int]]
+    numbers: dict[str, int]
+    future: tuple[str, ...]
+    past: tuple[str, ...]
+    count_nouns: frozenset[str]
+    name_words: frozenset[str]
+    not_year_before: frozenset[str]
+
+
+def _default_lexicons() -> _Lexicons:
+    months = {r[0]: int(r[1]) for r in load_table("times/months")}
+    full_m = frozenset(r[0] for r in load_table("times/months") if r[2] == "full")
+    weekdays = {r[0]: int(r[1]) for r in load_table("times/weekdays")}
+    full_w = frozenset(r[0] for r in load_table("times/weekdays") if r[2] == "full")
+    seasons = {r[0]: (r[1], int(r[2])) for r in load_table("times/seasons")}
+    numbers = {r[0]: int(float(r[1])) for r in load_table("quantities/numbers") if r[2] in ("unit", "teen", "tens")}
+    tense = load_table("times/tense")
+    future = tuple(r[0] for r in tense if r[1] == "future")
+    past = tuple(r[0] for r in tense if r[1] == "past")
+    nouns = frozenset(r[0].lower() for r in load_table("quantities/nouns"))
+    names = load_lexicon("times/weekday_names")
+    not_year = load_lexicon("times/not_year_before")
+    return _Lexicons(months, full_m, weekdays, full_w, seasons, numbers, future, past, nouns, names, not_year)
+
+
+class TimeParser:
+    """
+    Find dates and periods ("March 16, 2025", "last August", "this week", "on Tuesday") and normalise them.
+
+    Args:
+        months: Month name → number (default: the ``times/months`` table).
+        weekdays: Weekday name → ISO weekday number (default: ``times/weekdays``).
+        month_first: Read an ambiguous numeric date such as 03/04/2025 as month/day (US style)
+            instead of day/month.
+        lookahead_days: A year-less date ("March 20", "in May") whose clause shows no tense is read as
+            upcoming when it falls at most this many days after the publication date, else as past.
+
+    .. versionadded:: 0.1.0
+    """
+
+    name = "times"
+    requires: tuple[str, ...] = ()
+    provides: tuple[str, ...] = ("times",)
+    api_version: ClassVar[int] = PARSER_API_VERSION
+
+    def __init__(
+        self,
+        *,
+        months: Mapping[str, int] | None = None,
+        weekdays: Mapping[str, int] | None = None,
+        month_first: bool = False,
+        lookahead_days: int = 120,
+    ) -> None:
+        lex = _default_lexicons()
+        if months is not None:
+            lex = lex._replace(months=dict(months), full_months=frozenset(months))
+        if weekdays is not None:
+            lex = lex._replace(weekdays=dict(weekdays), full_weekdays=frozenset(weekdays))
+        self._lex = lex
+        self._month_first = month_first
+        self._lookahead = lookahead_days
+        self._months = {k.lower(): v for k, v in lex.months.items()}
+        self._weekdays = {k.lower(): v for k, v in lex.weekdays.items()}
+        num_words = sorted(lex.numbers, key=lambda w: (-len(w), w))
+        tens = [w for w in num_words if lex.numbers[w] >= 20]
+        units = [w for w in num_words if lex.numbers[w] < 10]
+        num = (
+            r"(?i:(?:" + "|".join(tens) + r")[\s\-]++(?:" + "|".join(units) + r")|"
+            r"a\s++couple\s++of|a\s++few|several|few|couple\s++of|an?|" + "|".join(num_words) + r")"
+        )
+        self._pattern = regex.compile(
+            _ATOMS.format(
+                MON=_alternation(lex.months),
+                MONFULL=_alternation(lex.full_months),
+                WD=_alternation(lex.weekdays),
+                WDFULL=_alternation(lex.full_weekdays),
+                NUM=num,
+                DAY=_DAY,
+                SEP=_SEP,
+                YEAR=_YEAR,
+            ),
+            regex.VERBOSE,
+        )
+        self._triggers = frozenset(
+            {k.lower() for k in (*lex.months, *lex.weekdays, *lex.seasons, *lex.numbers)} | _GRAMMAR_TRIGGERS
+        )
+        self._future = regex.compile(
+            r"(?<![\p{L}])(?:" + "|".join(regex.escape(p) for p in lex.future) + r")(?![\p{L}])", regex.IGNORECASE
+        )
+        self._past = regex.compile(
+            r"(?<![\p{L}])(?:" + "|".join(regex.escape(p) for p in lex.past) + r")(?![\p{L}])", regex.IGNORECASE
+        )
+        self._past_after = regex.compile(
+            r"[\s,]*+(?:[\p{L}'’]++\s++){0,2}?(?:"
+            + "|".join(regex.escape(p) for p in lex.past)
+            + r"|\p{Ll}{3,}ed)(?![\p{L}])",
+            regex.IGNORECASE,
+        )
+
+    # -----------------------------------------------------------------------------------------
+    def parse(self, context: Context) -> list[Item | ReportWarning]:
+        """Return the time expressions of the document, in text order, and a warning for each unresolved one."""
+        text = context.text
+        found = self.find(text, context.document.published, context)
+        out: list[Item | ReportWarning] = []
+        warnings: list[ReportWarning] = []
+        for i, f in enumerate(found):
+            w = f.when
+            out.append(
+                TimeExpression(
+                    id=context.next_id(TimeExpression, i),
+                    text=text[f.start : f.end],
+                    span=Span(start=f.start, end=f.end),
+                    start=w.start if w else None,
+                    end=w.end if w else None,
+                    precision=f.precision,
+                    value=f.value,
+                    relative=f.relative,
+                    anchor=f.anchor,
+                    modifier=f.modifier,
+                    rule=f.rule,
+                )
+            )
+            if f.relative and w is None and f.value is None:
+                warnings.append(
+                    ReportWarning(
+                        code="unresolved-time",
+                        message=f"{text[f.start : f.end]!r} is relative and the document has no publication date",
+                        span=Span(start=f.start, end=f.end),
+                        parser=self.name,
+                    )
+                )
+        return out + list(warnings)
+
+    def find(self, text: str, published: datetime.date | None, context: Context | None = None) -> list[_Found]:
+        """The time expressions of *text*, resolved against *published*, in text order."""
+        analysis = context.analysis if context is not None and context.analysis.text is text else Analysis(text)
+        atoms = self._atoms(text, analysis.tokens)
+        found: list[_Found] = []
+        state = _State()
+        i = 0
+        while i < len(atoms):
+            m = atoms[i]
+            nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+            pre = self._prefix(text, m.start())
+            # a range of two atoms: "between March 10 and 13", "from August to March", "2014-2022"
+            if nxt is not None:
+                rng = self._range(text, m, nxt, pre, published, state, context)
+                if rng is not None:
+                    found.append(rng)
+                    state.update(rng, rng.when.end if rng.when else None)
+                    i += 2
+                    continue
+            for f in self._atom(text, m, pre, published, state, context):
+                found.append(f)
+                state.update(f, f.when.start if f.when else None)
+            i += 1
+        return found
+
+    def _atoms(self, text: str, tokens: tuple[Token, ...]) -> list[regex.Match[str]]:
+        """
+        The atoms of *text*, leftmost first and not overlapping.
+
+        The combined pattern is tried only where a token could open an atom (a month, a digit, "last",
+        "the" before "past" …): scanning every character position with it would be several times slower.
+        """
+        triggers, weak, pattern = self._triggers, _WEAK, self._pattern
+        atoms: list[regex.Match[str]] = []
+        last_end = 0
+        n = len(tokens)
+        for i, tok in enumerate(tokens):
+            if tok.start < last_end:
+                continue
+            w = tok.text
+            if "-" in w or "'" in w or "’" in w:
+                # "mid-March", "year-ago", "Tuesday's": try each part that follows a hyphen too
+                starts = [tok.start] + [tok.start + j + 1 for j, ch in enumerate(w) if ch == "-"]
+            else:
+                key = w.lower()
+                if not (
+                    key in triggers
+                    or w[0].isdigit()
+                    or (key in weak and i + 1 < n and _next_ok(tokens[i + 1], triggers))
+                ):
+                    continue
+                starts = [tok.start]
+            for pos in starts:
+                if pos < last_end:
+                    continue
+                if len(starts) > 1 or pos != tok.start or "'" in w or "’" in w:
+                    key = _key(text, pos, tok.end)
+                    if not (key in triggers or key[:1].isdigit()):
+                        continue
+                m = pattern.match(text, pos)
+                if m is not None and m.end() > pos:
+                    atoms.append(m)
+                    last_end = m.end()
+                    break
+        return atoms
+
+    # -----------------------------------------------------------------------------------------
+    def _prefix(self, text: str, start: int) -> regex.Match[str] | None:
+        lo = max(0, start - 40)
+        m: regex.Match[str] | None = _PREFIX.search(text, lo, start)
+        return m
+
+    def _tense(self, text: str, start: int, end: int, context: Context | None) -> str | None:
+        """
+        "future", "past" or None for the clause around ``[start, end)``.
+
+        A past cue just before the date ("said Friday", "was killed on May 3") wins over a future cue
+        further off; a future cue near the date ("will meet on Tuesday", "on Tuesday, talks will") makes it future.
+        """
+        if context is not None and context.analysis.text is text:
+            s, e = context.analysis.sentence_at(start)
+        else:
+            s, e = max(0, start - 200), min(len(text), end + 200)
+        s, e = min(s, start), max(e, end)
+        near = max(s, start - 30)
+        if self._future.search(text, near, start):
+            return "future"
+        if self._past.search(text, near, start) or (
+            _PAST_VERB.search(text, near, start) and not _PASSIVE_TO_BE.search(text, max(s, start - 50), start)
+        ):
+            return "past"
+        if self._past_after.match(text, end, e):
+            return "past"
+        if self._future.search(text, max(s, start - 60), min(e, end + 40)):
+            return "future"
+        return None
+
+    def _number(self, word: str) -> int | None:
+        w = " ".join(word.lower().replace("-", " ").split())
+        if w.isdigit():
+            return int(w)
+        if w in ("a", "an", "one"):
+            return 1
+        if w in ("a couple of", "couple of"):
+            return 2
+        if w in ("a few", "few", "several"):
+            return None
+        total = 0
+        for part in w.split():
+            if part not in self._lex.numbers:
+                return None
+            total += self._lex.numbers[part]
+        return total
+
+    # -----------------------------------------------------------------------------------------
+    def _atom(
+        self,
+        text: str,
+        m: regex.Match[str],
+        pre: regex.Match[str] | None,
+        published: datetime.date | None,
+        state: _State,
+        context: Context | None,
+    ) -> list[_Found]:
+        kind = _kind(m)
+        start, end = m.start(), m.end()
+        prep = (pre.group("prep") or "").lower() if pre else ""
+        prep = " ".join(prep.split())
+        part = _part(pre)
+        the = bool(pre and pre.group("the"))
+        lic = prep in _LICENSING or bool(part)
+        # extend the span over the part of the period ("early", "mid-", "the end of")
+        if pre is not None and part is not None:
+            ps = pre.start("part")
+            if pre.group("the") and pre.start("the") < ps and kind in ("ru", "se", "qu", "yr", "od", "we"):
+                ps = pre.start("the")
+            start = ps
+        elif the and kind in ("ru", "se", "qu", "od", "we") and pre is not None:
+            start = pre.start("the")
+        modifier = _modifier(prep, part)
+        mk = _Maker(self, text, m, start, end, modifier, published, state, context, prep, part)
+
+        if kind == "md":
+            return mk.month_day("md")
+        if kind == "dm":
+            return mk.month_day("dm")
+        if kind == "iso":
+            d = _valid(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
+            return mk.absolute(_day(d) if d else None, "times/iso-date")
+        if kind == "num":
+            a, b, y = int(m["num_a"]), int(m["num_b"]), int(m["num_y"])
+            if m["num_s"] == "." or not self._month_first:
+                day, mon = (a, b) if b <= 12 else (b, a)
+            else:
+                mon, day = (a, b) if a <= 12 else (b, a)
+            d = _valid(y, mon, day)
+            return mk.absolute(_day(d) if d else None, "times/numeric-date")
+        if kind == "my":
+            y = int(m["my_y"])
+            mon = self._months[m["my_mon"].lower()]
+            if not _MIN_YEAR <= y <= _MAX_YEAR:
+                return []
+            return mk.absolute(_narrow(_month(y, mon), part or ""), "times/month-year")
+        if kind == "qu":
+            return mk.quarter()
+        if kind == "rf":
+            return mk.reference()
+        if kind == "ru":
+            return mk.relative_unit(the)
+        if kind == "we":
+            return mk.weekend()
+        if kind == "ag":
+            return mk.ago()
+        if kind == "an":
+            return mk.anaphoric()
+        if kind == "rd":
+            if _name_before(text, m.start()) and m.group()[:1].isupper():
+                return []  # "Russia Today", "USA Today"
+            return mk.relative_day()
+        if kind == "wd":
+            if (
+                not m["wd_rel"]
+                and not m["wd_tod"]
+                and _in_name(text, m.start(), m.end(), prep, self._months, self._lex.name_words)
+            ):
+                return []  # "the Sunday Times", "Bloody Sunday"
+            return mk.weekday()
+        if kind == "se":
+            name = m["se_name"].lower()
+            if not (m["se_rel"] or m["se_y"]):
+                if name in ("fall", "spring") and not (prep and the) and prep not in ("in", "during", "since", "by"):
+                    return []
+                if not lic or _OF_NONYEAR.match(text, m.end()):
+                    return []  # "the fall of Avdiivka"
+            return mk.season()
+        if kind == "mo":
+            if not m["mo_rel"] and not lic:
+                return []  # "troops March on", "Theresa May"
+            return mk.month()
+        if kind == "yr":
+            if not self._is_year(text, m, prep, part, the):
+                return []
+            return mk.year()
+        if kind == "od":
+            if prep not in ("on", "by", "since", "until", "till", "from", "before", "after", "of"):
+                return []
+            w = _NEXT_WORD.match(text, m.end())
+            nxt = (w.group("w") or "").lower() if w else ""
+            if nxt and nxt not in ("and", "or", "at", "when", "as", "of", "in", "after", "before", "but"):
+                return []  # "the 3rd Assault Brigade", "the 13th century"
+            return mk.ordinal_day()
+        return []
+
+    def _is_year(self, text: str, m: regex.Match[str], prep: str, part: str | None, the: bool) -> bool:
+        y = int(m["yr_y"])
+        if not 1800 <= y <= 2100:
+            return False
+        pw = _PREV_WORD.search(text, max(0, m.start() - 30), m.start())
+        prev = pw.group("w").lower().rstrip(".") if pw else ""
+        before = text[max(0, m.start() - 2) : m.start()]
+        if any(c in before for c in "$€£#¥₴₽"):
+            return False
+        if prev in self._lex.not_year_before:
+            return False
+        capitalised = prev and pw is not None and pw.group("w")[:1].isupper()
+        if capitalised and pw is not None and not (prep or the or part) and not _sentence_start(text, pw.start()):
+            return False  # "Resolution 2231", "Su 2025": a capitalised word that is not a sentence opener names it
+        w = _NEXT_WORD.match(text, m.end())
+        nxt = w.group("w") if w else None
+        if nxt and text[m.end() : m.end() + 1] in ("-", "‐") and nxt.lower() in ("year", "years", "old"):
+            return False
+        if prep in _YEAR_PREPS or part:
+            return True  # "in 2014", "since 2014", "mid-2024"
+        if nxt and nxt.lower() in self._lex.count_nouns:
+            return False  # "2000 troops", "1500 km"
+        if prep or the:
+            return True
+        # with no preposition, a plural noun after the number makes it a count: "killed 2000 civilians"
+        return not (nxt and nxt.islower() and len(nxt) > 3 and nxt.endswith("s") and not nxt.endswith("ss"))
+
+    # -----------------------------------------------------------------------------------------
+    def _range(
+        self,
+        text: str,
+        a: regex.Match[str],
+        b: regex.Match[str],
+        pre: regex.Match[str] | None,
+        published: datetime.date | None,
+        state: _State,
+        context: Context | None,
+    ) -> _Found | None:
+        ka, kb = _kind(a), _kind(b)
+        if ka not in _RANGEABLE or kb not in _RANGEABLE:
+            return None
+        gap = _RANGE_GAP.match(text, a.end(), b.start()) if b.start() - a.end() <= 12 else None
+        if gap is None:
+            return None
+        sep = gap.group("sep").lower()
+        prep = " ".join((pre.group("prep") or "").lower().split()) if pre else ""
+        if sep == "and" and prep != "between":
+            return None
+        open_range = ka == kb and ka in ("md", "dm", "my")  # "March 10 to March 13" needs no "from"
+        if sep in ("to", "through", "until", "till") and prep not in ("from", "between") and not open_range:
+            return None
+        if (ka == "yr" or kb == "yr") and ka != kb:
+            return None
+        one = self._atom(text, a, pre, published, state, context)
+        if len(one) != 1:
+            return None
+        first = one[0]
+        # the second atom is licensed by the range itself ("from August to March")
+        two = self._atom(text, b, _PREFIX.search(text, max(0, b.start() - 40), b.start()), published, state, context)
+        if len(two) != 1 and kb == "mo":
+            two = self._atom(text, b, _PREFIX.search("in ", 0, 3), published, state, context)
+        if len(two) != 1:
+            return None
+        second = two[0]
+        wa, wb = first.when, second.when
+        rule = "times/range"
+        if wa is None or wb is None:
+            relative = first.relative or second.relative
+            return _Found(first.start, second.end, None, None, None, relative, None, _modifier(prep, None), rule)
+        # a year-less first part lies before the second ("from August to March" → August of the year before)
+        if wa.start > wb.end:
+            shift = relativedelta(years=1)
+            if ka in ("mo", "md", "dm", "se") and first.relative:
+                wa = _When(wa.start - shift, wa.end - shift, wa.precision, _shift_value(wa.value, -1))
+            elif kb in ("mo", "md", "dm", "se") and second.relative:
+                wb = _When(wb.start + shift, wb.end + shift, wb.precision, _shift_value(wb.value, 1))
+            else:
+                return None
+        precision = max((wa.precision, wb.precision), key=lambda p: _ORDER.get(p, 9) if p else 9)
+        value = f"{wa.value}/{wb.value}"
+        when = _When(wa.start, wb.end, precision, value)
+        relative = first.relative or second.relative
+        anchor = first.anchor or second.anchor
+        return _Found(first.start, second.end, when, value, precision, relative, anchor, first.modifier, rule)
+
+
+_RANGEABLE = {"md", "dm", "iso", "num", "my", "mo", "yr", "wd", "se"}
+
+
+_WEAK = frozenset({"the", "a", "an", "that", "at", "these"})
+"""Words that open an atom only before another trigger word: "the past week", "a year ago", "that day"."""
+
+_GRAMMAR_TRIGGERS = frozenset(
+    {
+        *("last", "this", "next", "past", "coming", "previous", "preceding", "following", "current", "latest"),
+        *("same", "comparable", "recent", "recently", "most", "prior", "fiscal", "year", "first", "second"),
+        *("third", "fourth", "quarter", "period", "q1", "q2", "q3", "q4", "yesterday", "today", "tomorrow"),
+        *("tonight", "overnight", "now", "currently", "nowadays", "several", "few", "couple", "near", "distant"),
+        *("future", "day", "days", "week", "weeks", "month", "months", "years", "decade", "decades", "hour"),
+        *("hours", "present", "moment", "weekend", "fortnight", "morning", "afternoon", "evening", "night"),
+    }
+)
+"""Grammar words that can open an atom (the lexicon words — months, weekdays, numbers — are added to them)."""
+
+
+def _key(text: str, pos: int, end: int) -> str:
+    """The lower-cased word at *pos* (up to a hyphen or an apostrophe)."""
+    j = pos
+    while j < end and text[j] not in "-'’":
+        j += 1
+    return text[pos:j].lower()
+
+
+def _next_ok(tok: Token, triggers: frozenset[str]) -> bool:
+    w = tok.text
+    return w[:1].isdigit() or _key(w, 0, len(w)) in triggers
+
+
+def _shift_value(value: str, years: int) -> str:
+    y = int(value[:4]) + years
+    return f"{y:04d}{value[4:]}"
+
+
+def _kind(m: regex.Match[str]) -> str:
+    for k in ("md", "dm", "iso", "num", "my", "qu", "rf", "ru", "we", "ag", "an", "rd", "wd", "se", "mo", "yr", "od"):
+        if m.group(k) is not None:
+            return k
+    return ""
+
+
+def _part(pre: regex.Match[str] | None) -> str | None:
+    if pre is None or not pre.group("part"):
+        return None
+    p = pre.group("part").lower()
+    if p in _PART_WORD:
+        return _PART_WORD[p]
+    for word, norm in _PART_OF.items():
+        if word in p:
+            return norm
+    return None
+
+
+def _modifier(prep: str, part: str | None) -> str | None:
+    words = []
+    if prep in _KEEP_PREP:
+        words.append(_PREP_NORMAL.get(prep, prep))
+    if part:
+        words.append(part)
+    return " ".join(words) or None
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t\"'“‘([":
+        j -= 1
+    return j < 0 or text[j] in ".!?:;\n\r—–-•*"
+
+
+def _name_before(text: str, start: int) -> bool:
+    """True when a capitalised word that does not open the sentence stands right before *start*."""
+    pw = _PREV_WORD.search(text, max(0, start - 30), start)
+    if pw is None or not pw.group("w")[:1].isupper() or pw.group("w").endswith("."):
+        return False
+    if "," in text[pw.end() : start]:
+        return False
+    return not _sentence_start(text, pw.start())
+
+
+def _in_name(text: str, start: int, end: int, prep: str, months: Mapping[str, int], names: frozenset[str]) -> bool:
+    """A weekday inside a name: "the Sunday Times", "Bloody Sunday", "Good Friday"."""
+    if not prep:
+        nw = _CAPWORD.match(text, end)
+        if nw is not None and "," not in text[end : nw.start("w")] and nw.group("w").lower() not in months:
+            return True
+    pw = _PREV_WORD.search(text, max(0, start - 30), start)
+    return pw is not None and pw.group("w").lower() in names and not text[pw.end() : start].strip()
+
+
+class _Maker:
+    """Builds the resolved :class:`_Found` items for one atom."""
+
+    def __init__(
+        self,
+        parser: TimeParser,
+        text: str,
+        m: regex.Match[str],
+        start: int,
+        end: int,
+        modifier: str | None,
+        published: datetime.date | None,
+        state: _State,
+        context: Context | None,
+        prep: str,
+        part: str | None,
+    ) -> None:
+        self.p, self.text, self.m = parser, text, m
+        self.start, self.end, self.modifier = start, end, modifier
+        self.published, self.state, self.context = published, state, context
+        self.prep, self.part = prep, part
+
+    def _found(
+        self,
+        when: _When | None,
+        rule: str,
+        *,
+        relative: bool,
+        anchor: datetime.date | None = None,
+        start: int | None = None,
+        end: int | None = None,
+        value: str | None = None,
+        precision: Precision | None = None,
+    ) -> _Found:
+        if when is not None and self.part:
+            when = _narrow(when, self.part)
+        return _Found(
+            self.start if start is None else start,
+            self.end if end is None else end,
+            when,
+            when.value if when is not None else value,
+            when.precision if when is not None else precision,
+            relative,
+            anchor if when is not None or value is not None else None,
+            self.modifier,
+            rule,
+        )
+
+    def absolute(self, when: _When | None, rule: str) -> list[_Found]:
+        if when is None:
+            return []
+        return [self._found(when, rule, relative=False)]
+
+    def _tense(self) -> str | None:
+        return self.p._tense(self.text, self.m.start(), self.m.end(), self.context)
+
+    def _future(self) -> bool:
+        return self._tense() == "future"
+
+    def _ahead(self, ahead: datetime.date | None, anchor: datetime.date) -> bool:
+        """Whether a year-less date lies ahead: the clause says so, or it is close ahead and nothing says past."""
+        tense = self._tense()
+        if tense is not None:
+            return tense == "future"
+        return ahead is not None and (ahead - anchor).days <= self.p._lookahead
+
+    def _partial_anchor(self) -> datetime.date | None:
+        """The anchor for a year-less date: the publication date, else the last day the text gave."""
+        return self.published or self.state.day
+
+    # ---- calendar dates ----------------------------------------------------------------------
+    def month_day(self, k: str) -> list[_Found]:
+        m, months = self.m, self.p._months
+        mon = months[m[f"{k}_mon"].lower()]
+        mon2 = months[m["md_mon2"].lower()] if k == "md" and m["md_mon2"] else mon
+        d1 = int(regex.sub(r"\D", "", m[f"{k}_d1"]))
+        d2s = m[f"{k}_d2"]
+        d2 = int(regex.sub(r"\D", "", d2s)) if d2s else None
+        ys = m[f"{k}_y"]
+        sep = (m[f"{k}_sep"] or "").strip().lower()
+        if k == "dm" and not m["dm_wd"] and not ys and self._looks_like_count():
+            return []
+        if d2 is not None and sep == "and" and self.prep != "between":
+            # "on March 10 and 13": two days, not a range
+            s2 = m.start(f"{k}_d2")
+            e1 = m.end(f"{k}_d1")
+            firsts = self._one_day(mon, d1, ys, end=e1 if k == "md" else None)
+            seconds = self._one_day(mon2, d2, ys, start=s2, end=self.end if k == "md" else None)
+            if k == "dm":
+                # "10 and 13 March": both days share the month written after them
+                firsts = [f._replace(end=m.end(f"{k}_d1")) for f in firsts]
+            return firsts + seconds
+        if d2 is None:
+            return self._one_day(mon, d1, ys)
+        # a range inside one atom: "March 10-13", "10-13 March 2025", "March 30 to April 2"
+        one = self._one_day(mon, d1, ys)
+        two = self._one_day(mon2, d2, ys)
+        if len(one) != 1 or len(two) != 1:
+            return one or two
+        a, b = one[0].when, two[0].when
+        if a is None or b is None:
+            return [one[0]._replace(when=None, value=None, precision=None, rule="times/range")]
+        if a.start > b.start:
+            if ys:
+                return one
+            a = _day(a.start - relativedelta(years=1))
+        when = _When(a.start, b.end, Precision.DAY, f"{a.value}/{b.value}")
+        return [
+            _Found(self.start, self.end, when, when.value, Precision.DAY, one[0].relative, one[0].anchor, self.modifier,
+                   "times/range")
+        ]  # fmt: skip
+
+    def _looks_like_count(self) -> bool:
+        """'5 May' after a counting word ("at least 5 May...") is rare; after "killed" it is a count."""
+        pw = _PREV_WORD.search(self.text, max(0, self.m.start() - 30), self.m.start())
+        return pw is not None and pw.group("w").lower() in ("least", "than", "killed", "killing", "wounded", "about")
+
+    def _one_day(
+        self, mon: int, day: int, ys: str | None, *, start: int | None = None, end: int | None = None
+    ) -> list[_Found]:
+        k = _kind(self.m)
+        if ys:
+            exact = _valid(int(ys), mon, day)
+            if exact is None:
+                return []
+            rule = "times/month-day-year" if k == "md" else "times/day-month-year"
+            return [self._found(_day(exact), rule, relative=False, start=start, end=end)]
+        rule = "times/month-day" if k == "md" else "times/day-month"
+        if _valid(2000, mon, day) is None:
+            return []
+        anchor = self._partial_anchor()
+        if anchor is None:
+            return [self._found(None, rule, relative=True, start=start, end=end)]
+        wd = self.m[f"{k}_wd"]
+        fits = [] if not wd else [
+            c for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+            if (c := _valid(y, mon, day)) is not None and c.isoweekday() == self.p._weekdays[wd.lower()]
+        ]  # fmt: skip
+        if fits:
+            # "Saturday, April 25": the year in which that day is a Saturday, nearest the anchor
+            d: datetime.date | None = min(fits, key=lambda c: abs((c - anchor).days))
+        else:
+            ahead = resolve_month_day(mon, day, anchor, future=True)
+            d = resolve_month_day(mon, day, anchor, future=self._ahead(ahead, anchor))
+        return [self._found(_day(d) if d else None, rule, relative=True, anchor=anchor, start=start, end=end)]
+
+    def quarter(self) -> list[_Found]:
+        m, state, a = self.m, self.state, self.published
+        mods = " ".join((m["qu_mods"] or "").lower().replace("-", " ").split())
+        back = 1 if ("ago" in mods or "earlier" in mods or "prior year" in mods or m["qu_adj"]) else 0
+        n: int | None = None
+        if m["qu_n2"]:
+            n = int(m["qu_n2"])
+        elif m["qu_n"]:
+            n = {"f": 1, "s": 2, "t": 3, "1": 1, "2": 2, "3": 3, "4": 4}[m["qu_n"][0].lower()]
+            if m["qu_n"].lower().startswith("fo"):
+                n = 4
+        ys = m["qu_y"] or m["qu_y2"] or m["qu_y0"]
+        is_period = (m["qu_unit"] or "").lower() == "period"
+        if m["qu_adj"]:
+            # "year-earlier", "year-ago": the quarter last named, a year back; else last year
+            if state.quarter is not None:
+                y, q = state.quarter
+                return [
+                    self._found(_quarter(y - 1, q), "times/quarter", relative=True, anchor=a)._replace(
+                        sets_context=False
+                    )
+                ]
+            anchor = state.day or a
+            if anchor is None:
+                return [self._found(None, "times/quarter", relative=True)]
+            return [self._found(_year(anchor.year - 1), "times/quarter", relative=True, anchor=anchor)]
+        if ys and (n or state.quarter):
+            q = n or (state.quarter[1] if state.quarter else 1)
+            return [self._found(_quarter(int(ys) - back, q), "times/quarter", relative=back > 0 or not n)]
+        if ys:
+            return [self._found(_year(int(ys) - back), "times/quarter", relative=back > 0)]
+        if (
+            n is None
+            and (is_period or not mods)
+            and state.quarter is None
+            and not (mods and ("current" in mods or "last" in mods or "previous" in mods or "latest" in mods))
+        ):
+            return []  # "the quarter" with no quarter named before: a district, most likely
+        if n is None and not (self.prep or m["qu_that"] or mods or self._the()):
+            return []
+        if a is None:
+            return [self._found(None, "times/quarter", relative=True)]
+        cur = (a.month - 1) // 3 + 1
+        if n is not None:
+            y = a.year if n <= cur else a.year - 1
+            if ("next" in mods or "coming" in mods) and n <= cur:
+                y = a.year + 1
+            return [
+                self._found(_quarter(y - back, n), "times/quarter", relative=True, anchor=a)._replace(
+                    sets_context=not back
+                )
+            ]
+        if "current" in mods or "this" in mods:
+            y, q = a.year, cur
+        elif any(w in mods for w in ("last", "previous", "preceding", "latest", "recent")) or state.quarter is None:
+            y, q = (a.year, cur - 1) if cur > 1 else (a.year - 1, 4)
+        else:
+            y, q = state.quarter
+        found = self._found(_quarter(y - back, q), "times/quarter", relative=True, anchor=a)
+        return [found._replace(sets_context=not back)]
+
+    def _the(self) -> bool:
+        return self.text[max(0, self.m.start() - 4) : self.m.start()].lower() == "the "
+
+    # ---- references ----------------------------------------------------------------------------
+    def reference(self) -> list[_Found]:
+        s = " ".join(self.m.group().lower().split())
+        if s == "now" and _name_before(self.text, self.m.start()) and self.m.group()[:1].isupper():
+            return []  # "Peace Now"
+        if s in ("now", "currently", "at present", "at the moment", "these days", "nowadays"):
+            a = self.published
+            if a is None:
+                return [self._found(None, "times/present-ref", relative=True)]
+            return [self._found(_When(a, a, None, "PRESENT_REF"), "times/present-ref", relative=True, anchor=a)]
+        if "future" in s or "coming" in s:
+            return [self._found(None, "times/future-ref", relative=True, value="FUTURE_REF")]
+        return [self._found(None, "times/past-ref", relative=True, value="PAST_REF")]
+
+    # ---- relative periods ----------------------------------------------------------------------
+    def relative_unit(self, the: bool) -> list[_Found]:
+        m = self.m
+        rel = m["ru_rel"].lower()
+        unit = m["ru_unit"].lower()
+        plural = unit.endswith("s")
+        base = unit.rstrip("s")
+        ns = m["ru_n"]
+        n = self.p._number(ns) if ns else 1
+        anaphoric = rel in ("previous", "preceding", "following")
+        anchor = (self.state.day or self.published) if anaphoric else self.published
+        rule = {
+            "week": "times/relative-week",
+            "weekend": "times/weekend",
+            "fortnight": "times/relative-week",
+            "month": "times/relative-month",
+            "year": "times/relative-year",
+            "decade": "times/relative-year",
+            "day": "times/past-period",
+            "hour": "times/past-period",
+        }[base]
+        if (
+            base in ("day", "hour")
+            and not ns
+            and rel not in ("past", "last", "next", "coming", "previous", "following")
+        ):
+            return []
+        if (plural and not ns) and base not in ("weekend",):
+            # "the past weeks", "the coming months": vague
+            if rel in ("past", "last", "previous", "preceding"):
+                return [self._found(None, "times/past-ref", relative=True, value="PAST_REF")]
+            if rel in ("next", "coming", "following"):
+                return [self._found(None, "times/future-ref", relative=True, value="FUTURE_REF")]
+            return []
+        if anchor is None:
+            return [self._found(None, rule, relative=True)]
+        if n is None:  # "the past few days"
+            if rel in ("past", "last", "previous", "preceding"):
+                return [self._found(None, "times/past-ref", relative=True, value="PAST_REF", anchor=anchor)]
+            return [self._found(None, "times/future-ref", relative=True, value="FUTURE_REF", anchor=anchor)]
+        # a period that ends (or starts) at the anchor: "the past week", "the last three days", "the next 48 hours"
+        if (
+            ns
+            or (rel == "past")
+            or (the and rel in ("last", "next", "coming"))
+            or (rel == "coming" and base != "weekend")
+        ):
+            if base == "weekend":
+                w = _weekend(anchor if rel not in ("last", "past") else anchor - datetime.timedelta(days=7))
+                return [self._found(w, rule, relative=True, anchor=anchor)]
+            span_days = _shift(anchor, base, n) if rel in ("next", "coming", "following") else _shift(anchor, base, -n)
+            if base == "hour":
+                span_days = anchor + datetime.timedelta(days=(n + 23) // 24 * (1 if rel in ("next", "coming") else -1))
+            lo, hi = (anchor, span_days) if span_days >= anchor else (span_days, anchor)
+            precision = {"day": Precision.DAY, "hour": Precision.DAY, "week": Precision.WEEK,
+                         "fortnight": Precision.WEEK, "month": Precision.MONTH}.get(base, Precision.YEAR)  # fmt: skip
+            value = _duration(n, base)
+            return [self._found(_When(lo, hi, precision, value), "times/past-period", relative=True, anchor=anchor)]
+        # a calendar period: "last week", "this month", "next year", "the following week"
+        step = {"last": -1, "previous": -1, "preceding": -1, "this": 0, "current": 0,
+                "next": 1, "following": 1, "coming": 1}.get(rel, 0)  # fmt: skip
+        if base == "weekend":
+            if rel == "this":
+                return [self._found(_weekend(anchor), rule, relative=True, anchor=anchor)]
+            return [self._found(_weekend(anchor + datetime.timedelta(weeks=step)), rule, relative=True, anchor=anchor)]
+        if base in ("day", "hour"):
+            return [self._found(_day(anchor + datetime.timedelta(days=step)), rule, relative=True, anchor=anchor)]
+        w = _unit_period(_shift(anchor, base, step), base)
+        if base == "decade" and rel in ("last", "past"):
+            w = _When(_shift(anchor, "year", -10), anchor, Precision.YEAR, "P1DE")
+        return [self._found(w, rule, relative=True, anchor=anchor)]
+
+    def weekend(self) -> list[_Found]:
+        """ "The weekend": the last one up to the anchor, or the next one when the clause speaks of the future."""
+        a = self.published
+        if a is None:
+            return [self._found(None, "times/weekend", relative=True)]
+        w = _weekend(a)
+        if self._future():
+            w = w if a <= w.end else _weekend(a + datetime.timedelta(weeks=1))
+        elif w.start > a:
+            w = _weekend(a - datetime.timedelta(weeks=1))
+        return [self._found(w, "times/weekend", relative=True, anchor=a)]
+
+    def ago(self) -> list[_Found]:
+        m = self.m
+        n = self.p._number(m["ag_n"])
+        unit = m["ag_unit"].lower()
+        base = "hour" if unit.startswith("hour") else unit.rstrip("s")
+        direction = m["ag_dir"].lower()
+        anchor = self.published if direction == "ago" else (self.state.day or self.published)
+        if n is None:
+            value = "PAST_REF" if direction in ("ago", "earlier", "before") else "FUTURE_REF"
+            return [self._found(None, "times/ago", relative=True, value=value)]
+        if anchor is None:
+            return [self._found(None, "times/ago", relative=True)]
+        sign = -1 if direction in ("ago", "earlier", "before") else 1
+        if base == "year" and self.state.quarter is not None and sign < 0:
+            # "a year earlier" after "the third quarter": the same quarter a year back
+            y, q = self.state.quarter
+            return [
+                self._found(_quarter(y - n, q), "times/ago", relative=True, anchor=anchor)._replace(sets_context=False)
+            ]
+        if base == "hour":
+            d = anchor + datetime.timedelta(days=sign * (n // 24))
+            return [self._found(_day(d), "times/ago", relative=True, anchor=anchor)]
+        d = _shift(anchor, base, sign * n)
+        w = _unit_period(d, base)
+        return [self._found(w, "times/ago", relative=True, anchor=anchor)]
+
+    def anaphoric(self) -> list[_Found]:
+        m = self.m
+        anchor = self.state.day or self.published
+        if m["an_rel"]:
+            step = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "same": 0}[m["an_rel"].lower()]
+        elif m["an_dir"]:
+            step = -1 if m["an_dir"].lower() == "before" else 1
+        else:
+            step = 0
+        if anchor is None:
+            return [self._found(None, "times/anaphoric", relative=True)]
+        d = anchor + datetime.timedelta(days=step)
+        return [self._found(_day(d), "times/anaphoric", relative=True, anchor=anchor)]
+
+    def relative_day(self) -> list[_Found]:
+        s = " ".join(self.m["rd"].lower().split())
+        a = self.published
+        if a is None:
+            return [self._found(None, "times/relative-day", relative=True)]
+        if s == "overnight":
+            w = _When(a - _ONE_DAY, a, Precision.DAY, (a - _ONE_DAY).isoformat() + "TNI")
+            return [self._found(w, "times/relative-day", relative=True, anchor=a)]
+        offsets = {
+            "the day before yesterday": -2,
+            "the day after tomorrow": 2,
+            "yesterday": -1,
+            "today": 0,
+            "tomorrow": 1,
+            "tonight": 0,
+            "last night": -1,
+        }
+        if s.startswith("this "):
+            return [self._found(_day(a), "times/relative-day", relative=True, anchor=a)]
+        d = a + datetime.timedelta(days=offsets.get(s.split(" morning")[0], 0))
+        return [self._found(_day(d), "times/relative-day", relative=True, anchor=a)]
+
+    def weekday(self) -> list[_Found]:
+        m = self.m
+        wd = self.p._weekdays[m["wd_name"].lower()]
+        rel = (m["wd_rel"] or "").lower()
+        a = self.published
+        if a is None:
+            return [self._found(None, "times/weekday", relative=True)]
+        today = a.isoweekday()
+        if rel == "this":
+            d = a + datetime.timedelta(days=wd - today)
+        elif rel in ("next", "coming"):
+            d = a + datetime.timedelta(days=(wd - today) % 7 or 7)
+        elif rel in ("last", "past"):
+            d = a - datetime.timedelta(days=(today - wd) % 7 or 7)
+        elif self._future():
+            d = a + datetime.timedelta(days=(wd - today) % 7)
+        else:
+            d = a - datetime.timedelta(days=(today - wd) % 7)
+        # "Saturday night" keeps the day's value: TimeML annotates most such nights as plain dates
+        return [self._found(_day(d), "times/weekday", relative=True, anchor=a)]
+
+    def season(self) -> list[_Found]:
+        m = self.m
+        code, first = self.p._lex.seasons[m["se_name"].lower()]
+        if m["se_y"]:
+            return [self._found(_season(int(m["se_y"]), code, first), "times/season", relative=False)]
+        a = self.published
+        if a is None:
+            return [self._found(None, "times/season", relative=True)]
+        rel = (m["se_rel"] or "").lower()
+        # the season of year y starts in month `first` of y (winter y runs Dec y - Feb y+1)
+        cands = [_season(y, code, first) for y in range(a.year - 2, a.year + 2)]
+        if rel in ("last", "past"):
+            w = max((c for c in cands if c.end < a), key=lambda c: c.start)
+        elif rel in ("next", "coming"):
+            w = min((c for c in cands if c.start > a), key=lambda c: c.start)
+        elif rel == "this" or not self._future():
+            if rel == "this":
+                inside = [c for c in cands if c.start <= a <= c.end]
+                w = inside[0] if inside else min((c for c in cands if c.start > a), key=lambda c: c.start)
+            else:
+                w = max((c for c in cands if c.start <= a), key=lambda c: c.start)
+        else:
+            w = min((c for c in cands if c.end >= a), key=lambda c: c.start)
+        return [self._found(w, "times/season", relative=True, anchor=a)]
+
+    def month(self) -> list[_Found]:
+        m = self.m
+        mon = self.p._months[m["mo_mon"].lower()]
+        rel = (m["mo_rel"] or "").lower()
+        a = self._partial_anchor() if not rel else self.published
+        if a is None:
+            return [self._found(None, "times/month", relative=True)]
+        if rel == "this":
+            y = a.year
+        elif rel in ("last", "past"):
+            y = a.year if mon < a.month else a.year - 1
+        elif rel in ("next", "coming"):
+            y = a.year if mon > a.month else a.year + 1
+        elif self._ahead(datetime.date(a.year if mon >= a.month else a.year + 1, mon, 1), a) and mon != a.month:
+            y = a.year if mon >= a.month else a.year + 1
+        else:
+            y = a.year if mon <= a.month else a.year - 1
+        return [self._found(_month(y, mon), "times/month", relative=True, anchor=a)]
+
+    def year(self) -> list[_Found]:
+        m = self.m
+        y = int(m["yr_y"])
+        if m["yr_s"]:
+            if y % 10:
+                return []
+            w = _When(datetime.date(y, 1, 1), datetime.date(y + 9, 12, 31), Precision.YEAR, f"{y // 10}X")
+            return [self._found(w, "times/decade", relative=False)]
+        return [self._found(_year(y), "times/year", relative=False)]
+
+    def ordinal_day(self) -> list[_Found]:
+        day = int(self.m["od_d"])
+        anchor = self.state.day or self.published
+        if anchor is None:
+            return [self._found(None, "times/ordinal-day", relative=True)]
+        # the day of the anchor's month, or of the month before when that day is still to come
+        d = _valid(anchor.year, anchor.month, day)
+        if d is None or (d > anchor and not self._future()):
+            prev = anchor - relativedelta(months=1)
+            d = _valid(prev.year, prev.month, day)
+        if d is None:
+            return []
+        return [self._found(_day(d), "times/ordinal-day", relative=True, anchor=anchor)]

@@ -1,0 +1,271 @@
+"""Tests for the claim parser: sources, chains, cues, stance, hedges, disputes and quantities."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from conflictnews.model import Actor, Claim, Document, Quantity, Span, Stance
+from conflictnews.parsers import Context
+from conflictnews.parsers.claims import ClaimParser
+from conflictnews.parsers.quotes import QuoteParser
+
+Spec = dict[str, tuple[str, list[str]]]
+
+
+def actors_in(text: str, spec: Spec) -> tuple[Actor, ...]:
+    """Hand-built actors: name -> (kind, surfaces); every occurrence of a surface is a mention."""
+    out = []
+    for i, (name, (kind, surfaces)) in enumerate(spec.items()):
+        found = sorted(
+            (m.start(), m.end()) for s in surfaces for m in re.finditer(r"(?<!\w)" + re.escape(s) + r"(?!\w)", text)
+        )
+        out.append(Actor(id=f"a{i + 1}", name=name, kind=kind, mentions=[Span(start=a, end=b) for a, b in found]))
+    return tuple(out)
+
+
+def parse(
+    text: str, spec: Spec | None = None, quantities: tuple[Quantity, ...] = ()
+) -> tuple[list[Claim], dict[str, str]]:
+    ctx = Context(Document(text=text))
+    ctx.actors = actors_in(text, spec or {})
+    ctx.quantities = quantities
+    ctx.add(QuoteParser().parse(ctx))
+    claims = [c for c in ClaimParser().parse(ctx) if isinstance(c, Claim)]
+    return claims, {a.id: a.name for a in ctx.actors}
+
+
+def content(text: str, c: Claim) -> str:
+    return text[c.content.start : c.content.end]
+
+
+CASES = [
+    pytest.param(
+        "According to the New York Times, Ukrainian troops have largely withdrawn from Kursk.",
+        {"The New York Times": ("media", ["New York Times"])},
+        ("The New York Times", "According to", "reported", "Ukrainian troops have largely withdrawn from Kursk"),
+        "claims/according-to",
+        id="according-to-before",
+    ),
+    pytest.param(
+        "Ukrainian troops have largely withdrawn from Kursk, according to the BBC.",
+        {"BBC": ("media", ["BBC"])},
+        ("BBC", "according to", "reported", "Ukrainian troops have largely withdrawn from Kursk"),
+        "claims/according-to",
+        id="according-to-after",
+    ),
+    pytest.param(
+        "Reports confirm intense fighting around Sudzha, which Russia has claimed full control over.",
+        {"Russia": ("government", ["Russia"]), "reports": ("generic", ["Reports"])},
+        ("Russia", "has claimed", "claimed", "full control over"),
+        "claims/verb-cue",
+        id="relative-clause-claimed",
+    ),
+    pytest.param(
+        "Military sources indicate Ukrainian forces were outnumbered six to one.",
+        {"military sources": ("anonymous_source", ["Military sources"])},
+        ("military sources", "indicate", "reported", "Ukrainian forces were outnumbered six to one"),
+        "claims/verb-cue",
+        id="anonymous-source",
+    ),
+    pytest.param(
+        "A Ukrainian Colonel, speaking anonymously, confirmed the heavy toll on logistics lines.",
+        {"Ukrainian colonel": ("anonymous_source", ["Ukrainian Colonel"])},
+        ("Ukrainian colonel", "confirmed", "asserted", "the heavy toll on logistics lines"),
+        "claims/verb-cue",
+        id="parenthetical-between-source-and-cue",
+    ),
+    pytest.param(
+        "President Zelensky has accused Russia of perpetuating the conflict, claiming Moscow refuses to negotiate.",
+        {"Volodymyr Zelensky": ("person", ["President Zelensky"]), "Russia": ("government", ["Russia"])},
+        ("Volodymyr Zelensky", "has accused", "alleged", "Russia of perpetuating the conflict"),
+        "claims/verb-cue",
+        id="accused-of",
+    ),
+    pytest.param(
+        "The ministry denied that its troops had shelled the village.",
+        {"ministry": ("government", ["The ministry"])},
+        ("ministry", "denied", "denied", "its troops had shelled the village"),
+        "claims/verb-cue",
+        id="denied",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "spec", "expected", "rule"), CASES)
+def test_first_claim(text: str, spec: Spec, expected: tuple[str, str, str, str], rule: str) -> None:
+    """Source, cue, stance and content of the claim with the expected cue."""
+    claims, names = parse(text, spec)
+    c = next(c for c in claims if c.cue == expected[1])
+
+    assert expected == (names.get(c.source or ""), c.cue, c.stance.value, content(text, c))
+    assert rule == c.rule
+    assert c.cue_span is not None
+    assert text[c.cue_span.start : c.cue_span.end] == c.cue
+
+
+def test_participle_claim_takes_the_sentence_subject() -> None:
+    """'X has accused …, claiming …': the participle's claim has the same source."""
+    text = "President Zelensky has accused Russia of perpetuating the conflict, claiming Moscow refuses to negotiate."
+    claims, names = parse(text, {"Volodymyr Zelensky": ("person", ["President Zelensky"])})
+
+    assert [("has accused", "Volodymyr Zelensky"), ("claiming", "Volodymyr Zelensky")] == [
+        (c.cue, names.get(c.source or "")) for c in claims
+    ]
+    assert "Moscow refuses to negotiate" == content(text, claims[1])
+
+
+HEDGES = [
+    pytest.param(
+        "Some reports suggest as many as 70,000 Russian troops were concentrated.",
+        ("suggest", "Some"),
+        id="some-reports-suggest",
+    ),
+    pytest.param("Witkoff has suggested discussions might pave the way for talks.", ("suggested", "might"), id="might"),
+    pytest.param("New missiles are reportedly being deployed by Ukraine.", ("reportedly",), id="reportedly"),
+    pytest.param("Now, it appears nearly all of it has been reclaimed.", ("appears",), id="it-appears"),
+]
+
+
+@pytest.mark.parametrize(("text", "hedges"), HEDGES)
+def test_hedged_claims(text: str, hedges: tuple[str, ...]) -> None:
+    """Hedging words in the cue, the content or the source make the claim hedged and are kept."""
+    claims, _ = parse(text)
+
+    assert [(True, Stance.HEDGED, hedges)] == [(c.hedged, c.stance, c.hedges) for c in claims]
+
+
+def test_allegations_of() -> None:
+    """'allegations of …' is an alleged claim without a source."""
+    text = "Tensions grew amid allegations of executions of Ukrainian prisoners of war, raising fears."
+    claims, _ = parse(text)
+
+    assert [("allegations of", Stance.ALLEGED, None, "executions of Ukrainian prisoners of war")] == [
+        (c.cue, c.stance, c.source, content(text, c)) for c in claims
+    ]
+
+
+def test_chain_citing() -> None:
+    """'according to the NYT, citing two officials' keeps both links, outermost first."""
+    text = "According to the New York Times, citing two officials, the brigade withdrew overnight."
+    spec = {"The New York Times": ("media", ["New York Times"]), "officials": ("anonymous_source", ["two officials"])}
+    claims, names = parse(text, spec)
+    (c,) = claims
+
+    assert ["The New York Times", "officials"] == [names[i] for i in c.chain]
+    assert ("The New York Times", "the brigade withdrew overnight") == (names[c.source or ""], content(text, c))
+
+
+def test_disputed_by_observers() -> None:
+    """'yet this assertion is met with skepticism by international observers' disputes the claim before it."""
+    text = (
+        "General Oleksandr Syrskyi maintains optimism, asserting Russian losses near 50,000, "
+        "yet this assertion is met with skepticism by international observers."
+    )
+    spec = {
+        "Oleksandr Syrskyi": ("person", ["General Oleksandr Syrskyi"]),
+        "international observers": ("generic", ["international observers"]),
+    }
+    claims, names = parse(text, spec)
+    (c,) = claims
+
+    assert ("Oleksandr Syrskyi", "asserting", ["international observers"]) == (
+        names[c.source or ""],
+        c.cue,
+        [names[i] for i in c.disputed_by],
+    )
+
+
+def test_denial_disputes_earlier_claim() -> None:
+    """'Moscow denied the report' marks the report before it as disputed by Moscow."""
+    text = "Kyiv said Russian drones hit a hospital. Moscow denied the report."
+    spec = {"Ukraine": ("government", ["Kyiv"]), "Russia": ("government", ["Moscow"])}
+    claims, names = parse(text, spec)
+
+    assert [["Russia"]] == [[names[i] for i in c.disputed_by] for c in claims if c.cue == "said"]
+
+
+def test_quantities_inside_content_are_linked() -> None:
+    """A claim lists the quantities whose span lies inside its content."""
+    text = "Syrskyi said Russian losses were near 50,000."
+    i = text.index("50,000")
+    q = Quantity(id="q1", text="50,000", span=Span(start=i, end=i + 6), value=50000.0)
+    claims, _ = parse(text, quantities=(q,))
+
+    assert [("q1",)] == [c.quantities for c in claims]
+
+
+def test_direct_quote_continuation_is_a_claim() -> None:
+    """A direct quote whose speaker came from the quote before it is a claim of that speaker."""
+    text = '"We held," Syrskyi said. "We will hold again."'
+    claims, names = parse(text, {"Oleksandr Syrskyi": ("person", ["Syrskyi"])})
+
+    assert [("claims/verb-cue", "Oleksandr Syrskyi"), ("claims/quote", "Oleksandr Syrskyi")] == [
+        (c.rule, names.get(c.source or "")) for c in claims
+    ]
+
+
+SEED_ACTORS: Spec = {
+    "The New York Times": ("media", ["New York Times"]),
+    "Russia": ("government", ["Russia"]),
+    "military sources": ("anonymous_source", ["Military sources"]),
+    "Ukrainian colonel (anonymous)": ("anonymous_source", ["Ukrainian Colonel"]),
+    "some reports": ("generic", ["Some reports", "Reports"]),
+    "Volodymyr Zelensky": ("person", ["President Zelensky", "Zelensky"]),
+    "Oleksandr Syrskyi": ("person", ["Oleksandr Syrskyi"]),
+    "Steve Witkoff": ("person", ["Steve Witkoff"]),
+    "international observers": ("generic", ["international observers"]),
+}
+SEED_CLAIMS = [
+    ("The New York Times", "According to", None),
+    ("Russia", "has claimed", None),
+    ("military sources", "indicate", None),
+    ("Ukrainian colonel (anonymous)", "confirmed", None),
+    ("some reports", "suggest", None),
+    ("Volodymyr Zelensky", "has accused", None),
+    ("Oleksandr Syrskyi", "asserting", "international observers"),
+    ("Steve Witkoff", "has suggested", None),
+]
+
+
+def test_seed_claims(seed_text: str) -> None:
+    """The reference article's eight claims, with source, cue and (for Syrskyi) the dispute."""
+    claims, names = parse(seed_text, SEED_ACTORS)
+    got = {(names.get(c.source or ""), c.cue, names.get(c.disputed_by[0]) if c.disputed_by else None) for c in claims}
+
+    assert [] == [c for c in SEED_CLAIMS if c not in got]
+
+
+# --------------------------------------------------------------------------- properties
+
+
+@given(st.text(max_size=300))
+@example("according to")
+@example("According to X, citing")
+@example("allegations of , reportedly")
+@example("X said. It appears")
+def test_never_raises_and_spans_inside(text: str) -> None:
+    """Any text parses; content and cue spans lie inside the text; ids follow text order."""
+    claims, _ = parse(text)
+
+    for c in claims:
+        assert 0 <= c.span.start <= c.content.start <= c.content.end <= c.span.end <= len(text)
+        assert c.cue_span is None or text[c.cue_span.start : c.cue_span.end] == c.cue
+    assert sorted(claims, key=lambda c: c.content.start) == claims
+    assert [f"c{i + 1}" for i in range(len(claims))] == [c.id for c in claims]
+
+
+@given(st.sampled_from([p.values[0] for p in CASES + HEDGES]) | st.text(alphabet="ab said,.:\"'", max_size=60))
+def test_deterministic_and_prefix_shifts_spans(text: str) -> None:
+    """The same text gives the same claims; a neutral prefix shifts every span by its length."""
+    prefix = "Nothing happened.\n"
+    first, _ = parse(text)
+    shifted, _ = parse(prefix + text)
+
+    assert first == parse(text)[0]
+    assert [(c.content.start + len(prefix), c.cue, c.stance) for c in first] == [
+        (c.content.start, c.cue, c.stance) for c in shifted
+    ]

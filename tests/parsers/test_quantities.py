@@ -1,0 +1,180 @@
+"""Tests for the quantity parser: numbers, bounds, units, kinds, counted nouns, casualties and non-quantities."""
+
+from __future__ import annotations
+
+import datetime
+import pathlib
+import re
+import tomllib
+from typing import Any
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from conflictnews.model import Actor, Document, Quantity, QuantityKind, Span
+from conflictnews.parsers import Context
+from conflictnews.parsers.quantities import QuantityParser, area_km2, words_to_number
+from conflictnews.parsers.times import TimeParser
+
+PARSER = QuantityParser()
+TIMES = TimeParser()
+CASES = tomllib.loads((pathlib.Path(__file__).parent.parent / "cases" / "quantities.toml").read_text(encoding="utf-8"))
+
+
+def quantities(text: str, actors: tuple[Actor, ...] = ()) -> list[Quantity]:
+    """Parse *text* the way the pipeline does: times first, then quantities."""
+    ctx = Context(Document(text=text, published=datetime.date(2025, 3, 16)))
+    ctx.add([t for t in TIMES.parse(ctx) if not hasattr(t, "code")])
+    ctx.actors = actors
+    return [q for q in PARSER.parse(ctx) if isinstance(q, Quantity)]
+
+
+def _as_toml(text: str, q: Quantity, keys: list[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k in keys:
+        v = getattr(q, k)
+        if k == "noun":
+            v = text[v.start : v.end] if v is not None else "none"
+        elif isinstance(v, QuantityKind):
+            v = v.value
+        elif v is None:
+            v = "none"
+        out[k] = v
+    return out
+
+
+@pytest.mark.parametrize("case", CASES["case"], ids=[c["id"] for c in CASES["case"]])
+def test_golden_cases(case: dict[str, Any]) -> None:
+    """Every case finds exactly the listed quantities with the listed values (tests/cases/quantities.toml)."""
+    text = case["text"]
+    found = quantities(text)
+    expected = case["expect"]
+
+    actual = [_as_toml(text, q, list(e)) for q, e in zip(found, expected, strict=False)]
+
+    assert [e["text"] for e in expected] == [q.text for q in found]
+    assert expected == actual
+
+
+def test_subject_links_the_actor_of_the_counted_noun() -> None:
+    """ "70,000 Russian troops": the actor mentioned in the counted noun phrase becomes the subject."""
+    text = "As many as 70,000 Russian troops massed near Sudzha."
+    start = text.index("Russian troops")
+    forces = Actor(id="a1", name="Russian forces", kind="state_forces", country="RU",
+                   mentions=[Span(start=start, end=start + len("Russian troops"))])  # fmt: skip
+
+    found = quantities(text, (forces,))
+
+    assert [("a1", "Russian troops")] == [(q.subject, text[q.noun.start : q.noun.end]) for q in found if q.noun]
+
+
+def test_no_subject_without_actors() -> None:
+    """Without actor mentions nothing is linked."""
+    assert [None] == [q.subject for q in quantities("130 drones were shot down.")]
+
+
+def test_area_km2_converts_the_stated_unit() -> None:
+    """The stated value and unit stay as written; area_km2 gives square kilometres."""
+    q500, q12 = quantities("Ukraine held 500 square miles and 12 hectares.")
+
+    assert (500.0, "square mile") == (q500.value, q500.unit)
+    assert 1295.0 == round(area_km2(q500) or 0, 1)
+    assert 0.12 == pytest.approx(area_km2(q12))
+    assert area_km2(quantities("30 km away")[0]) is None
+
+
+def test_ids_follow_text_order() -> None:
+    """Items are numbered q1, q2, … in text order."""
+    found = quantities("5 tanks, 6 drones and 7 missiles.")
+
+    assert ["q1", "q2", "q3"] == [q.id for q in found]
+
+
+def test_works_without_a_times_parser() -> None:
+    """Dates and years are still left out when no time parser ran before."""
+    ctx = Context(Document(text="On 9 May 2020 and in 2024, 12 people were killed."))
+    found = [q.text for q in PARSER.parse(ctx)]
+
+    assert ["12"] == found
+
+
+def test_nouns_can_be_injected() -> None:
+    """A parser built with its own noun table counts those nouns."""
+    parser = QuantityParser(nouns={"goats": (QuantityKind.COUNT, False)})
+    found = [q for q in parser.parse(Context(Document(text="They took 40 goats."))) if isinstance(q, Quantity)]
+
+    assert ["goats"] == [f"{'They took 40 goats.'[q.noun.start : q.noun.end]}" for q in found if q.noun]
+
+
+# ---- properties --------------------------------------------------------------------------------
+
+_UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _words(n: int) -> str:
+    """English words for 1 <= n < 1,000,000, written by a simple independent generator."""
+    parts: list[str] = []
+    if n >= 1000:
+        parts += [_words(n // 1000), "thousand"]
+        n %= 1000
+    if n >= 100:
+        parts += [_UNITS[n // 100], "hundred"]
+        n %= 100
+    if n >= 20:
+        parts.append(_TENS[n // 10] + (f"-{_UNITS[n % 10]}" if n % 10 else ""))
+    elif n >= 10:
+        parts.append(_TEENS[n - 10])
+    elif n:
+        parts.append(_UNITS[n])
+    return " ".join(parts)
+
+
+@given(st.integers(min_value=2, max_value=999_999))
+@example(12)
+@example(70_000)
+def test_number_words_round_trip(n: int) -> None:
+    """Any number written in words reads back as its value, alone and before a counted noun."""
+    words = _words(n)
+    found = quantities(f"Officials counted {words} soldiers.")
+
+    assert float(n) == words_to_number(words)
+    assert [float(n)] == [q.value for q in found]
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_digit_numbers_round_trip(n: int) -> None:
+    """Any number written in digits with thousands separators reads back as its value."""
+    found = quantities(f"Officials counted {n:,} drones.")
+
+    assert [float(n)] == [q.value for q in found]
+
+
+@given(st.text(max_size=300))
+@example("killing at least 12 and 5-6 civilians, $-3.5bn, 10:30, No. 5 ~ 7:1 a a a")
+@example("\ud800 12 \udfff dozens of")
+def test_never_raises_and_spans_match_text(text: str) -> None:
+    """Any text parses; every span lies inside it and covers the item's text."""
+    for q in quantities(text):
+        assert 0 <= q.span.start <= q.span.end <= len(text)
+        assert text[q.span.start : q.span.end] == q.text
+        assert q.noun is None or 0 <= q.noun.start <= q.noun.end <= len(text)
+
+
+@given(st.text(alphabet=st.sampled_from(list("0123456789 ,.-killed at least dozens of troops one two")), max_size=200))
+def test_deterministic(text: str) -> None:
+    """The same text always gives the same items."""
+    assert quantities(text) == quantities(text)
+
+
+@given(st.sampled_from(["12 people were killed.", "as many as 70,000 troops", "130 drones", "a dozen tanks"]),
+       st.text(alphabet=st.characters(categories=["L", "Zs"]), max_size=20))  # fmt: skip
+def test_prefix_shifts_spans(body: str, prefix: str) -> None:
+    """Text put before a sentence moves its items' spans by the prefix's length."""
+    base = quantities(body)
+    lead = "Xx. " + re.sub(r"\s", " ", prefix) + ".\n"
+    shifted = [q for q in quantities(lead + body) if q.span.start >= len(lead)]
+
+    assert [(q.span.start + len(lead), q.value) for q in base] == [(q.span.start, q.value) for q in shifted]

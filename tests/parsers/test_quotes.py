@@ -1,0 +1,262 @@
+"""Tests for the quote parser: direct, partial, scare and reported quotes, speakers and channels."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from conflictnews.model import Actor, Document, Quote
+from conflictnews.parsers import Context
+from conflictnews.parsers.quotes import QuoteParser
+
+PARSER = QuoteParser()
+
+
+def actors_in(text: str, spec: dict[str, tuple[str, list[str]]]) -> tuple[Actor, ...]:
+    """Hand-built actors: name -> (kind, surfaces); every occurrence of a surface is a mention."""
+    out = []
+    for i, (name, (kind, surfaces)) in enumerate(spec.items()):
+        mentions = sorted(
+            (m.start(), m.end()) for s in surfaces for m in re.finditer(r"(?<!\w)" + re.escape(s) + r"(?!\w)", text)
+        )
+        out.append(Actor(id=f"a{i + 1}", name=name, kind=kind, mentions=[_span(a, b) for a, b in mentions]))
+    return tuple(out)
+
+
+def _span(a: int, b: int):  # type: ignore[no-untyped-def]
+    from conflictnews.model import Span
+
+    return Span(start=a, end=b)
+
+
+def parse(text: str, spec: dict[str, tuple[str, list[str]]] | None = None) -> list[Quote]:
+    ctx = Context(Document(text=text))
+    ctx.actors = actors_in(text, spec or {})
+    return [q for q in PARSER.parse(ctx) if isinstance(q, Quote)]
+
+
+def speaker_name(text: str, q: Quote, spec: dict[str, tuple[str, list[str]]]) -> str | None:
+    names = {a.id: a.name for a in actors_in(text, spec)}
+    return names.get(q.speaker) if q.speaker else None
+
+
+SYRSKYI = {"Oleksandr Syrskyi": ("person", ["Oleksandr Syrskyi", "Syrskyi"])}
+
+LAYOUTS = [
+    pytest.param('"We are holding the line," Syrskyi said.', "quotes/said-after", id="quote-then-speaker-said"),
+    pytest.param('"We are holding the line," said Syrskyi.', "quotes/said-inverted", id="quote-then-said-speaker"),
+    pytest.param('Syrskyi said: "We are holding the line."', "quotes/colon", id="colon"),
+    pytest.param('Syrskyi said "We are holding the line."', "quotes/said-before", id="said-then-quote"),
+    pytest.param("Syrskyi said, \u201cWe are holding the line.\u201d", "quotes/said-before", id="curly-comma"),
+    pytest.param(
+        "\u2018We are holding the line,\u2019 Syrskyi told reporters.", "quotes/said-after", id="single-curly"
+    ),
+    pytest.param("''We are holding the line,'' Syrskyi said.", "quotes/said-after", id="double-apostrophe"),
+]
+
+
+@pytest.mark.parametrize(("text", "rule"), LAYOUTS)
+def test_direct_quote_layouts(text: str, rule: str) -> None:
+    """Each supported layout yields the words inside the marks and the speaker via the cue."""
+    quotes = parse(text, SYRSKYI)
+
+    assert [rule] == [q.rule for q in quotes]
+    assert "We are holding the line" == quotes[0].text.rstrip(".")
+    assert "Oleksandr Syrskyi" == speaker_name(text, quotes[0], SYRSKYI)
+    assert (True, False, False) == (quotes[0].direct, quotes[0].partial, quotes[0].scare)
+
+
+def test_speaker_text_kept_without_actor() -> None:
+    """With no actor covering the speaker, speaker stays None and speaker_text keeps the words."""
+    (q,) = parse('"The bridge is gone," a local official said.')
+
+    assert (None, "a local official", "said") == (q.speaker, q.speaker_text, q.cue)
+
+
+def test_continuation_in_same_paragraph() -> None:
+    """'"Q1," X said. "Q2"': the second quote inherits the speaker of the first."""
+    text = '"We held," Syrskyi said. "We will hold again."'
+    quotes = parse(text, SYRSKYI)
+
+    assert ["quotes/said-after", "quotes/continuation"] == [q.rule for q in quotes]
+    assert {"Oleksandr Syrskyi"} == {speaker_name(text, q, SYRSKYI) for q in quotes}
+
+
+def test_quote_spanning_paragraphs() -> None:
+    """An opening mark per paragraph without a closing one continues the same speaker's quote."""
+    text = 'Syrskyi said: "The first line held.\n"The second line held too."'
+    quotes = parse(text, SYRSKYI)
+
+    assert ["The first line held.", "The second line held too."] == [q.text for q in quotes]
+    assert [True, True] == [q.speaker is not None for q in quotes]
+
+
+def test_seed_quotes(seed_text: str) -> None:
+    """The reference article: the soldier's quote with channel BBC, and the partial "catastrophic"."""
+    spec = {
+        "Ukrainian forces": ("state_forces", ["Ukrainian forces", "Ukrainian troops", "Ukrainian soldiers"]),
+        "soldiers": ("generic", ["soldiers"]),
+        "BBC": ("media", ["BBC"]),
+    }
+    quotes = {q.text: q for q in parse(seed_text, spec) if q.direct}
+    finished = quotes["Everything is finished... The operation was not successful."]
+    catastrophic = quotes["catastrophic"]
+
+    assert ("soldiers", "one", "BBC", "quotes/colon") == (
+        speaker_name(seed_text, finished, spec),
+        finished.speaker_text,
+        finished.channel,
+        finished.rule,
+    )
+    assert finished.channel_actor is not None
+    assert ("Ukrainian forces", True, False) == (
+        speaker_name(seed_text, catastrophic, spec),
+        catastrophic.partial,
+        catastrophic.scare,
+    )
+
+
+CHANNELS = [
+    pytest.param('"It is over," the commander told the BBC.', "BBC", id="told-media"),
+    pytest.param('The commander said on Telegram: "It is over."', "telegram", id="on-telegram"),
+    pytest.param('"It is over," the president said in a video address.', "video address", id="video-address"),
+    pytest.param('"It is over," the commander said in an interview.', "interview", id="interview"),
+]
+
+
+@pytest.mark.parametrize(("text", "channel"), CHANNELS)
+def test_channels(text: str, channel: str) -> None:
+    """The channel of a quote: the outlet told, the platform, the format."""
+    (q,) = parse(text, {"BBC": ("media", ["BBC"])})
+
+    assert channel.lower() == (q.channel or "").lower()
+
+
+def test_scare_quotes_and_titles() -> None:
+    """A quoted term with no speaker is partial and scare, not a quote of anyone."""
+    text = 'The so-called "special military operation" went on. The film "Cold War" opened in Kyiv.'
+    quotes = parse(text)
+
+    assert [("special military operation", True), ("Cold War", True)] == [(q.text, q.scare) for q in quotes]
+    assert all(q.partial and q.speaker is None for q in quotes)
+
+
+def test_partial_quote_inside_reported_speech() -> None:
+    """A fragment quoted inside "X said …" belongs to X and is partial."""
+    text = 'Syrskyi said the retreat was "orderly" and planned.'
+    quotes = parse(text, SYRSKYI)
+    partial = [q for q in quotes if q.direct]
+
+    assert [("orderly", True)] == [(q.text, q.partial) for q in partial]
+    assert "Oleksandr Syrskyi" == speaker_name(text, partial[0], SYRSKYI)
+
+
+def test_indirect_quote() -> None:
+    """Reported speech "X said that …" is an indirect quote with its content span."""
+    text = "Syrskyi said that Russian losses were near 50,000."
+    (q,) = parse(text, SYRSKYI)
+
+    assert ("Russian losses were near 50,000", False, "said") == (q.text, q.direct, q.cue)
+    assert "Oleksandr Syrskyi" == speaker_name(text, q, SYRSKYI)
+
+
+def test_pronoun_speaker_resolved_to_nearest_person() -> None:
+    """'he said' goes to the nearest person named just before; speaker_text keeps "he"."""
+    text = 'Oleksandr Syrskyi visited the front. "We are holding," he said.'
+    (q,) = parse(text, SYRSKYI)
+
+    assert ("he", "Oleksandr Syrskyi") == (q.speaker_text, speaker_name(text, q, SYRSKYI))
+
+
+def test_nested_single_quotes_stay_inside() -> None:
+    """A single-quoted phrase inside a double quote is part of it, not a quote of its own."""
+    text = "\u201cThey shouted \u2018forward\u2019 and ran,\u201d Syrskyi said."
+    quotes = parse(text, SYRSKYI)
+
+    assert ["They shouted \u2018forward\u2019 and ran"] == [q.text for q in quotes]
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    """Possessives and elisions are no quotation marks."""
+    assert [] == parse("Ukraine's forces and the soldiers' families didn't leave, rock 'n' roll.")
+
+
+# --------------------------------------------------------------------------- properties
+
+_WORDS = ["the", "line", "holds", "we", "will", "stay", "bridge", "river", "fire", "night", "town", "soon"]
+_NAMES = ["Anna Petrova", "Oleksandr Syrskyi", "Ivan Kovalenko", "Maria Bondar"]
+_CUES = ["said", "added", "stated", "wrote", "claimed", "told reporters"]
+
+
+@st.composite
+def quoted_sentences(draw: st.DrawFn) -> str:
+    words = draw(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=8))
+    return " ".join(words).capitalize()
+
+
+def _layouts(q1: str, q2: str, x: str, cue: str) -> list[tuple[str, list[str]]]:
+    inv = cue if " " not in cue else "said"
+    return [
+        (f'"{q1}," {x} {cue}.', [q1]),
+        (f'{x} {cue}: "{q1}."', [q1 + "."]),
+        (f'"{q1}," {inv} {x}.', [q1]),
+        (f'{x} {cue} "{q1}."', [q1 + "."]),
+        (f'"{q1}," {x} {cue}. "{q2}."', [q1, q2 + "."]),
+        (f"\u201c{q1},\u201d {x} {cue}. \u201c{q2}.\u201d", [q1, q2 + "."]),
+        (f'"{q1}," {x} {cue}, "{q2}."', [q1, q2 + "."]),
+    ]
+
+
+@given(
+    q1=quoted_sentences(),
+    q2=quoted_sentences(),
+    name=st.sampled_from(_NAMES),
+    cue=st.sampled_from(_CUES),
+    layout=st.integers(0, 6),
+)
+def test_generated_layouts(q1: str, q2: str, name: str, cue: str, layout: int) -> None:
+    """For every supported layout the parser recovers each quote exactly and names the right speaker."""
+    text, expected = _layouts(q1, q2, name, cue)[layout]
+    spec = {name: ("person", [name])}
+    quotes = parse(text, spec)
+
+    assert expected == [q.text for q in quotes]
+    assert [name] * len(expected) == [speaker_name(text, q, spec) for q in quotes]
+
+
+@given(st.text(max_size=300))
+@example('"')
+@example("\u201c\u201c\u201d''' \"a\" said ''b'")
+@example('"x," said.')
+@example('according to , said: ""')
+def test_never_raises_and_spans_match(text: str) -> None:
+    """Any text parses; every quote's text is the text under its span, and results are sorted."""
+    quotes = parse(text)
+
+    for q in quotes:
+        assert text[q.span.start : q.span.end] == q.text
+    assert sorted(quotes, key=lambda q: q.span.start) == quotes
+    assert [f"qt{i + 1}" for i in range(len(quotes))] == [q.id for q in quotes]
+
+
+@given(st.text(alphabet='ab "\u201c\u201d.,:\n', max_size=80) | st.sampled_from([p.values[0] for p in LAYOUTS]))
+def test_deterministic_and_prefix_shifts_spans(text: str) -> None:
+    """The same text gives the same quotes; a neutral prefix shifts every span by its length."""
+    prefix = "Nothing happened.\n"
+    first = parse(text)
+    shifted = parse(prefix + text)
+
+    assert first == parse(text)
+    assert [(q.span.start + len(prefix), q.text, q.rule) for q in first] == [
+        (q.span.start, q.text, q.rule) for q in shifted
+    ]
+
+
+def test_long_run_of_quote_marks() -> None:
+    """100k quotation marks and apostrophes parse without error."""
+    text = ("\"'\u201c\u2019 " * 25_000)[:100_000]
+
+    parse(text)

@@ -1,0 +1,174 @@
+"""Tests for the time parser: recognition, normalisation against the publication date, and non-dates."""
+
+from __future__ import annotations
+
+import datetime
+import pathlib
+import tomllib
+from typing import Any
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from conflictnews.model import Document, Precision, ReportWarning, TimeExpression
+from conflictnews.parsers import Context
+from conflictnews.parsers.times import TimeParser, resolve_month_day
+
+PARSER = TimeParser()
+CASES = tomllib.loads((pathlib.Path(__file__).parent.parent / "cases" / "times.toml").read_text(encoding="utf-8"))
+
+
+def parse(text: str, published: datetime.date | None = None) -> list[TimeExpression | ReportWarning]:
+    return list(PARSER.parse(Context(Document(text=text, published=published))))
+
+
+def times(text: str, published: datetime.date | None = None) -> list[TimeExpression]:
+    return [t for t in parse(text, published) if isinstance(t, TimeExpression)]
+
+
+def _as_toml(t: TimeExpression, keys: list[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k in keys:
+        v = getattr(t, k)
+        if isinstance(v, datetime.date):
+            v = v.isoformat()
+        elif isinstance(v, Precision):
+            v = v.value
+        out[k] = v
+    return out
+
+
+@pytest.mark.parametrize("case", CASES["case"], ids=[c["id"] for c in CASES["case"]])
+def test_golden_cases(case: dict[str, Any]) -> None:
+    """Every case finds exactly the listed expressions with the listed values (tests/cases/times.toml)."""
+    published = None if case["published"] == "none" else datetime.date.fromisoformat(case["published"])
+    found = times(case["text"], published)
+    expected = case["expect"]
+
+    actual = [_as_toml(t, list(e)) for t, e in zip(found, expected, strict=False)]
+
+    assert [e["text"] for e in expected] == [t.text for t in found]
+    assert expected == actual
+
+
+def test_relative_expressions_stay_unresolved_without_a_publication_date() -> None:
+    """With no publication date, relative expressions get null values and an unresolved-time warning."""
+    out = parse("Russian forces shelled the town on Tuesday and last week, and on 9 May 2020.")
+    found = [t for t in out if isinstance(t, TimeExpression)]
+    warnings = [w for w in out if isinstance(w, ReportWarning)]
+
+    assert [("Tuesday", None, None), ("last week", None, None)] == [(t.text, t.start, t.value) for t in found[:2]]
+    assert datetime.date(2020, 5, 9) == found[2].start
+    assert ["unresolved-time", "unresolved-time"] == [w.code for w in warnings]
+    assert {"times"} == {w.parser for w in warnings}
+
+
+def test_ids_follow_text_order() -> None:
+    """Items are numbered t1, t2, … in the order they appear."""
+    found = times("On 9 May 2020 and on 10 May 2020, then on 11 May 2020.")
+
+    assert ["t1", "t2", "t3"] == [t.id for t in found]
+    assert sorted(t.span.start for t in found) == [t.span.start for t in found]
+
+
+def test_every_item_names_its_rule() -> None:
+    """Every item carries a rule id of the form times/<rule>."""
+    found = times("Yesterday, last week, on March 3 and in 2014.", datetime.date(2025, 3, 16))
+
+    assert all(t.rule.startswith("times/") for t in found)
+
+
+def test_lexicons_can_be_injected() -> None:
+    """A parser built with its own month names reads them ("3 Marzo 2025")."""
+    parser = TimeParser(months={"Marzo": 3})
+    found = [t for t in parser.parse(Context(Document(text="Il 3 Marzo 2025."))) if isinstance(t, TimeExpression)]
+
+    assert [datetime.date(2025, 3, 3)] == [t.start for t in found]
+
+
+def test_month_first_option_reads_us_numeric_dates() -> None:
+    """``month_first=True`` reads 03/04/2025 as March 4."""
+    parser = TimeParser(month_first=True)
+    found = [t for t in parser.parse(Context(Document(text="on 03/04/2025"))) if isinstance(t, TimeExpression)]
+
+    assert [datetime.date(2025, 3, 4)] == [t.start for t in found]
+
+
+@pytest.mark.parametrize(
+    ("month", "day", "future", "expected"),
+    [
+        (3, 13, False, datetime.date(2025, 3, 13)),
+        (3, 20, False, datetime.date(2024, 3, 20)),
+        (3, 20, True, datetime.date(2025, 3, 20)),
+        (2, 29, False, datetime.date(2024, 2, 29)),
+    ],
+    ids=["days-before", "later-in-month-goes-back-a-year", "future", "leap-day"],
+)
+def test_resolve_month_day(month: int, day: int, future: bool, expected: datetime.date) -> None:
+    """A year-less date resolves to the nearest such date before the anchor (after it when future)."""
+    assert expected == resolve_month_day(month, day, datetime.date(2025, 3, 16), future=future)
+
+
+# ---- properties --------------------------------------------------------------------------------
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"]  # fmt: skip
+
+
+def _ordinal(n: int) -> str:
+    return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+_FORMATS = [
+    lambda d: f"{_MONTHS[d.month - 1]} {d.day}, {d.year}",
+    lambda d: f"{d.day} {_MONTHS[d.month - 1]} {d.year}",
+    lambda d: d.isoformat(),
+    lambda d: f"{d:%A}, {_MONTHS[d.month - 1]} {d.day}, {d.year}",
+    lambda d: f"{_MONTHS[d.month - 1][:3]}. {d.day}, {d.year}",
+    lambda d: f"the {d.day}{_ordinal(d.day)} of {_MONTHS[d.month - 1]} {d.year}",
+    lambda d: f"{d.day:02d}.{d.month:02d}.{d.year}",
+]
+
+
+@given(
+    st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2099, 12, 31)),
+    st.sampled_from(range(len(_FORMATS))),
+)
+@example(datetime.date(2025, 3, 16), 0)
+def test_rendered_dates_round_trip(date: datetime.date, fmt: int) -> None:
+    """A date written in any supported format reads back as that day."""
+    text = f"The attack came on {_FORMATS[fmt](date)}, officials said."
+    found = times(text)
+
+    assert [(date, date, Precision.DAY, date.isoformat())] == [(t.start, t.end, t.precision, t.value) for t in found]
+
+
+@given(st.text(max_size=300), st.none() | st.dates())
+@example("March 31 to February 30, 2025 - 9999-99-99 the 31st of February", datetime.date(2025, 3, 16))
+@example("\ud800 May \udfff 2025", None)
+def test_never_raises_and_spans_match_text(text: str, published: datetime.date | None) -> None:
+    """Any text parses; every span lies inside it and covers the item's text."""
+    for t in times(text, published):
+        assert 0 <= t.span.start <= t.span.end <= len(text)
+        assert text[t.span.start : t.span.end] == t.text
+
+
+@given(st.text(alphabet=st.sampled_from(list("0123456789 -/.,MarchMayonthe last week ago 2025")), max_size=200))
+def test_deterministic(text: str) -> None:
+    """The same text always gives the same items."""
+    published = datetime.date(2025, 3, 16)
+
+    assert times(text, published) == times(text, published)
+
+
+@given(st.sampled_from(["On 9 May 2020, ", "last week ", "by March 16, 2025 ", "in 2014 "]), st.text(max_size=20))
+def test_prefix_shifts_spans(body: str, prefix: str) -> None:
+    """Text put before a sentence moves its items' spans by the prefix's length."""
+    published = datetime.date(2025, 3, 16)
+    base = times(body, published)
+    shifted = times("Xx. " + prefix.replace("\n", " ") + "\n" + body, published)
+    offset = len("Xx. " + prefix) + 1
+    tail = [t for t in shifted if t.span.start >= offset]
+
+    assert [(t.span.start + offset, t.value) for t in base] == [(t.span.start, t.value) for t in tail]
