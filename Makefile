@@ -19,6 +19,11 @@ demo: $(BIN)/conflictnews
 test: $(BIN)/conflictnews
 	$(BIN)/python -m pytest
 
+# The documentation site (Sphinx + furo + MyST), warnings as errors, into docs/_build/html.
+docs: $(BIN)/conflictnews
+	$(BIN)/python -m pip install --quiet -e '.[docs]'
+	$(BIN)/sphinx-build -n -W --keep-going -b html docs docs/_build/html
+
 lint: $(BIN)/conflictnews
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests

@@ -377,5 +377,23 @@ def test_reading_is_lazy(tmp_path: pathlib.Path) -> None:
     assert 0 < reader.position < os.path.getsize(corpus) / 10
 
 
+def test_record_errors_survive_pickling() -> None:
+    """Bad-record errors cross process boundaries (Dask sends them back to the client) intact."""
+    import pickle
+
+    error = batch.RecordError("bad-date", "cannot read 'soon'", doc_id="d1")
+
+    copy = pickle.loads(pickle.dumps(error))
+
+    assert ("bad-date", "cannot read 'soon'", "d1") == (copy.code, str(copy), copy.doc_id)
+
+
+def test_unknown_parser_is_reported_from_worker_processes(tmp_path: pathlib.Path) -> None:
+    corpus = _write_jsonl(tmp_path / "c.jsonl", 3)
+
+    with pytest.raises(batch.BatchSetupError, match="no parser named 'nope'"):
+        _run([corpus], tmp_path / "out.jsonl", workers=2, options=BatchOptions(disable=("nope",)))
+
+
 def test_pipeline_is_built_once_per_process() -> None:
     assert batch._worker_pipeline((), 1000) is batch._worker_pipeline((), 1000)

@@ -33,11 +33,12 @@ import attrs
 
 from conflictnews.errors import ConflictNewsError
 from conflictnews.model import Document, Report
-from conflictnews.pipeline import BUILTIN_PARSERS, DEFAULT_MAX_TEXT_LENGTH, Pipeline
+from conflictnews.pipeline import DEFAULT_MAX_TEXT_LENGTH, Pipeline
 
 __all__ = [
     "OUTPUT_FORMATS",
     "BatchOptions",
+    "BatchSetupError",
     "BatchSummary",
     "RecordError",
     "RecordFields",
@@ -70,6 +71,13 @@ class RecordError(ConflictNewsError, ValueError):
         super().__init__(message)
         self.code = code
         self.doc_id = doc_id
+
+    def __reduce__(self) -> tuple[Any, ...]:  # survives pickling back from a Dask worker
+        return (type(self), (self.code, str(self)), {"doc_id": self.doc_id})
+
+
+class BatchSetupError(ConflictNewsError):
+    """A worker could not build its pipeline (for example, ``--disable`` names no parser)."""
 
 
 @attrs.frozen
@@ -252,7 +260,11 @@ def _worker_pipeline(disable: tuple[str, ...], max_chars: int) -> Pipeline:
 
 def _init_worker(options: BatchOptions) -> None:
     """Process-pool initializer: load the pipeline and its data before the first chunk arrives."""
-    _worker_pipeline(options.disable, options.max_chars)
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: it stops the pool
+    with contextlib.suppress(Exception):  # e.g. an unknown --disable name: the first chunk raises it again
+        _worker_pipeline(options.disable, options.max_chars)
 
 
 def _run(pipeline: Pipeline, document: Document) -> Report:
@@ -271,7 +283,10 @@ def _process_chunk(options: BatchOptions, raws: Sequence[_Raw]) -> _ChunkResult:
     """Read, parse and serialise one chunk of records (runs in a worker)."""
     from conflictnews.serialization import to_json
 
-    pipeline = _worker_pipeline(options.disable, options.max_chars)
+    try:
+        pipeline = _worker_pipeline(options.disable, options.max_chars)
+    except ConflictNewsError as exc:  # re-raised as a plain message: it crosses process boundaries
+        raise BatchSetupError(str(exc)) from None
     fmt = options.output_format
     parts: list[bytes] = []
     reports: list[Report] = []
@@ -288,6 +303,9 @@ def _process_chunk(options: BatchOptions, raws: Sequence[_Raw]) -> _ChunkResult:
             elif fmt == "acled-csv":
                 parts.append(_csv_rows(report).encode("utf-8"))
             else:
+                for value in (doc.text, doc.source, doc.url, doc.id):  # Arrow would fail the whole chunk
+                    if value is not None:
+                        value.encode("utf-8")
                 reports.append(report)
         except RecordError as exc:
             errors.append(_error(raw, exc.code, str(exc), exc.doc_id or doc_id or _text_id(raw)))
@@ -831,9 +849,6 @@ def run_batch(
         coerce_date(options.published)
     except InvalidDateError as exc:
         raise UsageError(str(exc)) from None
-    unknown = sorted(set(options.disable) - set(BUILTIN_PARSERS))
-    if unknown:
-        raise UsageError(f"no parser named {unknown[0]!r}; available: {', '.join(BUILTIN_PARSERS)}")
     reader = _Reader(inputs, input_format=input_format, max_chars=options.max_chars)
     errors_path = errors_path or output.rstrip("/" + os.sep) + ".errors.jsonl"
     ckpt_path = checkpoint_path(output)
@@ -844,6 +859,69 @@ def run_batch(
         "options": attrs.asdict(options),
     }
     identity = json.loads(json.dumps(identity))  # as it reads back from the checkpoint (tuples → lists)
+    lock = _lock(ckpt_path + ".lock")
+    try:
+        return _run_locked(
+            reader,
+            output,
+            options,
+            identity,
+            ckpt_path,
+            errors_path,
+            resume,
+            engine,
+            scheduler,
+            workers,
+            chunk_size,
+            progress,
+            stderr,
+        )
+    finally:
+        lock()
+
+
+def _lock(path: str) -> Callable[[], None]:
+    """Hold an advisory lock on *path* so two runs never write one output; return the release function."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX: no lock
+        return lambda: None
+    from conflictnews.cli import UsageError
+
+    fh = open(path, "a")  # noqa: SIM115 - closed by the returned function
+    try:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        fh.close()
+        raise UsageError(f"another batch run is writing this output (it holds {path})") from None
+
+    def release() -> None:
+        with contextlib.suppress(OSError):
+            os.remove(path)
+        fh.close()
+
+    return release
+
+
+def _run_locked(
+    reader: _Reader,
+    output: str,
+    options: BatchOptions,
+    identity: dict[str, Any],
+    ckpt_path: str,
+    errors_path: str,
+    resume: bool,
+    engine: str,
+    scheduler: str | None,
+    workers: int,
+    chunk_size: int,
+    progress: bool | None,
+    stderr: TextIO,
+) -> BatchSummary:
+    import json
+
+    from conflictnews.cli import UsageError
+
     state: dict[str, Any] | None = None
     if resume and os.path.exists(ckpt_path):
         with open(ckpt_path, encoding="utf-8") as fh:
@@ -953,7 +1031,7 @@ def _executor(
 
         raise UsageError(f"unknown engine {engine!r}; choose local or dask")
     if workers == 1:
-        _init_worker(options)
+        _worker_pipeline(options.disable, options.max_chars)  # an unknown parser name fails here
         yield (lambda chunk: _Done(_process_chunk(options, chunk))), 1
         return
     import multiprocessing

@@ -65,7 +65,13 @@ def _add_parse(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="json (the full report, default), text (a summary to read), acled-csv, plover-jsonl",
     )
     p.add_argument("--indent", type=int, default=2, help="JSON indentation (default 2; 0 for one line)")
-    p.add_argument("--disable", action="append", default=[], metavar="PARSER", help="skip a parser by name")
+    p.add_argument(
+        "--disable", action="append", default=[], metavar="NAME", help="skip a parser, plugin or data pack by name"
+    )
+    p.add_argument(
+        "--enable", action="append", default=None, metavar="PLUGIN", help="use only the plugins named (repeatable)"
+    )
+    p.add_argument("--strict", action="store_true", help="fail on a broken plugin or a failing parser")
     p.set_defaults(func=_cmd_parse)
 
 
@@ -75,7 +81,7 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
 
     text = read_text_arg(args.file)
     doc = make_document(text, published=args.published, source=args.source, url=args.url)
-    report = Pipeline.default(disable=args.disable).run(doc)
+    report = Pipeline.default(disable=args.disable, enable=args.enable, strict=args.strict).run(doc)
     if args.format == "json":
         out.write(to_json(report, indent=args.indent or None))
         out.write("\n")

@@ -35,15 +35,13 @@ from __future__ import annotations
 
 import bisect
 import datetime
-import functools
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, ClassVar, NamedTuple
 
 import regex
 
 from conflictnews._analysis import Analysis
-from conflictnews.lexicons import load_lexicon, load_table
+from conflictnews.lexicons import data_cache, load_lexicon, load_table
 from conflictnews.model import Actor, ActorKind, ReportWarning, Span
 from conflictnews.parsers import PARSER_API_VERSION, Context, Item
 
@@ -64,10 +62,8 @@ _PARTICLES = frozenset(
 )  # fmt: skip
 _IDENTITY_QUALIFIERS = frozenset({"ethnic", "communal", "clan", "sub-clan", "tribal", "community"})
 _MILITIA_QUALIFIERS = _IDENTITY_QUALIFIERS | {"youth", "vigilante", "self-defence", "self-defense", "local"}
-_GROUP_SUFFIXES = ("-led", "-backed", "-affiliated", "-aligned", "-linked", "-run", "-allied", "-controlled")
-_FAMILY_ORDER = {
-    "name": 0, "people": 1, "title": 2, "head": 3, "militia": 4, "protest": 5, "protest_act": 6, "riot": 7, "riot_act": 8
-}  # fmt: skip
+_CROWD_ROLES = ("protest", "protest_noun", "protest_act", "riot", "riot_noun", "riot_act")
+_FAMILY_ORDER = {"name": 0, "people": 1, "title": 2, "head": 3, "militia": 4, **dict.fromkeys(_CROWD_ROLES, 5)}
 
 # ---------------------------------------------------------------------------------------------------------------
 # small helpers
@@ -236,12 +232,12 @@ class _Tables:
         self.capitals: dict[str, _Polity] = {}
         for row in capitals:
             name, code, kind, aliases = _cells(row, 4)
-            pol = self.by_code.get(code)
-            if not name or pol is None:
+            capital_of = self.by_code.get(code)
+            if not name or capital_of is None:
                 continue
             for n in [name, *(a for a, _ in _aliases(aliases))]:
-                self.capitals[_norm(n)] = pol
-                self._name(_norm(n), _Entity("seat" if kind == "seat" else "capital", pol.name, ()), weak=False)
+                self.capitals[_norm(n)] = capital_of
+                self._name(_norm(n), _Entity("seat" if kind == "seat" else "capital", capital_of.name, ()), weak=False)
         self.qualifiers = dict(self.dems)  # before a title: "Russian", "Kremlin" (spokesman)
         for key, ents in self.names.items():
             if any(e.type == "seat" for e in ents):
@@ -254,13 +250,17 @@ class _Tables:
             if not name or not kind:
                 continue
             codes = tuple(c.strip() for c in ctry.split("|") if c.strip())
-            periods.setdefault(("group", name), []).append(_Period(_date(start), _date(end), ActorKind(kind), codes, None))
+            periods.setdefault(("group", name), []).append(
+                _Period(_date(start), _date(end), ActorKind(kind), codes, None)
+            )
             aliases_of.setdefault(("group", name), []).extend([(name, False), *_aliases(aliases)])
         for row in organizations:
             name, kind, ctry, aliases = _cells(row, 4)
             if not name or not kind:
                 continue
-            periods.setdefault(("org", name), []).append(_Period(None, None, ActorKind(kind), (ctry,) if ctry else (), None))
+            periods.setdefault(("org", name), []).append(
+                _Period(None, None, ActorKind(kind), (ctry,) if ctry else (), None)
+            )
             aliases_of.setdefault(("org", name), []).extend([(name, False), *_aliases(aliases)])
         for row in people:
             name, ctry, title, start, end, aliases = _cells(row, 6)
@@ -318,7 +318,7 @@ class _Tables:
             role, phrase = _cells(row, 2)
             if role and phrase:
                 self.cues.setdefault(role, set()).add(_norm(phrase).lower())
-        for role in ("protest", "protest_act", "riot", "riot_act"):
+        for role in _CROWD_ROLES:
             for phrase in self.cues.get(role, ()):
                 self._index(phrase, role, cs=False)
         self.ethnic: set[str] = {_norm(e) for e in ethnic_groups if e.strip()}
@@ -331,6 +331,7 @@ class _Tables:
             elif w:
                 self.stop_names.add(w)
         self.stop_names.update(self.dems, self.country_names, self.plural_dems, self.capitals)
+        self.support: set[tuple[str, ...]] = {tuple(_WORDS.findall(p)) for p in self.cues.get("support", ())}
         self.agent_words = self.cues.get("agent", set())
         self.place_preps = self.cues.get("place_prep", set())
         self.place_nouns = self.cues.get("place_noun", set())
@@ -417,7 +418,7 @@ def _load(name: str) -> Any:
     return sorted(load_lexicon(_LEXICON_FILES[name]))
 
 
-@functools.cache
+@data_cache
 def _default_tables() -> _Tables:
     return _Tables(**{name: _load(name) for name in (*_TABLE_FILES, *_LEXICON_FILES)})
 
@@ -431,7 +432,7 @@ class _Cand(NamedTuple):
 
     start: int
     end: int
-    prio: int
+    prio: float  # which rule wins a tie: a longer dictionary phrase beats a shorter one
     kind: ActorKind
     name: str
     country: str | None
@@ -542,6 +543,7 @@ class _Reading:
         self.starts = an.tok_starts
         self.ends = an.tok_ends
         self.n = len(self.words)
+        self.n_chars = len(self.text)
         self.cands: list[_Cand] = []
         self.own_countries: dict[str, float] = {}
         self.riot_at: list[int] = []
@@ -557,7 +559,7 @@ class _Reading:
     def spaced(self, k: int) -> bool:
         """Word *k* and the next are separated by white space only."""
         g = self.gap(k)
-        return bool(g) and g.isspace()
+        return bool(g) and g.isspace() and "\n\n" not in g  # never across a paragraph break
 
     def joined(self, k: int) -> bool:
         """Word *k* and the next are separated by white space, or by the full stop of "U.S." and white space."""
@@ -580,9 +582,12 @@ class _Reading:
         seq = self.words if en.cs else self.lower
         for x, want in enumerate(en.rest, i + 1):
             got = seq[x]
-            if got != want and got.replace("\u2019", "'") != want:
-                if x != j or not got.endswith(_POSS) or got[:-2].replace("\u2019", "'") != want:
-                    return None
+            if (
+                got != want
+                and got.replace("\u2019", "'") != want
+                and (x != j or not got.endswith(_POSS) or got[:-2].replace("\u2019", "'") != want)
+            ):
+                return None
         surface = _norm(self.text[self.starts[i] : e])
         return e if (surface if en.cs else surface.lower()) == en.key else None
 
@@ -634,17 +639,18 @@ class _Reading:
         """The country the document is mostly about: from the locations parser, else from country names."""
         if self._doc_country is not None:
             return self._doc_country[0]
-        counts: Counter[str] = Counter()
+        counts: dict[str, float] = {}
         first: dict[str, int] = {}
         for loc in self.ctx.locations:
             if loc.country and not loc.metonym:
                 # countries and provinces are safer evidence than town names, which often recur abroad
                 weight = _LOCATION_WEIGHT.get(loc.kind.value, 1.0) * (loc.confidence or 0.5)
-                counts[loc.country] += weight * max(1, len(loc.mentions))
+                counts[loc.country] = counts.get(loc.country, 0.0) + weight * max(1, len(loc.mentions))
                 pos = min((m.start for m in loc.mentions), default=0)
                 first[loc.country] = min(first.get(loc.country, pos), pos)
+        scale = 0.5 if counts else 1.0  # with places resolved, names in the text only tip the balance
         for code, weight in self.own_countries.items():
-            counts[code] += weight * 0.5 if counts else weight
+            counts[code] = counts.get(code, 0.0) + weight * scale
             first.setdefault(code, self.first_seen.get(code, 0))
         best = max(counts, key=lambda c: (counts[c], -first.get(c, 0))) if counts else None
         self._doc_country = (best,)
@@ -681,51 +687,26 @@ class _Reading:
         cs, ci = t.index_cs, t.index_ci
         words, lower = self.words, self.lower
         hits: list[tuple[int, _Entry, int]] = []
-        cs_get, ci_get = cs.get, ci.get
-        last = self.n - 1
-        for i, (w, lw) in enumerate(zip(words, lower, strict=True)):
-            f1 = cs_get(w)
-            f2 = ci_get(lw)
-            if f1 is None and f2 is None:
-                if "-" in w:
-                    self.hyphenated(i, w)
-                if "'" not in w and "\u2019" not in w:
-                    continue
-                if w.endswith(_POSS):
-                    f1 = cs_get(w[:-2])
-                    f2 = ci_get(lw[:-2])
-                if f1 is None and f2 is None:
-                    continue
-            for found, pairs, seq in ((f1, t.pairs_cs, words), (f2, t.pairs_ci, lower)):
-                if found is None:
-                    continue
-                for en in found:
-                    if en is _MULTI:
-                        if i < last:
-                            nxt = seq[i + 1]
-                            longer = pairs.get((seq[i], nxt))
-                            if longer is None and nxt.endswith(_POSS):
-                                longer = pairs.get((seq[i], nxt[:-2]))
-                            for en2 in longer or ():
-                                e = self.match(i, en2)
-                                if e is not None:
-                                    hits.append((i, en2, e))
-                    elif en.dot:
-                        e = self.match(i, en)
-                        if e is not None:
-                            hits.append((i, en, e))
-                    else:
-                        e = self.ends[i]
-                        hits.append((i, en, e - 2 if w.endswith(_POSS) else e))
+        # the words that start a dictionary phrase; hyphenated and possessive words get a second look
+        found_at = [i for i, (w, lw) in enumerate(zip(words, lower, strict=True)) if w in cs or lw in ci]
+        special = [i for i, w in enumerate(words) if "-" in w or "'" in w or "\u2019" in w]
+        for i in special:
+            w = words[i]
+            if "-" in w:
+                self.hyphenated(i, w)
+            if w.endswith(_POSS) and w not in cs and lower[i] not in ci:
+                self.lookup(i, cs.get(w[:-2]), ci.get(lower[i][:-2]), hits)
+        for i in found_at:
+            self.lookup(i, cs.get(words[i]), ci.get(lower[i]), hits)
         # country counts first: descriptors with no country of their own need them
-        for i, en, e in hits:
+        for i, en, _ in hits:
             if en.family == "name":
                 for ent in t.names.get(en.key, ()):
                     if ent.type in ("country", "capital"):
                         pol = (t.country_names if ent.type == "country" else t.capitals).get(en.key)
                         if pol is not None:
                             self.own_countries[pol.code] = self.own_countries.get(pol.code, 0.0) + 1.0
-                            self.first_seen.setdefault(pol.code, self.starts[i])
+                            self.first_seen[pol.code] = min(self.first_seen.get(pol.code, self.n_chars), self.starts[i])
         for i, en, e in hits:
             fam = en.family
             if fam == "name":
@@ -741,24 +722,60 @@ class _Reading:
             else:
                 self.protest(i, e, fam)
 
+    def lookup(
+        self, i: int, f1: list[_Entry] | None, f2: list[_Entry] | None, hits: list[tuple[int, _Entry, int]]
+    ) -> None:
+        """The dictionary phrases that start at word *i*, by its index entries *f1* (cased) and *f2* (lower case)."""
+        t = self.t
+        w = self.words[i]
+        for found, pairs, seq in ((f1, t.pairs_cs, self.words), (f2, t.pairs_ci, self.lower)):
+            if found is None:
+                continue
+            for en in found:
+                if en is _MULTI:
+                    if i + 1 < self.n:
+                        nxt = seq[i + 1]
+                        longer = pairs.get((seq[i], nxt))
+                        if longer is None and nxt.endswith(_POSS):
+                            longer = pairs.get((seq[i], nxt[:-2]))
+                        for en2 in longer or ():
+                            e = self.match(i, en2)
+                            if e is not None:
+                                hits.append((i, en2, e))
+                elif en.dot:
+                    e = self.match(i, en)
+                    if e is not None:
+                        hits.append((i, en, e))
+                else:
+                    e = self.ends[i]
+                    hits.append((i, en, e - 2 if w.endswith(_POSS) else e))
+
     def add(self, c: _Cand) -> None:
         self.cands.append(c)
 
     # proper names -------------------------------------------------------------------------------------------------
 
     def hyphenated(self, i: int, w: str) -> None:
-        """Groups inside a hyphenated word: "pro-Houthi forces", "Hamas-run" (never "anti-Houthi")."""
+        """
+        Names inside a hyphenated word: a group in "pro-Houthi forces" or "Taliban-planted" (never in
+        "anti-Houthi"), and a capital in "Mogadishu-Wadajir district" as evidence of the document's country.
+        """
         s = self.starts[i]
-        parts: list[tuple[str, int]] = []
+        parts: list[tuple[str, int, bool]] = []  # (part, offset, may name a group)
         if w.lower().startswith("pro-"):
-            parts.append((w[4:], s + 4))
-        for suffix in _GROUP_SUFFIXES:
-            if w.lower().endswith(suffix):
-                parts.append((w[: -len(suffix)], s))
-        for part, ps in parts:
-            for ent in self.t.names.get(_norm(part), ()):
+            parts.append((w[4:], s + 4, True))
+        head, _, rest = w.partition("-")
+        if head[:1].isupper():
+            parts.append((head, s, rest.islower()))
+        for part, ps, group in parts:
+            for ent in self.t.names.get(part, ()):
                 if ent.type in ("group", "org"):
-                    self.entity(ps, ps + len(part), _norm(part), ent, tail_from=None)
+                    if group:
+                        self.entity(ps, ps + len(part), part, ent, tail_from=None)
+                elif ent.type in ("country", "capital"):
+                    pol = (self.t.country_names if ent.type == "country" else self.t.capitals).get(part)
+                    if pol is not None:
+                        self.own_countries[pol.code] = self.own_countries.get(pol.code, 0.0) + 0.5
 
     def name(self, i: int, en: _Entry, e: int) -> None:
         t = self.t
@@ -784,7 +801,9 @@ class _Reading:
             return
         period, _ = _pick(ent.periods, self.published)
         if ent.type == "group" and tail_from is not None:
-            e = self.member_tail(tail_from, e)
+            tail = self.member_tail(tail_from, e)
+            weak = weak and tail == e  # "IS militants", "KIA fighters": no longer ambiguous
+            e = tail
         if ent.type == "group":
             rule = "actors/known-group"
         elif period.kind is ActorKind.MEDIA:
@@ -864,7 +883,13 @@ class _Reading:
                 det = self.lower[first - 1]
         start = quals[0][2] if quals else self.starts[j + 1]
         end, of = self.of_country(h2, e_head)
-        pols = [(p, s) for p, _, s in quals] + [(p, self.starts[h]) for p in of]
+        # coordinated countries: the last qualifier (or the first "of" country) takes the phrase, the others their word
+        spans: list[tuple[_Polity, int, int]] = [(p, s, self.ends[k]) for p, k, s in quals]
+        if spans:
+            spans[-1] = (spans[-1][0], spans[-1][1], end if not of else e_head)
+        for x, (p, s, e) in enumerate(of):
+            spans.append((p, start, e) if x == 0 and not quals else (p, s, e))
+        pols = [(p, s) for p, s, _ in spans]
         flags = noun.flags
         if det and (det != "the" or pols or "qualified" in flags):
             start = self.starts[first - 1]
@@ -889,21 +914,26 @@ class _Reading:
             rule = "actors/generic-source"
         else:
             rule = "actors/descriptor"
+        prio = 4 + 0.1 * en.n
         if pols:
-            for pol, ps in pols:
-                s0 = ps if len(pols) > 1 else start
-                self.add(_Cand(s0, end, 4, kind, self.fill(template, pol, np), pol.code, None, rule, _CONF[rule]))
+            if of:
+                prio += 1.5  # "forces of India and Pakistan": "Pakistan" here names no acting government
+            for x, (pol, ps, pe) in enumerate(spans):
+                s0 = start if x == 0 else ps
+                if len(spans) == 1:
+                    pe = end
+                self.add(_Cand(s0, pe, prio, kind, self.fill(template, pol, np), pol.code, None, rule, _CONF[rule]))
             return
         if kind in (ActorKind.STATE_FORCES, ActorKind.GOVERNMENT):
             # no country in the phrase: settled once the sides the document names are known
-            self.add(_Cand(start, end, 4, kind, en.key, None, None, rule, 0.6, bare=template))
+            self.add(_Cand(start, end, prio, kind, en.key, None, None, rule, 0.6, bare=template))
             return
         country = self.doc_country() if "doc" in flags else None
         pol2 = t.by_code.get(country) if country and kind not in _SOURCE_KINDS else None
         conf = _CONF[rule] - (0.1 if country else 0.0)
-        self.add(_Cand(start, end, 4, kind, self.fill(template, pol2, np), country, None, rule, conf))
+        self.add(_Cand(start, end, prio, kind, self.fill(template, pol2, np), country, None, rule, conf))
 
-    def of_country(self, h2: int, e: int) -> tuple[int, list[_Polity]]:
+    def of_country(self, h2: int, e: int) -> tuple[int, list[tuple[_Polity, int, int]]]:
         """ "forces of Armenia", "military forces of India and Pakistan": the countries after the noun."""
         k = h2 + 1
         if not (k < self.n and self.lower[k] == "of" and self.spaced(h2) and self.spaced(k)):
@@ -911,7 +941,7 @@ class _Reading:
         k += 1
         if k < self.n and self.lower[k] == "the" and self.spaced(k):
             k += 1
-        out: list[_Polity] = []
+        out: list[tuple[_Polity, int, int]] = []
         end = e
         while k < self.n and len(out) < 4:
             found = None
@@ -921,12 +951,12 @@ class _Reading:
                 s2, e2 = self.starts[k], self.ends[k + size - 1]
                 pol = self.t.country_names.get(_norm(self.text[s2:e2]))
                 if pol is not None:
-                    found = (pol, k + size - 1, e2)
+                    found = (pol, k + size - 1, s2, e2)
                     break
             if found is None:
                 break
-            out.append(found[0])
-            end = found[2]
+            out.append((found[0], found[2], found[3]))
+            end = found[3]
             k = found[1] + 1
             if k < self.n and self.gap(k - 1).strip() == ",":
                 continue
@@ -1018,12 +1048,11 @@ class _Reading:
             base = w[:-2] if w.endswith(_POSS) else w
             if base in self.t.org_words:
                 return []  # "General Staff", "General Labour Union"
-            if base[:1].isupper() and _norm(base) not in stop:
-                cur.append(k)
-            elif lw in _PARTICLES and k + 1 < self.n and self.words[k + 1][:1].isupper() and cur:
-                cur.append(k)
-            else:
+            name_word = base[:1].isupper() and _norm(base) not in stop
+            particle = bool(cur) and lw in _PARTICLES and k + 1 < self.n and self.words[k + 1][:1].isupper()
+            if not (name_word or particle):
                 break
+            cur.append(k)
             if len(cur) > 4 or base != w:
                 break
             k += 1
@@ -1171,8 +1200,12 @@ class _Reading:
         kind = ActorKind.PROTESTERS if role.startswith("protest") else ActorKind.RIOTERS
         if kind is ActorKind.RIOTERS:
             self.riot_at.append(self.starts[i])
-        subject = self.subject_before(i)
-        if subject == "none":
+        if role.endswith("_noun"):
+            verb = self.support_before(i)
+            subject = self.subject_before(verb, armed=False) if verb is not None else None
+        else:
+            subject = self.subject_before(i, armed=role.endswith("_act"))
+        if isinstance(subject, str):
             return  # passive ("was set on fire"), or an armed actor, a country or a person acts
         word = "protesters" if kind is ActorKind.PROTESTERS else "rioters"
         if subject is not None:
@@ -1197,7 +1230,20 @@ class _Reading:
         self.add(_Cand(self.starts[i], ve, 1, kind, name, country, None, "actors/protest-event",
                        _CONF["actors/protest-event"]))  # fmt: skip
 
-    def subject_before(self, i: int) -> tuple[int, int] | str | None:
+    def support_before(self, i: int) -> int | None:
+        """The first word of a support verb before the protest noun at word *i* ("staged a massive sit-in")."""
+        k = i - 1
+        skipped = 0
+        while k >= 0 and skipped < 3 and self.lower[k] in _NOUN_FILLER and self.spaced(k):
+            k -= 1
+            skipped += 1
+        for size in (3, 2, 1):
+            a = k - size + 1
+            if a >= 0 and tuple(self.lower[a : k + 1]) in self.t.support:
+                return a
+        return None
+
+    def subject_before(self, i: int, *, armed: bool) -> tuple[int, int] | str | None:
         """
         The words of the subject of the verb phrase at word *i*: from the start of its clause to its
         first verb, not past a place preposition; "none" when the clause is passive or its subject is
@@ -1224,7 +1270,7 @@ class _Reading:
             return "none"
         while a <= b and self.lower[a] in _CLAUSE_LEAD:
             a += 1
-        if a > b or self.lower[a] in _PLACE_LEAD:
+        if a > b or (self.lower[a] in _PLACE_LEAD and not self.lower[min(a + 1, b)][:1].isdigit()):
             return None
         last = a
         while last <= b:
@@ -1236,17 +1282,26 @@ class _Reading:
         if last - a > 12:
             return None
         t = self.t
-        for x in range(a, last + 1):
-            lw = self.lower[x]
-            if lw in _ARMED:
-                return "none"
-            w = self.words[x]
-            for ent in t.names.get(w[:-2] if w.endswith(_POSS) else w, ()):
-                if ent.type in ("country", "capital", "seat", "person") or (
-                    ent.type == "group" and ent.periods[0].kind in _ARMED_KINDS
-                ):
-                    return "none"
+        head = a + 1 if self.lower[a] in _DETS and a < last else a
+        w = self.words[head]
+        if any(e.type in _STATE_ENTITIES for e in t.names.get(w[:-2] if w.endswith(_POSS) else w, ())):
+            return "none"  # "Russia protested", "Kyiv protested", "Zelensky protested"
+        if armed:
+            for x in range(a, last + 1):
+                if self.lower[x] in _ARMED or self.armed_name_at(x, last):
+                    return "none"  # "Russian troops marched", "suspected Boko Haram members looted"
         return (a, last)
+
+    def armed_name_at(self, x: int, last: int) -> bool:
+        """A named armed group or force of one to three words starts at word *x*."""
+        for size in (1, 2, 3):
+            if x + size - 1 > last:
+                break
+            key = _norm(self.text[self.starts[x] : self.ends[x + size - 1]])
+            for e in self.t.names.get(key[:-2] if key.endswith("'s") else key, ()):
+                if e.type == "group" and e.periods[0].kind in _ARMED_KINDS:
+                    return True
+        return False
 
     def verb_like(self, k: int) -> bool:
         """A finite verb by its look: a listed verb, or an -ed word after a noun ("residents banged pots")."""
@@ -1347,15 +1402,15 @@ class _Reading:
         for last in list(by_last):
             by_last[last + "'s"] = by_last[last + "\u2019s"] = by_last[last]
         for k, w in enumerate(self.words):
-            c = by_last.get(w)
-            if c is None:
+            found = by_last.get(w)
+            if found is None:
                 continue
             base = w[:-2] if w.endswith(_POSS) else w
             s = self.starts[k]
             x = bisect.bisect_right(starts, s) - 1
             if x >= 0 and spans[x][1] > s:
                 continue
-            out.append(c._replace(start=s, end=s + len(base), rule="actors/coref", prio=2, weak=False))
+            out.append(found._replace(start=s, end=s + len(base), rule="actors/coref", prio=2, weak=False))
         return out
 
     # output -------------------------------------------------------------------------------------------------------
@@ -1413,17 +1468,21 @@ _MILITIA_FROM = regex.compile(
 )  # fmt: skip
 _CLAUSE_BREAK = regex.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:said|when|after|as|while|because|but)\b")
 _VERB_LEAD = frozenset(
-    {"reportedly", "also", "allegedly", "then", "later", "again", "had", "have", "has", "reported", "to", "and",
-     "jointly", "peacefully", "briefly", "once", "a", "an", "the", "their", "its", "his", "her", "massive", "large",
-     "small", "peaceful", "violent", "joint", "another", "second", "new", "staged", "held", "organised",
-     "organized", "launched", "started", "began", "continued", "carried", "out", "in", "participated", "joined"}
+    {"reportedly", "also", "allegedly", "then", "later", "again", "had", "have", "has", "reported", "and", "jointly",
+     "peacefully", "briefly", "once", "all", "both", "themselves", "still"}
 )  # fmt: skip
+_NOUN_FILLER = frozenset(
+    {"a", "an", "the", "their", "its", "his", "her", "massive", "large", "small", "peaceful", "violent", "joint",
+     "another", "second", "new", "solidarity", "spontaneous", "silent", "protest", "several", "two", "mass"}
+)  # fmt: skip
+_STATE_ENTITIES = frozenset({"country", "capital", "seat", "person"})
 _CLAUSE_LEAD = frozenset({"and", "but", "then", "while", "where", "when", "after", "before"})
 _PLACE_LEAD = frozenset({"in", "on", "at", "near", "around", "outside", "inside", "across", "from", "over", "during"})
 _ARMED = frozenset(
-    {"police", "policemen", "policeman", "security", "forces", "troops", "soldiers", "soldier", "army", "military",
-     "authorities", "militants", "fighters", "gunmen", "rebels", "militia", "militias", "militiamen", "insurgents",
-     "jihadists", "gendarmes", "officers", "guards", "government", "regime"}
+    {"police", "policemen", "policeman", "forces", "troops", "soldiers", "soldier", "army", "military", "militants",
+     "fighters", "gunmen", "rebels", "militia", "militias", "militiamen", "insurgents", "jihadists", "gendarmes",
+     "authorities", "armed", "assailants", "attackers", "bandits", "gang", "gangs", "gangsters", "cartel", "cartels",
+     "criminals", "kidnappers", "robbers", "hitmen", "raiders", "tribesmen", "perpetrators"}
 )  # fmt: skip
 _ARMED_KINDS = frozenset(
     {ActorKind.STATE_FORCES, ActorKind.EXTERNAL_FORCES, ActorKind.REBEL_GROUP, ActorKind.POLITICAL_MILITIA,
@@ -1437,7 +1496,7 @@ _RELATIVE = frozenset({"who", "which", "that", "whose", "whom"})
 # ACLED
 
 
-@functools.cache
+@data_cache
 def _acled_inter_table() -> dict[str, int]:
     return {r[0]: int(r[1]) for r in load_table("actors/acled_inter") if len(r) >= 2 and r[1].isdigit()}
 
@@ -1464,7 +1523,7 @@ class _MapRow(NamedTuple):
     country: str  # "{country}", a code, or ""
 
 
-@functools.cache
+@data_cache
 def _acled_rows() -> tuple[_MapRow, ...]:
     names = sorted({k.lower() for k in _default_tables().country_names}, key=lambda k: (-len(k), k))
     country_alt = "(?P<country>" + "|".join(regex.escape(k) for k in names) + ")"
@@ -1485,7 +1544,7 @@ def _acled_rows() -> tuple[_MapRow, ...]:
     return tuple(out)
 
 
-@functools.cache
+@data_cache
 def _country_keys() -> dict[str, str]:
     return {k.lower(): pol.code for k, pol in _default_tables().country_names.items()}
 

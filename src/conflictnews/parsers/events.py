@@ -11,7 +11,6 @@ claim an event rests on. Every choice is recorded in the event's ``rule``.
 from __future__ import annotations
 
 import bisect
-import functools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar, NamedTuple
@@ -20,7 +19,7 @@ import regex
 
 from conflictnews._analysis import Analysis
 from conflictnews._phrases import PhraseMatcher
-from conflictnews.lexicons import load_table
+from conflictnews.lexicons import data_cache, load_table
 from conflictnews.model import (
     AcledCoding,
     Actor,
@@ -101,7 +100,7 @@ class _Class(NamedTuple):
     mode: str | None
 
 
-@functools.cache
+@data_cache
 def _classes() -> dict[str, _Class]:
     out: dict[str, _Class] = {}
     for row in load_table("events/classes"):
@@ -192,7 +191,8 @@ class EventParser:
             by_sentence.setdefault(context.analysis.sentence_index(t.start), []).append(t)
         for si, trigs in sorted(by_sentence.items()):
             s_start, s_end = context.analysis.sentences[si] if context.analysis.sentences else (0, len(text))
-            drafts.extend(self._sentence_events(doc, si, s_start, s_end, trigs))
+            following = {t.cls for t in by_sentence.get(si + 1, ())}
+            drafts.extend(self._sentence_events(doc, si, s_start, s_end, trigs, following))
         _attach_orphan_fatalities(doc, drafts)
         drafts = _merge(drafts)
         drafts.sort(key=lambda d: (d.trigger.start, d.trigger.end))
@@ -202,11 +202,14 @@ class EventParser:
     # -- per sentence --------------------------------------------------------------------------
 
     def _sentence_events(
-        self, doc: _DocIndex, si: int, s_start: int, s_end: int, trigs: list[_Trigger]
+        self, doc: _DocIndex, si: int, s_start: int, s_end: int, trigs: list[_Trigger], following: set[str]
     ) -> list[_Draft]:
         text = doc.text
         clauses = _clauses(text, s_start, s_end)
         sentence_classes = {t.cls for t in trigs}
+        if sentence_classes & _PROTEST_CLASSES:
+            # "Residents took to the streets. Rioters blocked streets with burning tires."
+            sentence_classes |= following & {"riot"}
         out: list[_Draft] = []
         seen: set[tuple[str, str | None]] = set()
         for c_start, c_end in clauses:
@@ -221,7 +224,7 @@ class EventParser:
             acled = [t for t in acled if not t.cls.startswith("w:")]
             if acled:
                 best = max(acled, key=lambda t: (t.strength, -t.start))
-                if best.cls == "violence" and weapons:
+                if weapons and (best.cls == "violence" or best.strength <= 2):
                     # "fired 120mm mortars at ...", "attacked with drones": the weapon names the sub-type
                     w = min(weapons, key=lambda t: _WEAPON_RANK.get(t.cls, 9))
                     best = _Trigger(w.start, w.end, w.cls[2:], 6)
@@ -264,10 +267,13 @@ class EventParser:
         # a protest with police action or violence around it
         if cls in ("protest", "riot") or (cls == "violence" and "protest" in sentence_classes):
             roles = {v for _, _, v in self._cue_matcher.finditer(doc.analysis, sentence[0], doc.next_sentence_end(si))}
-            if cls == "violence" or "excessive" in roles:
-                cls = "excessive" if ("excessive" in roles or cls == "violence") else cls
-            elif cls == "protest" and "riot" in sentence_classes:
-                cls = "riot"
+            state_agents = any(
+                doc.actors_by_id[a].kind in (ActorKind.STATE_FORCES, ActorKind.EXTERNAL_FORCES) for a in agents
+            )
+            if "excessive" in roles or (cls == "violence" and state_agents):
+                cls = "excessive"
+            elif cls == "violence" or (cls == "protest" and sentence_classes & {"riot", "looting"}):
+                cls = "riot"  # protesters who fight, burn or block with barricades
             elif cls == "protest" and "intervention" in roles:
                 cls = "intervention"
             rule = f"events/{cls}"
@@ -332,7 +338,7 @@ class EventParser:
             mode=_mode(info.mode, trig.cls, doc.text[trig.start : trig.end]),
             agents=agents,
             targets=targets,
-            location=doc.location(clause, sentence, trig, agents),
+            location=doc.location(clause, sentence, trig, agents, political=True),
             time=doc.time(clause, sentence),
             fatalities=[],
             modality=self._modality(doc, trig, clause),
@@ -548,7 +554,8 @@ class _DocIndex:
         )
         self._t_starts = [t[0] for t in self.times]
         self.killed = self._killed_index(context.quantities)
-        self.claims: list[Claim] = sorted(context.claims, key=lambda c: c.content.start)
+        self.claims: list[Claim] = sorted(context.claims, key=lambda c: min(c.span.start, c.content.start))
+        self._claim_starts = [min(c.span.start, c.content.start) for c in self.claims]
         self.used_killed: set[str] = set()
         counts: Counter[str] = Counter()
         for a in context.actors:
@@ -673,20 +680,24 @@ class _DocIndex:
         return None
 
     def location(
-        self, clause: tuple[int, int], sentence: tuple[int, int], trig: _Trigger, agents: list[str]
+        self,
+        clause: tuple[int, int],
+        sentence: tuple[int, int],
+        trig: _Trigger,
+        agents: list[str],
+        political: bool = False,
     ) -> Location | None:
         """The most specific place of the clause, else of the sentence; nearest to the trigger breaks ties."""
-        agent_spans = {(sp.start, sp.end) for a in agents for sp in self.actors_by_id[a].mentions}
         for lo, hi in (clause, sentence):
             i = bisect.bisect_left(self._lm_starts, lo)
             best: tuple[int, int, Location] | None = None
             while i < len(self.loc_mentions) and self.loc_mentions[i][0] < hi:
                 s, e, loc = self.loc_mentions[i]
                 i += 1
-                if loc.metonym or any(s < ae and as_ < e for as_, ae in agent_spans):
+                if loc.metonym:
                     continue
-                if trig.end <= s <= trig.end + 2:
-                    continue  # the object of the act ("accused Russia"), not where it happened
+                if political and trig.end <= s <= trig.end + 2:
+                    continue  # the object of a political act ("accused Russia"), not where it happened
                 if any(s < ae and as_ < e for as_, ae, _ in self._actors_in(s, e)):
                     continue  # a country named as an actor ("Russia has claimed")
                 key = (_SPECIFICITY.get(loc.kind, 6), abs(s - trig.start))
@@ -706,7 +717,9 @@ class _DocIndex:
         return None
 
     def claim_obj_for(self, trig: _Trigger) -> Claim | None:
-        for c in self.claims:
+        """The claim whose content holds the trigger, or whose cue comes just before it (a bisect, not a scan)."""
+        i = bisect.bisect_right(self._claim_starts, trig.start)
+        for c in self.claims[max(0, i - 4) : i]:
             if c.content.start <= trig.start and trig.end <= c.content.end:
                 return c
             near_cue = c.cue_span is not None and c.cue_span.end <= trig.start <= c.cue_span.end + 40
@@ -740,18 +753,19 @@ def _attach_orphan_fatalities(doc: _DocIndex, drafts: list[_Draft]) -> None:
     if not drafts:
         return
     sentences_with_events = {(d.sentence.start, d.sentence.end) for d in drafts}
-    violent = [d for d in drafts if d.acled is not None]
+    violent = sorted((d for d in drafts if d.acled is not None), key=lambda d: d.sentence.start)
     if not violent:
         return
+    starts = [d.sentence.start for d in violent]
     for s in doc.analysis.sentences:
         if s in sentences_with_events:
             continue
         killed = doc.killed(s)
         if not killed:
             continue
-        prev = [d for d in violent if d.sentence.start < s[0]]
-        if prev and not prev[-1].fatalities:
-            prev[-1].fatalities = killed
+        i = bisect.bisect_left(starts, s[0])
+        if i and not violent[i - 1].fatalities:
+            violent[i - 1].fatalities = killed
 
 
 def _merge(drafts: list[_Draft]) -> list[_Draft]:

@@ -13,7 +13,6 @@ population; the deciding evidence is kept in ``rule``.
 
 from __future__ import annotations
 
-import functools
 import math
 from collections import Counter
 from collections.abc import Iterable
@@ -24,7 +23,7 @@ import regex
 from conflictnews._analysis import Analysis
 from conflictnews._gazetteer import Gazetteer, Place, load_gazetteer, normalize_name
 from conflictnews._phrases import PhraseMatcher
-from conflictnews.lexicons import load_lexicon, load_table
+from conflictnews.lexicons import data_cache, load_lexicon, load_table
 from conflictnews.model import ActorKind, GeoRelation, Location, LocationKind, ReportWarning, Span
 from conflictnews.parsers import PARSER_API_VERSION, Context, Item
 
@@ -122,7 +121,7 @@ class _Cand(NamedTuple):
     in_longer_name: bool  # capitalised words right before or after: part of a name the gazetteer lacks
 
 
-@functools.cache
+@data_cache
 def _data() -> tuple[frozenset[str], dict[str, str], frozenset[str], frozenset[str], dict[str, str]]:
     common = load_lexicon("locations/common_words")
     descriptors = {" ".join(r[0].lower().split()): r[1] for r in load_table("locations/descriptors")}
@@ -272,14 +271,15 @@ class LocationParser:
             if choice is None:
                 continue
             place, rule, conf = choice
-            if not self._accept(c, place, an):
+            if not self._accept(c, place, an, countries):
                 continue
             by_index[idx] = place
             resolved.append((c, place, rule, conf))
         return self._build(context, resolved)
 
-    def _accept(self, c: _Cand, place: Place, an: Analysis) -> bool:
+    def _accept(self, c: _Cand, place: Place, an: Analysis, doc_countries: Counter[str] | None = None) -> bool:
         """Is there enough evidence to read this candidate as a place?"""
+        doc_countries = doc_countries or Counter()
         single = " " not in c.key
         if single and (c.key in _CONNECTORS or len(c.key) < 3):
             return False  # "Al", "Sur", "de": a connector or a fragment on its own is not a place
@@ -297,6 +297,8 @@ class LocationParser:
             return True
         if c.sentence_initial:
             return place.population >= 100_000 or place.kind in _STRONG_KINDS
+        if place.country and place.country in doc_countries:
+            return place.population >= 1_000 or not single  # "Russian troops shelled Sudzha"
         return place.population >= 5_000 or not single
 
     def _resolve(
@@ -445,7 +447,7 @@ def _capitalised(w: str) -> bool:
     return k > 0 and w[: k + 1].lower() in _ARTICLE_PREFIX and w[k + 1 : k + 2].isupper()
 
 
-@functools.cache
+@data_cache
 def _demonyms() -> frozenset[str]:
     """Lower-case demonyms ("syrian", "ukrainian"): a place may follow them ("Syrian Idlib")."""
     out: set[str] = set()

@@ -24,14 +24,14 @@ Areas keep the stated *unit* and *value*; :func:`area_km2` converts them to squa
 from __future__ import annotations
 
 import bisect
-import functools
+import math
 from collections.abc import Iterable, Mapping
 from typing import ClassVar, NamedTuple
 
 import regex
 
 from conflictnews._analysis import Analysis, Token
-from conflictnews.lexicons import load_lexicon, load_table
+from conflictnews.lexicons import data_cache, load_lexicon, load_table
 from conflictnews.model import Quantity, QuantityKind, ReportWarning, Span
 from conflictnews.parsers import PARSER_API_VERSION, Context, Item
 
@@ -55,7 +55,7 @@ class _Lexicons(NamedTuple):
     name_words: frozenset[str]
 
 
-@functools.cache
+@data_cache
 def _lexicons() -> _Lexicons:
     numbers = {r[0]: (float(r[1]), r[2]) for r in load_table("quantities/numbers")}
     nouns = {r[0]: (QuantityKind(r[1]), r[2] == "1") for r in load_table("quantities/nouns")}
@@ -330,9 +330,8 @@ class QuantityParser:
             d = self._at(text, _currency_start(text, tok.start), tok, analysis)
             if d is None:
                 continue
-            if _inside(starts, taken, d.start, d.end) or any(
-                s < d.end and d.start < e for s, e in taken[max(0, bisect.bisect_left(starts, d.start) - 1) :][:3]
-            ):
+            j = max(0, bisect.bisect_left(starts, d.start) - 1)
+            if any(s < d.end and d.start < e for s, e in taken[j : j + 3]):
                 continue
             drafts.append(d)
             last_end = d.end
@@ -558,9 +557,11 @@ class QuantityParser:
             except ValueError:
                 return None
             s = m["s" + n]
-            return v * _scale(s, bool(m["cur"])) if s else v
+            v = v * _scale(s, bool(m["cur"])) if s else v
+            return v if math.isfinite(v) and v < 1e15 else None
         w = m["w" + n]
-        return words_to_number(w, self._lex.numbers) if w else None
+        value = words_to_number(w, self._lex.numbers) if w else None
+        return value if value is not None and value < 1e15 else None
 
     def _not_a_count(self, text: str, m: regex.Match[str], tok: Token, v: float, sent_start: int) -> bool:
         """Dates, times of day, years, ages, addresses and names are not quantities."""
@@ -637,7 +638,7 @@ def _age_or_ago(text: str, end: int) -> bool:
     )
 
 
-@functools.cache
+@data_cache
 def _months() -> frozenset[str]:
     return frozenset(r[0].lower() for r in load_table("times/months"))
 
@@ -675,21 +676,17 @@ def _inside(starts: list[int], spans: list[tuple[int, int]], start: int, end: in
     return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
-def text_gap_has_letters(_ms: int, me: int, s: int) -> bool:
-    return s - me > 1
-
-
 def _subject(mentions: list[tuple[int, int, str]], noun: tuple[int, int]) -> str | None:
-    """The actor whose mention overlaps the counted noun phrase, or stands right before it ("Russian losses")."""
+    """The actor whose mention overlaps the counted noun phrase, or ends right before it ("Russian losses")."""
     s, e = noun
     best: tuple[int, str] | None = None
     i = bisect.bisect_left(mentions, (s - 200,))
     while i < len(mentions) and mentions[i][0] < e:
         ms, me, ident = mentions[i]
-        if ms < e and s - 1 <= me and (s < me or not text_gap_has_letters(ms, me, s)):
-            key = (-me, ident)
+        if s - 1 <= me and ms < e and (me > s or s - me <= 1):
+            key = (-me, ident)  # the mention reaching furthest into the phrase, nearest its head
             if best is None or key < best:
-                best = (key[0], ident)
+                best = key
         i += 1
     return best[1] if best else None
 

@@ -12,7 +12,6 @@ indirect quote. The attribution finder here is shared with
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
@@ -20,7 +19,7 @@ from typing import NamedTuple
 import regex
 
 from conflictnews._analysis import Analysis, QuoteRegion
-from conflictnews.lexicons import load_lexicon, load_table
+from conflictnews.lexicons import data_cache, load_lexicon, load_table
 from conflictnews.model import Actor, ActorKind, Quote, ReportWarning, Span
 from conflictnews.parsers import PARSER_API_VERSION, Context, Item
 
@@ -204,7 +203,7 @@ _CHANNEL_TEMPLATE = r"""
 """
 
 
-@functools.cache
+@data_cache
 def load_cues() -> CueLexicon:
     """The built-in cue lexicon (read once per process)."""
     return CueLexicon(

@@ -1,0 +1,326 @@
+"""Tests for the actors parser: forces, groups, people, outlets and sources, typed, coded and linked."""
+
+from __future__ import annotations
+
+import datetime
+import pathlib
+import tomllib
+from typing import Any
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from conflictnews._analysis import Analysis
+from conflictnews.model import Actor, ActorKind, Document, Location, Span
+from conflictnews.parsers import Context
+from conflictnews.parsers.actors import ActorParser, acled_inter, normalise_acled_actor
+
+CASES = tomllib.loads((pathlib.Path(__file__).parent.parent / "cases" / "actors.toml").read_text(encoding="utf-8"))
+PARSER = ActorParser()
+
+
+def read(
+    text: str,
+    published: str | None = "2025-03-16",
+    *,
+    parser: ActorParser = PARSER,
+    locations: tuple[Location, ...] = (),
+) -> list[Actor]:
+    doc = Document(text=text, published=datetime.date.fromisoformat(published) if published else None)
+    ctx = Context(doc, Analysis(text))
+    ctx.locations = locations
+    out = list(parser.parse(ctx))
+    assert all(isinstance(a, Actor) for a in out)
+    return out  # type: ignore[return-value]
+
+
+def surfaces(text: str, actor: Actor) -> list[str]:
+    return [text[m.start : m.end] for m in actor.mentions]
+
+
+def find(text: str, actors: list[Actor], mention: str) -> Actor | None:
+    return next((a for a in actors if mention in surfaces(text, a)), None)
+
+
+@pytest.mark.parametrize("case", CASES["case"], ids=[c["id"] for c in CASES["case"]])
+def test_golden_cases(case: dict[str, Any]) -> None:
+    """Every expected actor is found with its kind, country, title and mentions; listed words name none."""
+    text = case["text"]
+    actors = read(text, case.get("published"))
+    for want in case["expect"]:
+        actor = find(text, actors, want["mentions"][0])
+        assert actor is not None, f"no actor covers {want['mentions'][0]!r}: {actors}"
+        got_mentions = surfaces(text, actor)
+        for m in want["mentions"]:
+            assert m in got_mentions
+        for key in ("name", "title"):
+            if key in want:
+                assert want[key] == getattr(actor, key)
+        assert want["kind"] == actor.kind.value
+        if "country" in want:
+            assert want["country"] == actor.country
+    for word in case.get("absent", []):
+        covered = [a for a in actors for m in a.mentions if text[m.start : m.end] == word]
+        assert [] == covered
+
+
+def test_reference_article(seed_text: str) -> None:
+    """The reference article gives the fourteen expected actors, each mention linked to its actor."""
+    expected = {
+        "Ukrainian forces": (
+            "state_forces",
+            "UA",
+            None,
+            ["Ukrainian forces", "Ukrainian troops", "Ukrainian soldiers"],
+        ),
+        "Russian forces": ("state_forces", "RU", None, ["Russian troops", "Russian forces"]),
+        "North Korean forces": ("state_forces", "KP", None, ["North Korean soldiers"]),
+        "Donald Trump": ("person", "US", "President", ["Trump"]),
+        "Vladimir Putin": ("person", "RU", "President", ["Putin"]),
+        "Volodymyr Zelensky": ("person", "UA", "President", ["President Zelensky", "Zelensky"]),
+        "Marco Rubio": ("person", "US", "Secretary of State", ["U.S. Secretary of State Marco Rubio"]),
+        "Sergei Lavrov": ("person", "RU", "Foreign Minister", ["Russian Foreign Minister Sergei Lavrov"]),
+        "Oleksandr Syrskyi": ("person", "UA", "General", ["General Oleksandr Syrskyi"]),
+        "Steve Witkoff": ("person", "US", "Special Representative", ["U.S. Special Representative Steve Witkoff"]),
+        "The New York Times": ("media", "US", None, ["New York Times"]),
+        "BBC": ("media", "GB", None, ["BBC"]),
+        "Ukrainian colonel (anonymous)": ("anonymous_source", "UA", "Colonel", ["Ukrainian Colonel"]),
+        "military sources": ("anonymous_source", None, None, ["Military sources"]),
+    }
+    actors = {a.name: a for a in read(seed_text)}
+    for name, (kind, country, title, mentions) in expected.items():
+        actor = actors[name]
+        got = (actor.kind.value, actor.country, actor.title, sorted(set(surfaces(seed_text, actor)) & set(mentions)))
+        assert (kind, country, title, sorted(set(mentions))) == got
+
+
+def test_ids_follow_first_mentions(seed_text: str) -> None:
+    """Actors are numbered a1, a2, ... in order of their first mention, which is also their order."""
+    actors = read(seed_text)
+    firsts = [min(m.start for m in a.mentions) for a in actors]
+
+    assert sorted(firsts) == firsts
+    assert [f"a{i}" for i in range(1, len(actors) + 1)] == [a.id for a in actors]
+
+
+@pytest.mark.parametrize(
+    ("published", "title"),
+    [
+        ("2020-06-01", "President"),
+        ("2022-06-01", "former President"),
+        ("2025-03-16", "President"),
+    ],
+    ids=["first-term", "between-terms", "second-term"],
+)
+def test_titles_follow_the_publication_date(published: str, title: str) -> None:
+    """A known person's bare name gets the office held on the publication date, or "former ..."."""
+    actors = read("Trump said the talks would go on.", published)
+
+    assert [("Donald Trump", title)] == [(a.name, a.title) for a in actors]
+
+
+def test_office_holder_by_country_and_title() -> None:
+    """ "The Russian president" is the person who holds that office on the publication date."""
+    text = "The Russian president said the offensive would continue."
+    actors = read(text)
+
+    assert [("Vladimir Putin", "person", ["The Russian president"])] == [
+        (a.name, a.kind.value, surfaces(text, a)) for a in actors
+    ]
+
+
+def test_surname_coreference() -> None:
+    """A person introduced by title and full name is linked when named again by surname."""
+    text = "General Ivan Petrenko visited the front. Later, Petrenko’s staff denied it."
+    actors = read(text)
+
+    assert [["General Ivan Petrenko", "Petrenko"]] == [surfaces(text, a) for a in actors]
+
+
+def test_one_soldier_speaking_is_an_anonymous_source() -> None:
+    """A single unnamed person who speaks is an anonymous source of their country."""
+    text = "A Ukrainian soldier told reporters that the retreat was chaotic."
+    actors = read(text)
+
+    assert [("anonymous_source", "UA", "A Ukrainian soldier")] == [
+        (a.kind.value, a.country, surfaces(text, a)[0]) for a in actors
+    ]
+
+
+def test_bare_forces_with_several_sides_stay_unattributed() -> None:
+    """With two sides named, a bare "troops" is not guessed to belong to either."""
+    text = "Russian forces advanced while Ukrainian forces withdrew. Some troops stayed."
+    actor = find(text, read(text), "Some troops")
+
+    assert actor is not None
+    assert (ActorKind.STATE_FORCES, None) == (actor.kind, actor.country)
+
+
+def test_locations_metonym_links_the_government() -> None:
+    """A capital the locations parser flagged as a metonym becomes the government, with its location id."""
+    text = "Kyiv rejected the proposal."
+    loc = Location(id="l1", name="Kyiv", kind="place", country="UA", mentions=(Span(start=0, end=4),), metonym=True)
+    actors = read(text, locations=(loc,))
+
+    assert [("Ukraine", "government", "UA", "l1")] == [(a.name, a.kind.value, a.country, a.location) for a in actors]
+
+
+def test_document_country_from_locations() -> None:
+    """Descriptors with no country of their own ("police") take the country of the places in the text."""
+    text = "On 2 May 2020, police dispersed a crowd in Bogor."
+    loc = Location(id="l1", name="Bogor", kind="place", country="ID", mentions=(Span(start=42, end=47),))
+    actors = read(text, "2020-05-02", locations=(loc,))
+
+    assert [("Indonesian police", "state_forces", "ID")] == [(a.name, a.kind.value, a.country) for a in actors]
+
+
+def test_weak_alias_needs_a_strong_name() -> None:
+    """An ambiguous acronym counts only when the group is also named in full (or as "KIA fighters")."""
+    alone = read("Two soldiers were listed as KIA after the battle.")
+    with_full = read("The Kachin Independence Army said KIA units held the pass.")
+
+    assert [] == [a for a in alone if a.name == "Kachin Independence Army"]
+    assert ["Kachin Independence Army"] == [a.name for a in with_full if a.kind is ActorKind.REBEL_GROUP]
+
+
+def test_injected_dictionary() -> None:
+    """A new group is one data row: the parser takes it from an injected table."""
+    parser = ActorParser(groups=[("Night Owls Brigade", "political_militia", "XK", "", "", "Night Owls|NOB")])
+    text = "The Night Owls attacked a convoy; NOB fighters later withdrew."
+    actors = read(text, parser=parser)
+
+    assert [("Night Owls Brigade", "political_militia", "XK", ["Night Owls", "NOB fighters"])] == [
+        (a.name, a.kind.value, a.country, surfaces(text, a)) for a in actors
+    ]
+
+
+def test_injected_people_are_time_aware() -> None:
+    """An injected known person gets "former <title>" after the end of the office."""
+    parser = ActorParser(people=[("Ada Example", "FR", "Mayor", "2001-01-01", "2010-01-01", "Example")])
+    actors = read("Mayor Example opened the bridge.", "2020-01-01", parser=parser)
+
+    assert [("Ada Example", "former Mayor", "FR")] == [(a.name, a.title, a.country) for a in actors]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Military Forces of Ukraine (2019-)", ("state_forces", "UA")),
+        ("Police Forces of the Democratic Republic of Congo (2019-)", ("state_forces", "CD")),
+        ("Government of Turkey (2016-)", ("government", "TR")),
+        ("Protesters (Mexico)", ("protesters", "MX")),
+        ("Rioters (India)", ("rioters", "IN")),
+        ("Civilians (Syria)", ("civilians", "SY")),
+        ("Unidentified Armed Group (Nigeria)", ("political_militia", "NG")),
+        ("Unidentified Gang (Brazil)", ("political_militia", "BR")),
+        ("Fulani Ethnic Militia (Nigeria)", ("identity_militia", "NG")),
+        ("Eyenkorin Communal Militia (Nigeria)", ("identity_militia", "NG")),
+        ("Militia (Pro-Government)", ("political_militia", None)),
+        ("NAF: United Armed Forces of Novorossiya", ("rebel_group", "UA")),
+        ("QSD: Syrian Democratic Forces", ("rebel_group", "SY")),
+        ("Islamic State (Iraq)", ("rebel_group", "IQ")),
+        ("Military Forces of Yemen (2016-) Supreme Political Council", ("rebel_group", "YE")),
+        ("Operation Restoring Hope", ("external_forces", "SA")),
+        ("Military Forces of Artsakh (2012-)", ("state_forces", "AZ")),
+        ("Labour Group (India)", (None, "IN")),
+        ("", (None, None)),
+    ],
+    ids=lambda v: v if isinstance(v, str) else None,
+)
+def test_normalise_acled_actor(name: str, expected: tuple[str | None, str | None]) -> None:
+    """ACLED actor names map onto (kind, country) through the documented table."""
+    kind, country = normalise_acled_actor(name)
+
+    assert expected == (kind.value if kind else None, country)
+
+
+def test_normalise_acled_actor_by_date() -> None:
+    """A group whose kind changed is read as of the event date."""
+    assert ActorKind.REBEL_GROUP == normalise_acled_actor("Taliban", on=datetime.date(2020, 5, 1))[0]
+    assert ActorKind.STATE_FORCES == normalise_acled_actor("Taliban", on=datetime.date(2022, 5, 1))[0]
+
+
+def test_acled_inter_codes() -> None:
+    """Kinds map onto ACLED's inter codes; sources and people have none."""
+    got = {k.value: acled_inter(k) for k in ActorKind}
+
+    assert {
+        "state_forces": 1,
+        "rebel_group": 2,
+        "political_militia": 3,
+        "identity_militia": 4,
+        "rioters": 5,
+        "protesters": 6,
+        "civilians": 7,
+        "external_forces": 8,
+        "government": 1,
+        "person": None,
+        "media": None,
+        "organization": None,
+        "anonymous_source": None,
+        "generic": None,
+    } == got
+
+
+# --- properties
+
+NEUTRAL = "Nothing happened here. "
+
+
+@given(st.text(max_size=300))
+@example("")
+@example("\x00\ud800 U.S. Secretary of")
+@example("Presidents , and")
+@example("President " + "A " * 50)
+@example("'s 's Russia's")
+@example("-" * 50 + "pro-Houthi anti-")
+def test_never_raises_and_spans_are_sound(text: str) -> None:
+    """Any text parses; every mention lies inside the text and is not empty."""
+    for actor in read(text):
+        for m in actor.mentions:
+            assert 0 <= m.start < m.end <= len(text)
+
+
+SAMPLES = st.lists(
+    st.sampled_from(
+        [
+            "Russian troops shelled Kharkiv.",
+            "President Zelensky said Moscow is refusing talks.",
+            "Military sources indicate heavy losses.",
+            "Protesters blocked the road in Lagos.",
+            "Hamas fighters and Israeli forces clashed.",
+            "a Ukrainian colonel, speaking anonymously, said so.",
+            "in Ukraine ",
+            "\u201cQuoted,\u201d ",
+            "  ",
+        ]
+    ),
+    max_size=8,
+).map("".join)
+
+
+@given(SAMPLES | st.text(max_size=120))
+def test_deterministic(text: str) -> None:
+    """The same text gives the same actors."""
+    assert read(text) == read(text)
+
+
+@given(SAMPLES)
+def test_prefix_shifts_spans(text: str) -> None:
+    """Neutral text before the document shifts every mention by its length and changes nothing else."""
+    plain = read(text)
+    shifted = read(NEUTRAL + text)
+    n = len(NEUTRAL)
+
+    assert [(a.name, a.kind, a.country, a.title) for a in plain] == [
+        (a.name, a.kind, a.country, a.title) for a in shifted
+    ]
+    assert [[(m.start + n, m.end + n) for m in a.mentions] for a in plain] == [
+        [(m.start, m.end) for m in a.mentions] for a in shifted
+    ]
+
+
+def test_huge_text_of_quotes() -> None:
+    """100,000 quotation marks parse without trouble."""
+    assert [] == read('"' * 100_000)

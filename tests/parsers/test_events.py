@@ -1,0 +1,229 @@
+"""The events parser: ACLED and PLOVER coding, arguments, modality, fatalities, as a user sees them."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import conflictnews as cn
+from conflictnews.parsers.events import EventParser
+
+PUB = "2025-03-16"
+
+
+def acled(report: cn.Report) -> list[tuple[str, str]]:
+    return [(e.acled.event_type, e.acled.sub_event_type) for e in report.events if e.acled]
+
+
+def first(report: cn.Report) -> cn.Event:
+    return next(e for e in report.events if e.acled)
+
+
+def names(report: cn.Report, ids: tuple[str, ...]) -> list[str]:
+    return [report.get(i).name for i in ids]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On 9 May 2020, Russian forces shelled Kharkiv.",
+            ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ),
+        (
+            "On 9 May 2020, the NAF rebel forces fired 82mm mortars at the governmental positions near Vodyane.",
+            ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ),
+        (
+            "On 8 May 2020, Israeli airstrikes targeted positions near Daraa.",
+            ("Explosions/Remote violence", "Air/drone strike"),
+        ),
+        (
+            "On 7 May 2020, an IED exploded near a convoy in Afgooye.",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ),
+        ("On 5 May 2020, Taliban militants clashed with Afghan forces in Logar.", ("Battles", "Armed clash")),
+        (
+            "On 6 May 2020, unidentified gunmen abducted 4 people in Rafi.",
+            ("Violence against civilians", "Abduction/forced disappearance"),
+        ),
+        ("On 5 May 2020, gunmen shot dead a taxi driver in Ilorin.", ("Violence against civilians", "Attack")),
+        (
+            "On 2 May 2020, about 200 teachers protested in Athens, demanding higher wages.",
+            ("Protests", "Peaceful protest"),
+        ),
+        (
+            "On 1 May 2020, residents held a protest in Erkech. The police dispersed the protest.",
+            ("Protests", "Protest with intervention"),
+        ),
+        (
+            "On 3 May 2020, residents took to the streets of Aden. Rioters blocked streets with burning tires.",
+            ("Riots", "Violent demonstration"),
+        ),
+        (
+            "On 5 May 2020, police recovered and defused two bombs in Kaimur.",
+            ("Strategic developments", "Disrupted weapons use"),
+        ),
+        (
+            "Property destruction: On 4 May 2020, unknown men set fire to a factory in Istanbul.",
+            ("Strategic developments", "Looting/property destruction"),
+        ),
+        (
+            "Movement of forces: On 4 May 2020, Turkish and Russian forces conducted a joint patrol near Hasakah.",
+            ("Strategic developments", "Change to group/activity"),
+        ),
+    ],
+    ids=[
+        "shelled",
+        "fired-mortars",
+        "airstrike",
+        "ied",
+        "clash",
+        "abduction",
+        "vac-attack",
+        "protest",
+        "protest-intervention",
+        "riot",
+        "disrupted",
+        "label-property",
+        "label-movement",
+    ],
+)
+def test_main_event_type(text: str, expected: tuple[str, str]) -> None:
+    """The first ACLED event of a coder-style note has the ACLED type and sub-type a coder would give."""
+    assert expected == acled(cn.parse(text, published=PUB))[0]
+
+
+def test_arguments_location_and_time_are_linked() -> None:
+    """Agents, location and time point at the items the other parsers found."""
+    r = cn.parse("On March 13, Russian troops shelled Sudzha.", published=PUB)
+    e = first(r)
+    assert ["Russian forces"] == names(r, e.agents)
+    assert "Sudzha" == r.get(e.location).name
+    assert "2025-03-13" == r.get(e.time).start.isoformat()
+    assert e.precision.date_stated
+    assert (1, 1) == (e.precision.acled_time, e.precision.acled_geo)
+
+
+def test_no_time_means_no_date_not_the_publication_date() -> None:
+    """Without a date in the text the event has none, and says so."""
+    e = first(cn.parse("Russian troops shelled Sudzha.", published=PUB))
+    assert e.time is None
+    assert not e.precision.date_stated
+
+
+def test_fatalities_come_from_killed_counts() -> None:
+    e = first(
+        cn.parse("On 5 May 2020, gunmen attacked a village in Borno, killing at least 12 civilians.", published=PUB)
+    )
+    assert e.fatalities is not None
+    assert 12 == e.fatalities.best
+
+
+def test_fatalities_stated_in_a_later_sentence_join_the_event() -> None:
+    """ACLED-style "1 fatality." after the event sentence counts for it."""
+    e = first(
+        cn.parse("On 5 May 2020, in Siguatepeque, armed men broke into a store and shot dead the owner. 1 fatality.")
+    )
+    assert e.fatalities is not None
+    assert 1 == e.fatalities.best
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        (
+            "Ukrainian officials reported allegations of executions of Ukrainian prisoners of war by Russian forces.",
+            "alleged",
+        ),
+        ("Russian forces reportedly shelled Sumy.", "reported"),
+        ("Russian forces did not shell Sumy.", "negated"),
+    ],
+    ids=["alleged", "reported", "negated"],
+)
+def test_modality(text: str, modality: str) -> None:
+    assert modality == first(cn.parse(text, published=PUB)).modality
+
+
+def test_plover_consult_has_both_sides_as_agents() -> None:
+    r = cn.parse(
+        "U.S. Secretary of State Marco Rubio held talks with Russian Foreign Minister Sergei Lavrov.", published=PUB
+    )
+    consult = [e for e in r.events if e.plover and e.plover.event_type == "CONSULT"]
+    assert consult
+    assert {"Marco Rubio", "Sergei Lavrov"} <= set(names(r, consult[0].agents))
+
+
+def test_political_act_needs_an_actor() -> None:
+    """A cue word with nobody acting ("talks stalled") is not a PLOVER event."""
+    r = cn.parse("The talks stalled again.", published=PUB)
+    assert [] == [e for e in r.events if e.plover and not e.acled]
+
+
+def test_neutral_text_has_no_events() -> None:
+    assert () == cn.parse("The weather in Kyiv was mild and the markets were open.", published=PUB).events
+
+
+def test_same_event_mentioned_twice_is_merged() -> None:
+    """Same type, place and date in two sentences: one event with two mentions."""
+    text = "On March 13, Russian forces shelled Sudzha. On March 13, Russian forces shelled Sudzha again."
+    shelling = [e for e in cn.parse(text, published=PUB).events if e.acled]
+    assert 1 == len(shelling)
+    assert 2 == len(shelling[0].mentions)
+
+
+def test_seed_article_events(seed_report: cn.Report) -> None:
+    """The reference article's headline events are there with their arguments."""
+    by_type = {(e.acled.event_type, e.acled.sub_event_type) for e in seed_report.events if e.acled}
+    assert {
+        ("Battles", "Armed clash"),
+        ("Battles", "Government regains territory"),
+        ("Explosions/Remote violence", "Air/drone strike"),
+        ("Strategic developments", "Disrupted weapons use"),
+        ("Violence against civilians", "Attack"),
+    } <= by_type
+    regain = next(
+        e
+        for e in seed_report.events
+        if e.acled
+        and e.acled.sub_event_type == "Government regains territory"
+        and e.location
+        and seed_report.get(e.location).name == "Sudzha"
+    )
+    assert "claimed" == regain.modality
+    assert "2025-03-13" == seed_report.get(regain.time).start.isoformat()
+
+
+def test_custom_trigger_lexicon_is_data() -> None:
+    """A user can pass their own trigger rows: one line of data adds a trigger."""
+    parser = EventParser(triggers=[("torched", "looting", "6")])
+    r = cn.Pipeline([*[p for p in cn.Pipeline.default().parsers if p.name != "events"], parser]).parse(
+        "Militiamen torched a market in Beni."
+    )
+    assert [("Strategic developments", "Looting/property destruction")] == acled(r)
+
+
+@given(st.text(max_size=300))
+def test_events_never_raise_and_refer_to_existing_items(text: str) -> None:
+    """Any text: no exception, spans inside, every reference points at an item of the report."""
+    r = cn.parse(text, published=PUB)
+    ids = {i.id for i in r.items()}
+    for e in r.events:
+        assert 0 <= e.trigger.start <= e.trigger.end <= len(text)
+        assert text[e.trigger.start : e.trigger.end] == e.text
+        for ref in (*e.agents, *e.targets, e.location, e.time, e.claim):
+            assert ref is None or ref in ids
+
+
+@given(
+    st.sampled_from(["Russian forces shelled Sudzha on March 13.", "Protesters burned tires in Aden."]),
+    st.text(alphabet=" abc.\n", max_size=20),
+)
+def test_prefix_shifts_event_spans(sentence: str, prefix: str) -> None:
+    """Neutral text before a sentence moves every event span by its length, nothing else."""
+    base = cn.parse(sentence, published=PUB).events
+    prefix += "\n\n"  # its own paragraph, so it cannot glue onto the sentence's first word
+    shifted = cn.parse(prefix + sentence, published=PUB).events
+    n = len(prefix)
+    assert [(e.trigger.start + n, e.acled) for e in base] == [(e.trigger.start, e.acled) for e in shifted]
