@@ -612,6 +612,8 @@ class _Reading:
                     return dotted, k, s
             pol = table.get(surface) or (table.get(_norm(surface)) if size > 1 else None)
             if pol is not None:
+                if k >= 1 and self.lower[k - 1] in self.t.place_preps and _norm(surface) in self.t.country_names:
+                    return None  # "in Ukraine troops ...": a place, not a qualifier
                 return pol, k, s
         return None
 
@@ -873,6 +875,12 @@ class _Reading:
         while j >= 0 and len(mods) < 2 and self.lower[j] in t.modifiers and self.spaced(j):
             mods.insert(0, self.lower[j])
             j -= 1
+        unit_at = -1
+        if "unit" in noun.flags:  # "the 93rd Mechanized Brigade": a unit only after an ordinal
+            if j < 0 or not self.spaced(j) or not _ORDINAL.fullmatch(self.lower[j]):
+                return
+            unit_at = j
+            j -= 1
         quals = self.qualifiers_ending(j, t.dems) if j >= 0 and self.joined(j) else []
         first = quals[0][1] if quals else j + 1
         det = ""
@@ -882,6 +890,8 @@ class _Reading:
             if self.lower[first - 1] in _DETS:
                 det = self.lower[first - 1]
         start = quals[0][2] if quals else self.starts[j + 1]
+        if unit_at >= 0 and not quals and first >= 1 and self.lower[first - 1] == "the" and self.spaced(first - 1):
+            start = self.starts[first - 1]
         end, of = self.of_country(h2, e_head)
         # coordinated countries: the last qualifier (or the first "of" country) takes the phrase, the others their word
         spans: list[tuple[_Polity, int, int]] = [(p, s, self.ends[k]) for p, k, s in quals]
@@ -1466,7 +1476,7 @@ _MILITIA_FROM = regex.compile(
     + r"(?:\s++" + _CAP_WORD + r"){0,2})?)\s++(?i:(?:sub[\s\-])?clans?|communit(?:y|ies)|tribes?|villages?|"
     r"ethnic\s++groups?)(?![\p{L}\p{N}])"
 )  # fmt: skip
-_CLAUSE_BREAK = regex.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:said|when|after|as|while|because|but)\b")
+_CLAUSE_BREAK = regex.compile(r"[,;:()\u2014\u2013]|[.!?](?=\s)|\s-\s|\b(?:said|when|after|as|while|because|but)\b")
 _VERB_LEAD = frozenset(
     {"reportedly", "also", "allegedly", "then", "later", "again", "had", "have", "has", "reported", "and", "jointly",
      "peacefully", "briefly", "once", "all", "both", "themselves", "still"}
@@ -1482,12 +1492,13 @@ _ARMED = frozenset(
     {"police", "policemen", "policeman", "forces", "troops", "soldiers", "soldier", "army", "military", "militants",
      "fighters", "gunmen", "rebels", "militia", "militias", "militiamen", "insurgents", "jihadists", "gendarmes",
      "authorities", "armed", "assailants", "attackers", "bandits", "gang", "gangs", "gangsters", "cartel", "cartels",
-     "criminals", "kidnappers", "robbers", "hitmen", "raiders", "tribesmen", "perpetrators"}
+     "criminals", "kidnappers", "robbers", "hitmen", "raiders", "tribesmen", "perpetrators", "guards", "regime"}
 )  # fmt: skip
 _ARMED_KINDS = frozenset(
     {ActorKind.STATE_FORCES, ActorKind.EXTERNAL_FORCES, ActorKind.REBEL_GROUP, ActorKind.POLITICAL_MILITIA,
      ActorKind.IDENTITY_MILITIA, ActorKind.GOVERNMENT}
 )  # fmt: skip
+_ORDINAL = regex.compile(r"\d++(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth")
 _PASSIVE = frozenset({"was", "were", "been", "being", "be", "is", "are", "got"})
 _RELATIVE = frozenset({"who", "which", "that", "whose", "whom"})
 

@@ -360,6 +360,7 @@ class EventParser:
                 Stance.ALLEGED: Modality.ALLEGED,
                 Stance.DENIED: Modality.DENIED,
                 Stance.HEDGED: Modality.REPORTED,
+                Stance.REPORTED: Modality.REPORTED,
             }
             if claim.stance in by_stance:
                 return by_stance[claim.stance]

@@ -29,49 +29,11 @@ from conflictnews.parsers import PARSER_API_VERSION, Context, Item
 
 __all__ = ["LocationParser"]
 
-_CONNECTORS = frozenset(
-    [
-        "of",
-        "the",
-        "and",
-        "de",
-        "del",
-        "della",
-        "di",
-        "da",
-        "do",
-        "dos",
-        "das",
-        "du",
-        "des",
-        "la",
-        "le",
-        "les",
-        "el",
-        "al",
-        "ad",
-        "as",
-        "an",
-        "ar",
-        "ash",
-        "at",
-        "az",
-        "ul",
-        "bin",
-        "ibn",
-        "e",
-        "y",
-        "van",
-        "der",
-        "den",
-        "sur",
-        "upon",
-        "on",
-        "en",
-        "im",
-        "am",
-    ]
-)
+# Words allowed inside a multi-word place name ("Bosnia and Herzegovina", "Isle of Man").
+_CONNECTORS = load_lexicon("locations/connectors")
+# Particles that glue the words of a foreign name ("Wadi al Washka", "Rio de Janeiro"); unlike "on" or "and",
+# they never join a name to the next English word.
+_NAME_PARTICLES = load_lexicon("locations/particles")
 _ARTICLE_PREFIX = frozenset({"al-", "el-", "ad-", "as-", "ar-", "an-", "at-", "az-", "ash-"})
 # Actors whose words are never places ("New York Times", "Marco Rubio", "Wagner Group").
 _NOT_PLACE_KINDS = frozenset(
@@ -467,7 +429,7 @@ def _in_longer_name(
         if _capitalised(before) and (i - 1) not in firsts and before.lower() not in _demonyms():
             return True
         if (
-            before.lower() in _CONNECTORS
+            before.lower() in _NAME_PARTICLES
             and i > 1
             and _capitalised(words[i - 2])
             and text[ends[i - 2] : starts[i - 1]] == " "
@@ -478,7 +440,7 @@ def _in_longer_name(
         if _capitalised(after):
             return True
         if (
-            after.lower() in _CONNECTORS
+            after.lower() in _NAME_PARTICLES
             and j + 1 < n
             and _capitalised(words[j + 1])
             and text[ends[j] : starts[j + 1]] == " "
