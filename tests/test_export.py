@@ -48,6 +48,7 @@ def _report(**event_changes: Any) -> Report:
     actors = (
         Actor(id="a1", name="Russian forces", kind="state_forces", country="RU", mentions=(_span("Russian forces"),)),
         Actor(id="a2", name="civilians", kind="civilians", mentions=(_span("civilians"),)),
+        Actor(id="a3", name="Russia", kind="government", country="RU", mentions=(_span("Russia"),)),
     )
     locations = (
         Location(
@@ -192,6 +193,7 @@ def test_acled_row_of_a_fully_linked_event() -> None:
         pytest.param({"fatalities": None}, "fatalities", 0, id="no-fatalities-is-zero-as-in-acled"),
         pytest.param({"targets": ()}, "interaction", 10, id="one-sided-interaction"),
         pytest.param({"targets": ()}, "civilian_targeting", "", id="no-civilian-target"),
+        pytest.param({"targets": ("a3",)}, "interaction", "", id="target-of-unknown-type-no-interaction"),
         pytest.param({"agents": ("a1", "a2")}, "assoc_actor_1", "civilians", id="second-agent-is-associated"),
         pytest.param({"location": "l2"}, "location", "Russia", id="country-level-location"),
         pytest.param(

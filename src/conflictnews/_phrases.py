@@ -34,19 +34,18 @@ class PhraseMatcher(Generic[V]):
     [('air strike', 1), ('strike', 2)]
     """
 
-    __slots__ = ("_first", "_maxlen")
+    __slots__ = ("_first",)
 
     def __init__(self, entries: Iterable[tuple[str, V]]) -> None:
-        first: dict[str, dict[tuple[str, ...], V]] = {}
-        maxlen = 1
+        by_first: dict[str, dict[tuple[str, ...], V]] = {}
         for phrase, value in entries:
             key = phrase_key(phrase)
-            if not key:
-                continue
-            first.setdefault(key[0], {}).setdefault(key, value)
-            maxlen = max(maxlen, len(key))
-        self._first = first
-        self._maxlen = maxlen
+            if key:
+                by_first.setdefault(key[0], {}).setdefault(key, value)
+        # per first word: the phrase lengths to try, longest first, and the phrases
+        self._first: dict[str, tuple[tuple[int, ...], dict[tuple[str, ...], V]]] = {
+            w: (tuple(sorted({len(k) for k in phrases}, reverse=True)), phrases) for w, phrases in by_first.items()
+        }
 
     def finditer(
         self, analysis: Analysis, start: int = 0, end: int | None = None, *, overlapping: bool = False
@@ -60,14 +59,17 @@ class PhraseMatcher(Generic[V]):
         i = 0 if start == 0 else _bisect_left(starts, start)
         first = self._first
         while i < stop:
-            cands = first.get(words[i])
-            if cands is None:
+            entry = first.get(words[i])
+            if entry is None:
                 i += 1
                 continue
+            lengths, cands = entry
             best: tuple[int, V] | None = None
-            for j in range(min(self._maxlen, stop - i), 0, -1):
-                key = tuple(words[i : i + j])
-                if key in cands and _contiguous(text, ends, starts, i, i + j):
+            for j in lengths:
+                if j > stop - i:
+                    continue
+                key = (words[i],) if j == 1 else tuple(words[i : i + j])
+                if key in cands and (j == 1 or _contiguous(text, ends, starts, i, i + j)):
                     best = (j, cands[key])
                     break
             if best is None:

@@ -475,7 +475,7 @@ def _arrow_tables(reports: Sequence[Report]) -> dict[str, Any]:
 
 
 def _kind_of(path: str, input_format: str) -> str | None:
-    """ "jsonl" or "text" for a file name, or None for a file a folder walk skips."""
+    """How to read a file, ``"jsonl"`` or ``"text"``; None for a file that a folder walk skips."""
     name = path.lower()
     if name.endswith(".gz"):
         name = name[:-3]
@@ -526,25 +526,24 @@ class _Reader:
         """Input bytes read so far (compressed bytes for gzip files)."""
         return self._done_bytes + self._tell()
 
-    def _open(self, path: str) -> IO[bytes]:
+    def _open(self, path: str, stack: contextlib.ExitStack) -> IO[bytes]:
         import gzip
         import typing
 
         if path == "-":
             return sys.stdin.buffer
-        raw = open(path, "rb")  # noqa: SIM115 - closed by the caller
+        raw = stack.enter_context(open(path, "rb"))  # noqa: SIM115 - the stack closes it
         if path.lower().endswith(".gz"):
-            self._tell = raw.tell
-            return typing.cast(IO[bytes], gzip.GzipFile(fileobj=raw, mode="rb"))
+            self._tell = raw.tell  # progress in compressed bytes, like the total
+            return typing.cast(IO[bytes], stack.enter_context(gzip.GzipFile(fileobj=raw, mode="rb")))
+        self._tell = self._bytes_read
         return raw
 
     def __iter__(self) -> Iterator[_Raw]:
         for path, kind in self.files:
             self._read = 0
-            if not path.lower().endswith(".gz"):
-                self._tell = self._bytes_read
-            fh = self._open(path)
-            try:
+            with contextlib.ExitStack() as stack:
+                fh = self._open(path, stack)
                 if kind == "text":
                     data = fh.read(self._max_bytes + 1)
                     self._read = len(data)
@@ -555,13 +554,6 @@ class _Reader:
                         self._read += len(line)
                         if line.strip():
                             yield _Raw(path, n, line, "jsonl")
-            finally:
-                if fh is not sys.stdin.buffer:
-                    fh.close()
-                    if path.lower().endswith(".gz"):
-                        fileobj = getattr(fh, "fileobj", None)
-                        if fileobj is not None:
-                            fileobj.close()
             self._done_bytes += os.path.getsize(path) if path != "-" else self._read
             self._tell = _zero
 

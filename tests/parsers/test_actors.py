@@ -324,3 +324,19 @@ def test_prefix_shifts_spans(text: str) -> None:
 def test_huge_text_of_quotes() -> None:
     """100,000 quotation marks parse without trouble."""
     assert [] == read('"' * 100_000)
+
+
+def test_actor_data_is_consistent() -> None:
+    """Every country has a demonym, and every code the other tables use is a country of countries.tsv."""
+    from conflictnews.lexicons import load_table
+
+    codes = {row[0] for row in load_table("actors/countries")}
+    demonym_codes = {row[0] for row in load_table("actors/demonyms")}
+    used: set[str] = set()
+    for name, col in (("groups", 2), ("organizations", 2), ("people", 1), ("capitals", 1), ("polities", 1)):
+        for row in load_table(f"actors/{name}"):
+            used.update(c for c in row[col].split("|") if c and c != "*")
+
+    assert set() == codes - demonym_codes
+    assert set() == used - codes
+    assert len(codes) >= 249

@@ -161,8 +161,11 @@ def _row(report: Report, event: Event, by_id: dict[str, Any]) -> dict[str, Any]:
     row["inter2"] = "" if inter2 is None else inter2
     interaction = coding.interaction
     if interaction is None and inter1 is not None:
-        # ACLED records the pair lowest code first; a one-sided event is inter1 * 10
-        interaction = inter1 * 10 if not inter2 else min(inter1, inter2) * 10 + max(inter1, inter2)
+        # ACLED records the pair lowest code first; a one-sided event (no actor2) is inter1 * 10
+        if inter2:
+            interaction = min(inter1, inter2) * 10 + max(inter1, inter2)
+        elif not targets:
+            interaction = inter1 * 10
     row["interaction"] = "" if interaction is None else interaction
     if any(t.kind is ActorKind.CIVILIANS for t in targets):
         row["civilian_targeting"] = "Civilian targeting"

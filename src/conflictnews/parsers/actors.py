@@ -545,10 +545,11 @@ class _Reading:
         self.n = len(self.words)
         self.n_chars = len(self.text)
         self.cands: list[_Cand] = []
-        self.own_countries: dict[str, float] = {}
+        self.own_evidence: list[tuple[int, str, float]] = []  # (offset, country, weight) of names in the text
         self.riot_at: list[int] = []
-        self.first_seen: dict[str, int] = {}
-        self._doc_country: tuple[str | None] | None = None
+        self._evidence: list[tuple[int, str, float, bool]] | None = None
+        self._evidence_at: list[int] = []
+        self._country_cache: dict[tuple[int, int], str | None] = {}
 
     # --- helpers over the token index
 
@@ -559,7 +560,7 @@ class _Reading:
     def spaced(self, k: int) -> bool:
         """Word *k* and the next are separated by white space only."""
         g = self.gap(k)
-        return bool(g) and g.isspace() and "\n\n" not in g  # never across a paragraph break
+        return bool(g) and g.isspace() and "\n" not in g  # never across a line (paragraph) break
 
     def joined(self, k: int) -> bool:
         """Word *k* and the next are separated by white space, or by the full stop of "U.S." and white space."""
@@ -637,35 +638,48 @@ class _Reading:
 
     # --- document-level facts
 
-    def doc_country(self) -> str | None:
-        """The country the document is mostly about: from the locations parser, else from country names."""
-        if self._doc_country is not None:
-            return self._doc_country[0]
-        counts: dict[str, float] = {}
-        first: dict[str, int] = {}
-        for loc in self.ctx.locations:
-            if loc.country and not loc.metonym:
-                # countries and provinces are safer evidence than town names, which often recur abroad
-                weight = _LOCATION_WEIGHT.get(loc.kind.value, 1.0) * (loc.confidence or 0.5)
-                counts[loc.country] = counts.get(loc.country, 0.0) + weight * max(1, len(loc.mentions))
-                pos = min((m.start for m in loc.mentions), default=0)
-                first[loc.country] = min(first.get(loc.country, pos), pos)
-        scale = 0.5 if counts else 1.0  # with places resolved, names in the text only tip the balance
-        for code, weight in self.own_countries.items():
-            counts[code] = counts.get(code, 0.0) + weight * scale
-            first.setdefault(code, self.first_seen.get(code, 0))
-        best = max(counts, key=lambda c: (counts[c], -first.get(c, 0))) if counts else None
-        self._doc_country = (best,)
-        return best
+    def doc_country(self, pos: int | None = None) -> str | None:
+        """
+        The country of the places near *pos*: those of its sentence, else of its paragraph, else of the
+        whole document (with *pos* None, the document's). Places come from the locations parser when it
+        ran first; the countries and capitals the text names count too, for half as much beside them.
+        """
+        if self._evidence is None:
+            ev: list[tuple[int, str, float, bool]] = [(p, c, w, False) for p, c, w in self.own_evidence]
+            for loc in self.ctx.locations:
+                if loc.country and not loc.metonym:
+                    # countries and provinces are safer evidence than town names, which often recur abroad
+                    weight = _LOCATION_WEIGHT.get(loc.kind.value, 1.0) * (loc.confidence or 0.5)
+                    ev.extend((m.start, loc.country, weight, True) for m in loc.mentions)
+            ev.sort()
+            self._evidence = ev
+            self._evidence_at = [e[0] for e in ev]
+        if not self._evidence:
+            return None
+        ranges: list[tuple[int, int]] = []
+        if pos is not None and self.an.sentences:
+            ranges.append(self.an.sentence_at(pos))
+            para = next(((a, b) for a, b in self.an.paragraphs if a <= pos < b), None)
+            if para is not None:
+                ranges.append(para)
+        ranges.append((0, self.n_chars + 1))
+        for a, b in ranges:
+            if (a, b) not in self._country_cache:
+                lo, hi = bisect.bisect_left(self._evidence_at, a), bisect.bisect_left(self._evidence_at, b)
+                self._country_cache[(a, b)] = _best_country(self._evidence[lo:hi])
+            found = self._country_cache[(a, b)]
+            if found is not None:
+                return found
+        return None
 
-    def countries_of(self, codes: Sequence[str]) -> str | None:
+    def countries_of(self, codes: Sequence[str], pos: int | None = None) -> str | None:
         if not codes:
             return None
         if "*" in codes:
-            return self.doc_country()
+            return self.doc_country(pos)
         if len(codes) == 1:
             return codes[0]
-        dc = self.doc_country()
+        dc = self.doc_country(pos)
         return dc if dc in codes else codes[0]
 
     # --- the reading
@@ -707,8 +721,7 @@ class _Reading:
                     if ent.type in ("country", "capital"):
                         pol = (t.country_names if ent.type == "country" else t.capitals).get(en.key)
                         if pol is not None:
-                            self.own_countries[pol.code] = self.own_countries.get(pol.code, 0.0) + 1.0
-                            self.first_seen[pol.code] = min(self.first_seen.get(pol.code, self.n_chars), self.starts[i])
+                            self.own_evidence.append((self.starts[i], pol.code, 1.0))
         for i, en, e in hits:
             fam = en.family
             if fam == "name":
@@ -777,7 +790,7 @@ class _Reading:
                 elif ent.type in ("country", "capital"):
                     pol = (self.t.country_names if ent.type == "country" else self.t.capitals).get(part)
                     if pol is not None:
-                        self.own_countries[pol.code] = self.own_countries.get(pol.code, 0.0) + 0.5
+                        self.own_evidence.append((ps, pol.code, 0.5))
 
     def name(self, i: int, en: _Entry, e: int) -> None:
         t = self.t
@@ -812,7 +825,7 @@ class _Reading:
             rule = "actors/media"
         else:
             rule = "actors/organization"
-        country = self.countries_of(period.countries)
+        country = self.countries_of(period.countries, s)
         self.add(_Cand(s, e, 5, period.kind, ent.name, country, None, rule, _CONF[rule], ent.name, weak))
 
     def member_tail(self, j: int, e: int) -> int:
@@ -851,6 +864,13 @@ class _Reading:
             return prev == "by"
         w1 = self.words[nxt]
         lw1 = self.lower[nxt]
+        if lw1 in ("and", "or") and nxt + 1 < self.n and self.spaced(nxt):
+            # "The United States and Britain struck": the second name decides for both
+            for size in (4, 3, 2, 1):
+                j2 = nxt + size
+                if j2 < self.n and _norm(self.text[self.starts[nxt + 1] : self.ends[j2]]) in t.country_names:
+                    return self.acts(nxt + 1, j2, self.ends[j2])
+            return False
         if not w1[0].islower():
             return prev == "by"
         if lw1 in t.agent_words or (lw1.endswith("ed") and len(lw1) > 4):
@@ -938,7 +958,7 @@ class _Reading:
             # no country in the phrase: settled once the sides the document names are known
             self.add(_Cand(start, end, prio, kind, en.key, None, None, rule, 0.6, bare=template))
             return
-        country = self.doc_country() if "doc" in flags else None
+        country = self.doc_country(start) if "doc" in flags else None
         pol2 = t.by_code.get(country) if country and kind not in _SOURCE_KINDS else None
         conf = _CONF[rule] - (0.1 if country else 0.0)
         self.add(_Cand(start, end, prio, kind, self.fill(template, pol2, np), country, None, rule, conf))
@@ -1013,7 +1033,10 @@ class _Reading:
         if info is None:
             return
         ti2 = ti + en.n - 1
-        quals = self.qualifiers_ending(ti - 1, t.qualifiers) if ti >= 1 and self.joined(ti - 1) else []
+        q = ti - 1  # "Lebanon's caretaker prime minister": modifiers may stand between country and title
+        while q >= 0 and self.lower[q] in t.modifiers and self.spaced(q):
+            q -= 1
+        quals = self.qualifiers_ending(q, t.qualifiers) if q >= 0 and self.joined(q) else []
         pol = quals[-1][0] if quals else None
         former_at = (quals[0][1] if quals else ti) - 1
         former = former_at >= 0 and self.lower[former_at] in ("former", "ex") and self.spaced(former_at)
@@ -1043,6 +1066,7 @@ class _Reading:
         cur: list[int] = []
         stop = self.t.stop_names
         k += 1
+        first = k
         while k < self.n and len(out) < 4:
             g = self.gap(k - 1)
             lw = self.lower[k]
@@ -1052,8 +1076,8 @@ class _Reading:
                 k += 1 if lw == "and" else 0
                 if lw == "and":
                     continue
-            elif not g.isspace() and not (cur and len(self.words[k - 1]) == 1 and g.strip() == "."):
-                break
+            elif not g.isspace() and not ((cur or k == first) and g[0] == "." and g[1:].isspace() and len(g) > 1):
+                break  # only white space between names, or the full stop of "Gen." or an initial
             w = self.words[k]
             base = w[:-2] if w.endswith(_POSS) else w
             if base in self.t.org_words:
@@ -1182,7 +1206,7 @@ class _Reading:
             a -= 1
         while a <= b and self.words[a] in ("The", "A", "An", "Armed", "Local", "Suspected"):
             a += 1
-        country = self.doc_country()
+        country = self.doc_country(self.starts[h])
         if a <= b:
             who = _norm(self.text[self.starts[a] : self.ends[b]])
             if who in t.dems or who in t.country_names or (a == b and self.sentence_start(a) and who not in t.ethnic):
@@ -1195,8 +1219,13 @@ class _Reading:
         fm = _MILITIA_FROM.match(self.text, e)
         if fm is not None:
             label = f"{_norm(fm.group('who'))} communal militia"
-            s0 = self.starts[h - 1] if qual else self.starts[h]
-            self.add(_Cand(s0, fm.end(), 4, ActorKind.IDENTITY_MILITIA, label, country, None, "actors/militia",
+            k0 = h
+            while (
+                k0 >= 1 and self.spaced(k0 - 1) and (self.lower[k0 - 1] in t.modifiers or self.lower[k0 - 1] in _DETS)
+            ):
+                k0 -= 1
+            s0 = self.starts[k0]
+            self.add(_Cand(s0, fm.end(), 5, ActorKind.IDENTITY_MILITIA, label, country, None, "actors/militia",
                            _CONF["actors/militia"]))  # fmt: skip
 
     def protest(self, i: int, ve: int, role: str) -> None:
@@ -1226,7 +1255,7 @@ class _Reading:
                 pol = self.t.plural_dems.get(w) or self.t.dems.get(w[:-2] if w.endswith(_POSS) else w)
                 if pol is not None:
                     break
-            country = pol.code if pol else self.doc_country()
+            country = pol.code if pol else self.doc_country(self.starts[a])
             pol = pol or (self.t.by_code.get(country) if country else None)
             name = f"{pol.dem} {word}" if pol else word
             self.add(_Cand(self.starts[a], self.name_end(b), 6, kind, name, country, None, "actors/protest-subject",
@@ -1234,7 +1263,7 @@ class _Reading:
             return
         if role.endswith("_act"):
             return
-        country = self.doc_country()
+        country = self.doc_country(self.starts[i])
         pol = self.t.by_code.get(country) if country else None
         name = f"{pol.dem} {word}" if pol else word
         self.add(_Cand(self.starts[i], ve, 1, kind, name, country, None, "actors/protest-event",
@@ -1372,7 +1401,7 @@ class _Reading:
                 code: str | None = next(iter(named))
                 rule = "actors/coref"
             elif not named:
-                code, rule = self.doc_country(), "actors/document-country"
+                code, rule = self.doc_country(c.start), "actors/document-country"
             else:
                 code, rule = None, c.rule
             pol = self.t.by_code.get(code) if code else None
@@ -1451,6 +1480,19 @@ class _Reading:
                 )
             )
         return out
+
+
+def _best_country(evidence: Sequence[tuple[int, str, float, bool]]) -> str | None:
+    """The country with the most weight (the first named on a tie); names count half beside resolved places."""
+    if not evidence:
+        return None
+    scale = 0.5 if any(from_places for *_, from_places in evidence) else 1.0
+    counts: dict[str, float] = {}
+    first: dict[str, int] = {}
+    for pos, code, weight, from_places in evidence:
+        counts[code] = counts.get(code, 0.0) + (weight if from_places else weight * scale)
+        first.setdefault(code, pos)
+    return max(counts, key=lambda c: (counts[c], -first[c]))
 
 
 def _family(kind: ActorKind, name: str) -> str:

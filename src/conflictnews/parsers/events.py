@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, ClassVar, Generic, NamedTuple, TypeVar
 
 import regex
 
@@ -43,6 +43,8 @@ from conflictnews.model import (
 from conflictnews.parsers import PARSER_API_VERSION, Context, Item
 
 __all__ = ["ACLED_INTER", "EventParser"]
+
+V = TypeVar("V")
 
 ARMED_KINDS = frozenset(
     {
@@ -259,14 +261,14 @@ class EventParser:
         agents, targets, agent_rule = doc.arguments(trig, clause, sentence)
         cls = trig.cls
         rule = f"events/{cls}"
-        nouns_before = self._noun_roles(doc.analysis, clause[0], trig.start)
-        nouns_after = self._noun_roles(doc.analysis, trig.end, clause[1])
+        nouns_before = doc.nouns.roles(clause[0], trig.start)
+        nouns_after = doc.nouns.roles(trig.end, clause[1])
         if "+passive" in agent_rule:
             # "a man was shot by two armed men": the victim comes first, the doer after "by"
             nouns_before, nouns_after = nouns_after, nouns_before
         # a protest with police action or violence around it
         if cls in ("protest", "riot") or (cls == "violence" and "protest" in sentence_classes):
-            roles = {v for _, _, v in self._cue_matcher.finditer(doc.analysis, sentence[0], doc.next_sentence_end(si))}
+            roles = {v for _, _, v in doc.cues.between(sentence[0], doc.next_sentence_end(si))}
             state_agents = any(
                 doc.actors_by_id[a].kind in (ActorKind.STATE_FORCES, ActorKind.EXTERNAL_FORCES) for a in agents
             )
@@ -346,12 +348,6 @@ class EventParser:
             rule=f"events/plover-{trig.cls}{agent_rule}",
         )
 
-    def _noun_roles(self, analysis: Analysis, start: int, end: int) -> set[str]:
-        roles: set[str] = set()
-        for _, _, found in self._noun_matcher.finditer(analysis, start, end):
-            roles |= found
-        return roles
-
     def _modality(self, doc: _DocIndex, trig: _Trigger, clause: tuple[int, int]) -> Modality:
         claim = doc.claim_obj_for(trig)
         if claim is not None:
@@ -367,7 +363,7 @@ class EventParser:
         # local cues in the clause, before the trigger (nearest wins) or right after it
         lo = max(clause[0], trig.start - 60)
         best: str | None = None
-        for c_start, _, role in self._cue_matcher.finditer(doc.analysis, lo, min(clause[1], trig.end + 12)):
+        for c_start, _, role in doc.cues.between(lo, min(clause[1], trig.end + 12)):
             if role in ("alleged", "reported", "claimed", "denied", "planned", "hypothetical", "negated"):
                 if c_start >= trig.end and role not in ("alleged", "reported"):
                     continue
@@ -537,11 +533,34 @@ _SPECIFICITY = {
 }
 
 
+class _Hits(Generic[V]):
+    """Lexicon matches of the whole document, found in one pass, queried by offset with a bisect."""
+
+    __slots__ = ("hits", "starts")
+
+    def __init__(self, hits: list[tuple[int, int, V]]) -> None:
+        self.hits = hits
+        self.starts = [h[0] for h in hits]
+
+    def between(self, start: int, end: int) -> list[tuple[int, int, V]]:
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end, i)
+        return [h for h in self.hits[i:j] if h[1] <= end]
+
+    def roles(self: _Hits[set[str]], start: int, end: int) -> set[str]:
+        out: set[str] = set()
+        for _, _, found in self.between(start, end):
+            out |= found
+        return out
+
+
 class _DocIndex:
     """Earlier findings indexed by offset, so argument look-ups cost a bisect, not a scan."""
 
     def __init__(self, context: Context, parser: EventParser) -> None:
         self.text = context.text
+        self.cues: _Hits[str] = _Hits(list(parser._cue_matcher.finditer(context.analysis, overlapping=True)))
+        self.nouns: _Hits[set[str]] = _Hits(list(parser._noun_matcher.finditer(context.analysis, overlapping=True)))
         self.analysis = context.analysis
         self.actors_by_id: dict[str, Actor] = {a.id: a for a in context.actors}
         # sources (outlets, "reports", "analysts") speak about events; they never fight in them

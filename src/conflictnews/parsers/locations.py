@@ -102,7 +102,7 @@ class LocationParser:
     """
 
     name = "locations"
-    requires: tuple[str, ...] = ("actors",)
+    requires: tuple[str, ...] = ()
     provides: tuple[str, ...] = ("locations",)
     api_version: ClassVar[int] = PARSER_API_VERSION
 
@@ -460,9 +460,38 @@ def _joined(text: str, ends: list[int], starts: list[int], i: int, j: int, words
     return True
 
 
+@data_cache
+def _actor_names() -> tuple[PhraseMatcher[bool], frozenset[str]]:
+    """
+    Names of known people, outlets, organisations and armed groups (the actor dictionaries), and title words.
+
+    The locations parser runs before the actor parser (which reads places to give "police" or "protesters"
+    their country), so it reads the same dictionaries to keep "New York" in "New York Times", "Rubio" in
+    "Marco Rubio" or "Wagner" from becoming places.
+    """
+    names: set[str] = set()
+    for table, alias_col in (("actors/organizations", 3), ("actors/people", 5), ("actors/groups", 5)):
+        for row in load_table(table):
+            names.add(row[0])
+            if len(row) > alias_col and row[alias_col]:
+                names.update(a.lstrip("~") for a in row[alias_col].split("|"))
+    titles = frozenset(r[0].lower().rstrip(".") for r in load_table("actors/titles") if " " not in r[0])
+    return PhraseMatcher((n, True) for n in names if n), titles
+
+
 def _blocked_spans(context: Context) -> list[tuple[int, int]]:
-    """Where no place can start: people, outlets, groups and forces the actor parser found, and dates."""
-    spans = [(sp.start, sp.end) for a in context.actors if a.kind in _NOT_PLACE_KINDS for sp in a.mentions]
+    """Where no place can start: names of people, outlets and groups, dates, and people found by earlier parsers."""
+    an = context.analysis
+    matcher, titles = _actor_names()
+    spans = [(s, e) for s, e, _ in matcher.finditer(an)]
+    # a capitalised word after a title is a person: "President Zelensky", "Gen. Syrskyi"
+    words, starts, ends, lower = an.tok_words, an.tok_starts, an.tok_ends, an.tok_lower
+    spans += [
+        (starts[i + 1], ends[i + 1])
+        for i, w in enumerate(lower[:-1])
+        if w in titles and words[i + 1][:1].isupper()
+    ]
+    spans += [(sp.start, sp.end) for a in context.actors if a.kind in _NOT_PLACE_KINDS for sp in a.mentions]
     spans += [(t.span.start, t.span.end) for t in context.times]
     spans.sort()
     return spans
