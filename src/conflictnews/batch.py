@@ -37,12 +37,15 @@ from conflictnews.pipeline import DEFAULT_MAX_TEXT_LENGTH, Pipeline
 
 __all__ = [
     "OUTPUT_FORMATS",
+    "PARQUET_TABLES",
     "BatchOptions",
     "BatchSetupError",
     "BatchSummary",
     "RecordError",
     "RecordFields",
     "add_command",
+    "checkpoint_path",
+    "default_workers",
     "document_from_record",
     "run_batch",
 ]

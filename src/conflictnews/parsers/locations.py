@@ -126,7 +126,7 @@ class LocationParser:
     def _norm(self, word: str) -> str:
         n = self._norm_cache.get(word)
         if n is None:
-            n = normalize_name(word)
+            n = normalize_name(word[:-2] if _possessive(word) else word)
             if len(self._norm_cache) > 100_000:
                 self._norm_cache.clear()
             self._norm_cache[word] = n
@@ -144,7 +144,11 @@ class LocationParser:
         norm = self._norm
         blocked = _blocked_spans(context)
         n = len(words)
-        out: list[_Cand] = []
+        name_parts = self._name_parts(an, gaz)
+        abbreviations = self._abbreviations(an, gaz)
+        if abbreviations:
+            blocked = sorted([*blocked, *((c.start, c.end) for c in abbreviations)])
+        out: list[_Cand] = list(abbreviations)
         i = 0
         while i < n:
             w = words[i]
@@ -168,7 +172,10 @@ class LocationParser:
             if _inside(blocked, starts[i], ends[i + j - 1]):
                 i += j
                 continue
-            end = ends[i + j - 1]
+            if j == 1 and key in name_parts and places[0].kind not in _STRONG_KINDS:
+                i += 1
+                continue  # "Allen said": a surname seen earlier in "Paul Allen", not the town
+            end = ends[i + j - 1] - (2 if _possessive(words[i + j - 1]) else 0)  # "Europe's" -> "Europe"
             span_end, level = end, None
             # a descriptor after the name: "Kursk region", "Sumy Oblast", "Borgu LGA"
             if i + j < n and _joined(text, ends, starts, i + j - 1, i + j + 1, words):
@@ -198,6 +205,52 @@ class LocationParser:
                 )
             )
             i += j
+        out.sort(key=lambda c: c.start)
+        return out
+
+    def _name_parts(self, an: Analysis, gaz: Gazetteer) -> frozenset[str]:
+        """
+        Words that follow another capitalised word in a name the gazetteer does not know ("Paul Allen",
+        "Lopez Obrador"): alone later in the text they are that name again, not a town.
+        """
+        words, starts, ends = an.tok_words, an.tok_starts, an.tok_ends
+        text = an.text
+        parts: set[str] = set()
+        for i in range(len(words) - 1):
+            a, b = words[i], words[i + 1]
+            if not (a[:1].isupper() and b[:1].isupper()) or text[ends[i] : starts[i + 1]] != " ":
+                continue
+            if a.lower() in self._descriptors or b.lower() in self._descriptors:
+                continue
+            if gaz.has_normalized(f"{self._norm(a)} {self._norm(b)}"):
+                continue
+            parts.add(self._norm(b))
+        return frozenset(parts)
+
+    def _abbreviations(self, an: Analysis, gaz: Gazetteer) -> list[_Cand]:
+        """Country abbreviations written in capitals: "U.S.", "UK", "DRC"."""
+        out: list[_Cand] = []
+        for m in _abbreviation_pattern().finditer(an.text):
+            target = _abbreviation_table()[m.group()]
+            place = gaz.country(target) if len(target) == 2 else next(iter(gaz.lookup(target)), None)
+            if place is None:
+                continue
+            i = an.sentence_index(m.start())
+            out.append(
+                _Cand(
+                    start=m.start(),
+                    end=m.end(),
+                    span_end=m.end(),
+                    key=normalize_name(place.name),
+                    places=(place,),
+                    level=None,
+                    relation=None,
+                    locative=True,
+                    sentence_initial=an.sentences[i][0] == m.start() if an.sentences else False,
+                    in_paren_of=None,
+                    in_longer_name=False,
+                )
+            )
         return out
 
     # -- parse ---------------------------------------------------------------------------------
@@ -398,6 +451,23 @@ class LocationParser:
         return bool(m and m.group(1).lower() in self._verbs)
 
 
+def _possessive(w: str) -> bool:
+    return len(w) > 3 and w[-2] in "'\u2019" and w[-1] in "sS"
+
+
+@data_cache
+def _abbreviation_table() -> dict[str, str]:
+    return {r[0]: r[1] for r in load_table("locations/abbreviations")}
+
+
+@data_cache
+def _abbreviation_pattern() -> regex.Pattern[str]:
+    forms = sorted(_abbreviation_table(), key=len, reverse=True)
+    alternation = "|".join(regex.escape(f) for f in forms)
+    # whole words only; "U.S." may end a sentence, so its final dot is part of the match
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}.])(?:{alternation})(?![\p{{L}}\p{{N}}])")
+
+
 def _capitalised(w: str) -> bool:
     c = w[0]
     if c.isupper():
@@ -487,9 +557,7 @@ def _blocked_spans(context: Context) -> list[tuple[int, int]]:
     # a capitalised word after a title is a person: "President Zelensky", "Gen. Syrskyi"
     words, starts, ends, lower = an.tok_words, an.tok_starts, an.tok_ends, an.tok_lower
     spans += [
-        (starts[i + 1], ends[i + 1])
-        for i, w in enumerate(lower[:-1])
-        if w in titles and words[i + 1][:1].isupper()
+        (starts[i + 1], ends[i + 1]) for i, w in enumerate(lower[:-1]) if w in titles and words[i + 1][:1].isupper()
     ]
     spans += [(sp.start, sp.end) for a in context.actors if a.kind in _NOT_PLACE_KINDS for sp in a.mentions]
     spans += [(t.span.start, t.span.end) for t in context.times]
