@@ -8,6 +8,8 @@ over the document's words costs one dict look-up per word.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from typing import Generic, TypeVar
@@ -54,30 +56,26 @@ class PhraseMatcher(Generic[V]):
         words = analysis.tok_lower
         starts, ends = analysis.tok_starts, analysis.tok_ends
         text = analysis.text
-        n = len(words)
-        stop = n if end is None else _bisect_left(starts, end)
-        i = 0 if start == 0 else _bisect_left(starts, start)
+        stop = len(words) if end is None else bisect.bisect_left(starts, end)
+        lo = 0 if start == 0 else bisect.bisect_left(starts, start)
+        if lo >= stop:
+            return
         first = self._first
-        while i < stop:
-            entry = first.get(words[i])
-            if entry is None:
-                i += 1
+        # compress/map keep the per-word look-up in C: only words that open a phrase reach Python
+        hits = itertools.compress(range(lo, stop), map(first.__contains__, itertools.islice(words, lo, stop)))
+        resume = lo  # the first word a new match may start at (past the last match, unless overlapping)
+        for i in hits:
+            if i < resume:
                 continue
-            lengths, cands = entry
-            best: tuple[int, V] | None = None
+            lengths, cands = first[words[i]]
             for j in lengths:
                 if j > stop - i:
                     continue
                 key = (words[i],) if j == 1 else tuple(words[i : i + j])
                 if key in cands and (j == 1 or _contiguous(text, ends, starts, i, i + j)):
-                    best = (j, cands[key])
+                    yield starts[i], ends[i + j - 1], cands[key]
+                    resume = i + 1 if overlapping else i + j
                     break
-            if best is None:
-                i += 1
-                continue
-            j, value = best
-            yield starts[i], ends[i + j - 1], value
-            i += 1 if overlapping else j
 
 
 def _contiguous(text: str, ends: list[int], starts: list[int], i: int, j: int) -> bool:
@@ -87,9 +85,3 @@ def _contiguous(text: str, ends: list[int], starts: list[int], i: int, j: int) -
         if gap.strip():
             return False
     return True
-
-
-def _bisect_left(a: list[int], x: int) -> int:
-    import bisect
-
-    return bisect.bisect_left(a, x)

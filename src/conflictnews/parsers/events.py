@@ -523,6 +523,8 @@ _WEAPON_RANK = {"w:clash": 0, "w:airstrike": 1, "w:shelling": 2}
 
 _PASSIVE = regex.compile(r"\b(?:was|were|been|being|is|are|got|get)\s++(?:\p{L}++ly\s++)?$", regex.IGNORECASE)
 
+_LOCATIVE_BEFORE = regex.compile(r"\b(?:in|at|near|around|outside|inside|into|from)\s++(?:the\s++)?$", regex.I)
+
 _SPECIFICITY = {
     LocationKind.PLACE: 0,
     LocationKind.FEATURE: 1,
@@ -710,7 +712,7 @@ class _DocIndex:
         """The most specific place of the clause, else of the sentence; nearest to the trigger breaks ties."""
         for lo, hi in (clause, sentence):
             i = bisect.bisect_left(self._lm_starts, lo)
-            best: tuple[int, int, Location] | None = None
+            best: tuple[tuple[int, int, int], Location] | None = None
             while i < len(self.loc_mentions) and self.loc_mentions[i][0] < hi:
                 s, e, loc = self.loc_mentions[i]
                 i += 1
@@ -720,11 +722,12 @@ class _DocIndex:
                     continue  # the object of a political act ("accused Russia"), not where it happened
                 if any(s < ae and as_ < e for as_, ae, _ in self._actors_in(s, e)):
                     continue  # a country named as an actor ("Russia has claimed")
-                key = (_SPECIFICITY.get(loc.kind, 6), abs(s - trig.start))
-                if best is None or key < best[:2]:
-                    best = (key[0], key[1], loc)
+                locative = bool(_LOCATIVE_BEFORE.search(self.text, max(0, s - 12), s))
+                key = (_SPECIFICITY.get(loc.kind, 6), 0 if locative else 1, abs(s - trig.start))
+                if best is None or key < best[0]:
+                    best = (key, loc)
             if best is not None:
-                return best[2]
+                return best[1]
         return None
 
     def time(self, clause: tuple[int, int], sentence: tuple[int, int]) -> TimeExpression | None:

@@ -274,6 +274,8 @@ class LocationParser:
             top = c.places[0]
             if top.kind == "country" and self._accept(c, top, an):
                 countries[top.country or ""] += 3
+            elif top.country and all(p.country == top.country for p in c.places[:40]):
+                countries[top.country] += 1  # every reading of the name lies in one country
         resolved: list[tuple[_Cand, Place, str, float]] = []
         by_index: dict[int, Place] = {}
         quals_of: dict[int, list[_Cand]] = {}
@@ -296,6 +298,8 @@ class LocationParser:
         """Is there enough evidence to read this candidate as a place?"""
         doc_countries = doc_countries or Counter()
         single = " " not in c.key
+        if c.level == "skip":
+            return False  # "San Lorenzo neighborhood", "Sanaa Street": a feature of a town, not the town
         if single and (c.key in _CONNECTORS or len(c.key) < 3):
             return False  # "Al", "Sur", "de": a connector or a fragment on its own is not a place
         if c.in_longer_name and place.kind not in ("country", "admin1") and place.population < 100_000:
