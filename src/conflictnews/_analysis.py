@@ -7,7 +7,10 @@ parser, so no parser re-splits sentences or re-scans for quotation marks.
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 import re
+from collections.abc import Container
 from typing import NamedTuple
 
 import regex
@@ -31,6 +34,8 @@ _WORD_BEFORE = regex.compile(r"(?:[\p{L}]\.)*+[\p{L}]*+$")
 # Words: runs of letters or digits, joined by apostrophes or hyphens (Kryvyi-Rih, Ukraine's).
 # The standard library's engine is faster here; the pattern cannot backtrack (each repeat starts with a separator).
 _FAST_TOKEN = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+
+_JOINER = re.compile(r"['\u2019\-]")
 
 _OPEN_QUOTES = "\u201c\u00ab\u201e"
 _CLOSE_QUOTES = "\u201d\u00bb"
@@ -60,6 +65,8 @@ class Analysis:
     """Sentences, paragraphs, quote regions and tokens of one text."""
 
     __slots__ = (
+        "_digit_tokens",
+        "_joined_tokens",
         "_lower",
         "_quote_starts",
         "_sent_starts",
@@ -96,6 +103,8 @@ class Analysis:
         self.sentence_first_tokens: frozenset[int] = frozenset(firsts)
         self._tokens: tuple[Token, ...] | None = None
         self._lower: list[str] | None = None
+        self._digit_tokens: list[int] | None = None
+        self._joined_tokens: list[int] | None = None
         self.quote_regions: tuple[QuoteRegion, ...] = tuple(_quote_regions(text, self.paragraphs))
         self._quote_starts = [q.start for q in self.quote_regions]
 
@@ -105,6 +114,33 @@ class Analysis:
         if self._lower is None:
             self._lower = [w.lower() for w in self.tok_words]
         return self._lower
+
+    def indices_of(self, words: Container[str]) -> list[int]:
+        """Indices of the tokens whose lower-case word is in *words*, in text order."""
+        # compress/map keep the per-token test in C: callers use this to skip the words that cannot matter
+        return list(itertools.compress(itertools.count(), map(words.__contains__, self.tok_lower)))
+
+    @property
+    def digit_tokens(self) -> list[int]:
+        """Indices of the tokens that start with a digit, in text order (built on first use)."""
+        if self._digit_tokens is None:
+            firsts = map(operator.itemgetter(0), self.tok_words)
+            self._digit_tokens = list(itertools.compress(itertools.count(), map(str.isdigit, firsts)))
+        return self._digit_tokens
+
+    @property
+    def joined_tokens(self) -> list[int]:
+        """Indices of the tokens holding a hyphen or an apostrophe ("mid-March", "Ukraine's"), in text order."""
+        if self._joined_tokens is None:
+            starts, ends = self.tok_starts, self.tok_ends
+            found: dict[int, None] = {}
+            for m in _JOINER.finditer(self.text):
+                pos = m.start()
+                i = bisect.bisect_right(starts, pos) - 1
+                if i >= 0 and pos < ends[i]:
+                    found[i] = None
+            self._joined_tokens = list(found)
+        return self._joined_tokens
 
     @property
     def tokens(self) -> tuple[Token, ...]:

@@ -285,11 +285,19 @@ def _ucdp_gold_actor(name: Any, tov: int | None, *, side: str) -> GoldActor | No
     return GoldActor(kind=kind, country=country, name=name)
 
 
+@functools.cache
+def _plover_legacy() -> dict[str, str]:
+    from conflictnews.lexicons import load_table
+
+    return {r[0]: r[1] for r in load_table("eval/plover_legacy")}
+
+
 def _plover(record: Mapping[str, Any], text: str) -> GoldDocument:
     g = record["gold"]
-    etype = g.get("event")
+    etype = str(g.get("event") or "").upper()
+    types = {etype} | ({_plover_legacy()[etype]} if etype in _plover_legacy() else set())
     event = GoldEvent(
-        plover_types=frozenset({str(etype).upper()}) if etype else None,
+        plover_types=frozenset(types) if etype else None,
         fatalities=_int(g.get("dead")),
     )
     mentions: list[GoldMention] = []

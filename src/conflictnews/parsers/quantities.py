@@ -305,13 +305,18 @@ class QuantityParser:
         starts = [s for s, _ in taken]
         drafts: list[_Draft] = []
         last_end = 0
-        tokens = analysis.tokens
+        words, tok_starts, tok_ends = analysis.tok_words, analysis.tok_starts, analysis.tok_ends
+        firsts = analysis.sentence_first_tokens
         triggers = self._triggers
         roles = self._roles
         verbs: list[Token] = []
         negations: list[int] = []
-        for tok in tokens:
-            w = tok.text
+        # only digits, role words and hyphenated words ("twenty-five") can matter: the rest is skipped in C
+        candidates = set(analysis.indices_of(roles))
+        candidates.update(analysis.digit_tokens, analysis.joined_tokens)
+        for i in sorted(candidates):
+            w = words[i]
+            tok = Token(tok_starts[i], tok_ends[i], w, w[0].isupper(), i in firsts)
             if w[0].isdigit():
                 role = _NUMBER_ROLE
             else:

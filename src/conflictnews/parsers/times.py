@@ -30,7 +30,7 @@ from typing import ClassVar, NamedTuple
 import regex
 from dateutil.relativedelta import relativedelta
 
-from conflictnews._analysis import Analysis, Token
+from conflictnews._analysis import Analysis
 from conflictnews.lexicons import load_lexicon, load_table
 from conflictnews.model import Precision, ReportWarning, Span, TimeExpression
 from conflictnews.parsers import PARSER_API_VERSION, Context, Item
@@ -459,6 +459,7 @@ class TimeParser:
         self._triggers = frozenset(
             {k.lower() for k in (*lex.months, *lex.weekdays, *lex.seasons, *lex.numbers)} | _GRAMMAR_TRIGGERS
         )
+        self._openers = self._triggers | _WEAK
         self._future = regex.compile(
             r"(?<![\p{L}])(?:" + "|".join(regex.escape(p) for p in lex.future) + r")(?![\p{L}])", regex.IGNORECASE
         )
@@ -510,7 +511,7 @@ class TimeParser:
     def find(self, text: str, published: datetime.date | None, context: Context | None = None) -> list[_Found]:
         """The time expressions of *text*, resolved against *published*, in text order."""
         analysis = context.analysis if context is not None and context.analysis.text is text else Analysis(text)
-        atoms = self._atoms(text, analysis.tokens)
+        atoms = self._atoms(text, analysis)
         found: list[_Found] = []
         state = _State()
         i = 0
@@ -532,7 +533,7 @@ class TimeParser:
             i += 1
         return found
 
-    def _atoms(self, text: str, tokens: tuple[Token, ...]) -> list[regex.Match[str]]:
+    def _atoms(self, text: str, analysis: Analysis) -> list[regex.Match[str]]:
         """
         The atoms of *text*, leftmost first and not overlapping.
 
@@ -540,30 +541,34 @@ class TimeParser:
         "the" before "past" …): scanning every character position with it would be several times slower.
         """
         triggers, weak, pattern = self._triggers, _WEAK, self._pattern
+        words, lower = analysis.tok_words, analysis.tok_lower
+        tok_starts, tok_ends = analysis.tok_starts, analysis.tok_ends
         atoms: list[regex.Match[str]] = []
         last_end = 0
-        n = len(tokens)
-        for i, tok in enumerate(tokens):
-            if tok.start < last_end:
+        n = len(words)
+        # only these tokens can open an atom; every other one would be skipped below
+        candidates = set(analysis.indices_of(self._openers))
+        candidates.update(analysis.digit_tokens, analysis.joined_tokens)
+        for i in sorted(candidates):
+            tok_start = tok_starts[i]
+            if tok_start < last_end:
                 continue
-            w = tok.text
+            w = words[i]
             if "-" in w or "'" in w or "’" in w:
                 # "mid-March", "year-ago", "Tuesday's": try each part that follows a hyphen too
-                starts = [tok.start] + [tok.start + j + 1 for j, ch in enumerate(w) if ch == "-"]
+                starts = [tok_start] + [tok_start + j + 1 for j, ch in enumerate(w) if ch == "-"]
             else:
-                key = w.lower()
+                key = lower[i]
                 if not (
-                    key in triggers
-                    or w[0].isdigit()
-                    or (key in weak and i + 1 < n and _next_ok(tokens[i + 1], triggers))
+                    key in triggers or w[0].isdigit() or (key in weak and i + 1 < n and _next_ok(words[i + 1], triggers))
                 ):
                     continue
-                starts = [tok.start]
+                starts = [tok_start]
             for pos in starts:
                 if pos < last_end:
                     continue
-                if len(starts) > 1 or pos != tok.start or "'" in w or "’" in w:
-                    key = _key(text, pos, tok.end)
+                if len(starts) > 1 or pos != tok_start or "'" in w or "’" in w:
+                    key = _key(text, pos, tok_ends[i])
                     if not (key in triggers or key[:1].isdigit()):
                         continue
                 m = pattern.match(text, pos)
@@ -833,8 +838,7 @@ def _key(text: str, pos: int, end: int) -> str:
     return text[pos:j].lower()
 
 
-def _next_ok(tok: Token, triggers: frozenset[str]) -> bool:
-    w = tok.text
+def _next_ok(w: str, triggers: frozenset[str]) -> bool:
     return w[:1].isdigit() or _key(w, 0, len(w)) in triggers
 
 
