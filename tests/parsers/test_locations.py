@@ -1,0 +1,121 @@
+"""The locations parser: recognition, resolution against the embedded gazetteer, and what it must not read as places."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import conflictnews as cn
+from conflictnews.parsers.locations import LocationParser
+
+PUB = "2025-03-16"
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(h))
+
+
+def locs(text: str) -> dict[str, cn.Location]:
+    report = cn.parse(text, published=PUB)
+    return {text[m.start : m.end]: loc for loc in report.locations for m in loc.mentions}
+
+
+def test_seed_places_resolve(seed_report: cn.Report) -> None:
+    """The reference article: Sudzha in Russia's Kursk region, the Kursk and Sumy regions, countries, Europe."""
+    text = seed_report.document.text
+    by_surface = {text[m.start : m.end]: loc for loc in seed_report.locations for m in loc.mentions}
+    sudzha = by_surface["Sudzha"]
+    assert ("place", "RU") == (sudzha.kind, sudzha.country)
+    assert km((sudzha.latitude, sudzha.longitude), (51.1976, 35.2726)) <= 10
+    assert ("admin1", "RU") == (by_surface["Kursk region"].kind, by_surface["Kursk region"].country)
+    assert ("admin1", "UA") == (by_surface["Sumy region"].kind, by_surface["Sumy region"].country)
+    assert {"Ukraine", "Russia", "Europe"} <= set(by_surface)
+    assert by_surface["Moscow"].metonym
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("Fighting continued near Pokrovsk, Donetsk region.", "Pokrovsk", "UA"),
+        ("Shelling hit Kharkov overnight.", "Kharkov", "UA"),
+        ("Troops moved toward Zaporozhye.", "Zaporozhye", "UA"),
+        ("Protesters gathered in Ilorin (Borgu LGA, Kwara).", "Ilorin", "NG"),
+        ("Clashes were reported in Idlib province.", "Idlib province", "SY"),
+        ("Europe's leaders met in Brussels.", "Europe", None),
+    ],
+    ids=["admin1-qualifier", "old-spelling", "alt-spelling", "paren-qualifier", "descriptor", "possessive"],
+)
+def test_places_resolve_to_the_right_country(text: str, surface: str, country: str | None) -> None:
+    found = locs(text)
+    assert surface in found
+    assert country == found[surface].country
+
+
+def test_relative_phrase_keeps_the_anchor_place() -> None:
+    """ "north of Sudzha" is Sudzha with a relation, not another place."""
+    loc = locs("Russian units advanced north of Sudzha.")["Sudzha"]
+    assert ["north of"] == [r.relation for r in loc.relations]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian troops march on.",
+        "Talks may resume in March.",
+        "Secretary of State Marco Rubio spoke to reporters.",
+        "The New York Times reported the attack.",
+        "Trump and Biden spoke.",
+        "Of all the options, none was good.",
+        "Heavy fighting continued. Beyond that, little is known.",
+    ],
+    ids=["verb-march", "month", "person", "outlet", "surnames", "sentence-initial-of", "sentence-initial-words"],
+)
+def test_not_places(text: str) -> None:
+    """Months, verbs, people, outlets and ordinary capitalised words are not places."""
+    found = locs(text)
+    assert not ({"March", "Rubio", "Marco", "New York", "Trump", "Biden", "Of", "Beyond", "Heavy"} & set(found))
+
+
+def test_demonyms_are_not_places() -> None:
+    assert "Russian" not in locs("Russian troops shelled the town.")
+
+
+def test_country_abbreviations() -> None:
+    found = locs("Officials in the U.S. and the UK condemned the strike.")
+    assert ("US", "GB") == (found["U.S."].country, found["UK"].country)
+
+
+def test_same_place_is_one_location_with_all_mentions() -> None:
+    report = cn.parse("Kyiv was hit again. Residents of Kyiv sheltered underground.", published=PUB)
+    kyiv = [loc for loc in report.locations if loc.name in ("Kyiv", "Kiev")]
+    assert 1 == len(kyiv)
+    assert 2 == len(kyiv[0].mentions)
+
+
+def test_each_location_records_the_deciding_rule_and_a_confidence() -> None:
+    for loc in cn.parse("Fighting continued near Pokrovsk, Donetsk region.", published=PUB).locations:
+        assert loc.rule.startswith("locations/")
+        assert loc.confidence is not None
+        assert 0.0 <= loc.confidence <= 1.0
+
+
+@given(st.text(max_size=300))
+def test_mentions_are_in_the_text_and_coordinates_valid(text: str) -> None:
+    """Any text: mention spans lie inside it and coordinates are on the globe."""
+    for loc in cn.parse(text).locations:
+        for m in loc.mentions:
+            assert 0 <= m.start < m.end <= len(text)
+        assert loc.latitude is None or -90 <= loc.latitude <= 90
+        assert loc.longitude is None or -180 <= loc.longitude <= 180
+
+
+@given(st.text(alphabet=st.characters(exclude_categories=("Lu", "Lt")), max_size=300))
+def test_no_location_without_capitalised_words(text: str) -> None:
+    """A place name needs a capital letter: lower-case text yields no location."""
+    ctx = cn.Context(cn.Document(text=text))
+    assert [] == list(LocationParser().parse(ctx))
