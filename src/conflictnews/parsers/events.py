@@ -73,6 +73,8 @@ _MILITARY_CLASSES = frozenset(
 )
 _VIOLENT_CLASSES = _MILITARY_CLASSES | {"violence", "attack", "mob", "abduction", "sexual", "excessive"}
 _PROTEST_CLASSES = frozenset({"protest", "riot", "intervention", "excessive"})
+# acts that make a protest when a crowd does them together ("residents gathered, demanding ...")
+_CROWD_DEMANDS = frozenset({"request", "reject", "accuse"})
 
 # Clause boundaries inside a sentence: a trigger's arguments are looked for in its own clause first.
 _CLAUSE = regex.compile(
@@ -84,7 +86,7 @@ _CLAUSE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-_BY_AGENT = regex.compile(r"\A[^.;:]{0,40}?\bby\s++(?:the\s++)?", regex.IGNORECASE)
+_BY_AGENT = regex.compile(r"[^.;:]{0,40}?\bby\s++(?:the\s++)?", regex.IGNORECASE)
 _BETWEEN = regex.compile(r"\bbetween\b", regex.IGNORECASE)
 _WORD = regex.compile(r"[\p{L}]++(?:[-'\u2019][\p{L}]++)*+")
 
@@ -209,9 +211,12 @@ class EventParser:
         text = doc.text
         clauses = _clauses(text, s_start, s_end)
         sentence_classes = {t.cls for t in trigs}
-        if sentence_classes & _PROTEST_CLASSES:
-            # "Residents took to the streets. Rioters blocked streets with burning tires."
+        if sentence_classes & _PROTEST_CLASSES and "protest" not in following:
+            # "Residents took to the streets. Rioters blocked streets with burning tires." (the same crowd)
             sentence_classes |= following & {"riot"}
+        if following & {"w:clash", "clash"}:
+            # "X fired mortars at Y's positions. Small-arms fire was observed there too": both sides fought
+            sentence_classes.add("next:fighting")
         out: list[_Draft] = []
         seen: set[tuple[str, str | None]] = set()
         for c_start, c_end in clauses:
@@ -226,17 +231,35 @@ class EventParser:
             acled = [t for t in acled if not t.cls.startswith("w:")]
             if acled:
                 best = max(acled, key=lambda t: (t.strength, -t.start))
+                small_arms = any(w.cls == "w:clash" for w in weapons)
                 if weapons and (best.cls == "violence" or best.strength <= 2):
-                    # "fired 120mm mortars at ...", "attacked with drones": the weapon names the sub-type
+                    # "fired 120mm mortars at ...", "attacked with drones": the weapon names the sub-type;
+                    # small arms do not: who was hit decides between a fight and an attack on civilians
                     w = min(weapons, key=lambda t: _WEAPON_RANK.get(t.cls, 9))
-                    best = _Trigger(w.start, w.end, w.cls[2:], 6)
-                d = self._acled_event(doc, si, (s_start, s_end), (c_start, c_end), best, sentence_classes, acled)
+                    if w.cls == "w:clash":
+                        best = _Trigger(best.start, best.end, "violence", best.strength)
+                    else:
+                        best = _Trigger(w.start, w.end, w.cls[2:], 6)
+                d = self._acled_event(
+                    doc, si, (s_start, s_end), (c_start, c_end), best, sentence_classes, acled, small_arms
+                )
                 if d is not None and (d.cls, None) not in seen:
                     seen.add((d.cls, None))
                     out.append(d)
             for t in plover_only:
                 if t.strength < 4 and acled:
                     continue  # a weak political cue next to a conflict event is part of it
+                if (
+                    t.cls in _CROWD_DEMANDS
+                    and not any(x.acled for x in out)
+                    and not (sentence_classes - _CROWD_DEMANDS - {"w:clash", "w:shelling", "w:airstrike"})
+                    and doc.nouns.roles(c_start, t.start) & {"mob", "civilian"}
+                ):
+                    # "a group of residents blocked the highway to demand gasoline": people demanding together
+                    d = self._crowd_protest(doc, (s_start, s_end), (c_start, c_end), t)
+                    if d is not None and ("protest", None) not in seen:
+                        seen.add(("protest", None))
+                        out.append(d)
                 d = self._plover_event(doc, si, (s_start, s_end), (c_start, c_end), t)
                 if not d.agents:
                     continue  # a political act needs someone who acts
@@ -256,6 +279,7 @@ class EventParser:
         trig: _Trigger,
         sentence_classes: set[str],
         clause_triggers: list[_Trigger],
+        small_arms: bool = False,
     ) -> _Draft | None:
         text = doc.text
         agents, targets, agent_rule = doc.arguments(trig, clause, sentence)
@@ -291,6 +315,8 @@ class EventParser:
                 cls, rule = "clash", "events/violence-armed-target"
             elif "mob" in nouns_before or agent_kinds & {ActorKind.RIOTERS, ActorKind.CIVILIANS}:
                 cls, rule = "mob", "events/violence-by-mob"
+            elif small_arms:
+                cls, rule = "clash", "events/small-arms-fire"  # exchanges of small-arms fire with no victim named
             else:
                 cls, rule = "attack", "events/violence-civilian-target"
         elif cls == "clash" and ("mob" in nouns_before or "mob" in nouns_after):
@@ -300,7 +326,9 @@ class EventParser:
         elif cls == "overtake":
             if any(doc.actors_by_id[a].kind in (ActorKind.STATE_FORCES, ActorKind.GOVERNMENT) for a in agents):
                 cls, rule = "regain", "events/control-by-state"
-        elif cls == "shelling" and "clash" in {t.cls for t in clause_triggers if t.strength >= 6}:
+        elif cls == "shelling" and (
+            "clash" in {t.cls for t in clause_triggers if t.strength >= 6} or "next:fighting" in sentence_classes
+        ):
             cls, rule = "clash", "events/shelling-both-sides"
         info = self._classes[cls]
         if info.acled is None:
@@ -324,6 +352,31 @@ class EventParser:
             modality=self._modality(doc, trig, clause),
             claim=doc.claim_for(trig),
             rule=rule + agent_rule,
+        )
+
+    def _crowd_protest(
+        self, doc: _DocIndex, sentence: tuple[int, int], clause: tuple[int, int], trig: _Trigger
+    ) -> _Draft | None:
+        info = self._classes["protest"]
+        if info.acled is None:
+            return None
+        agents, _, agent_rule = doc.arguments(trig, clause, sentence, political=True)
+        location = doc.location(clause, sentence, trig, agents)
+        return _Draft(
+            trigger=Span(start=trig.start, end=trig.end),
+            sentence=Span(start=sentence[0], end=sentence[1]),
+            cls="protest",
+            acled=info.acled,
+            plover=info.plover,
+            mode=info.mode,
+            agents=agents,
+            targets=[],
+            location=location,
+            time=doc.time(clause, sentence),
+            fatalities=[],
+            modality=self._modality(doc, trig, clause),
+            claim=doc.claim_for(trig),
+            rule=f"events/crowd-{trig.cls}{agent_rule}",
         )
 
     def _plover_event(
