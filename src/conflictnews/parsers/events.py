@@ -195,7 +195,7 @@ class EventParser:
             by_sentence.setdefault(context.analysis.sentence_index(t.start), []).append(t)
         for si, trigs in sorted(by_sentence.items()):
             s_start, s_end = context.analysis.sentences[si] if context.analysis.sentences else (0, len(text))
-            following = {t.cls for t in by_sentence.get(si + 1, ())}
+            following = {t.cls for t in by_sentence.get(si + 1, ()) if t.strength >= 5 or t.cls.startswith("w:")}
             drafts.extend(self._sentence_events(doc, si, s_start, s_end, trigs, following))
         _attach_orphan_fatalities(doc, drafts)
         drafts = _merge(drafts)
