@@ -561,6 +561,7 @@ def _precision(location: Location | None, time: TimeExpression | None) -> Precis
     )
 
 
+# sources and observers ("reports", "the OSCE SMM observed") speak about events; they do not take part
 _NOT_PARTIES = frozenset({ActorKind.MEDIA, ActorKind.ANONYMOUS_SOURCE, ActorKind.GENERIC})
 
 
@@ -693,7 +694,7 @@ class _DocIndex:
                 after = after[2:]
                 rule = "+between"
             else:
-                agents = _unique(a[2] for a in before if not _is_object(text, a[0]))
+                agents = _unique(a[2] for a in before if not _is_object(text, a[0]) and not _observer(text, a[1]))
                 poss = [a for a in before if _is_possessive(text, a[1]) and a[1] >= trig.start - 3]
                 if poss:
                     agents = [poss[-1][2]]
@@ -818,6 +819,17 @@ _POSSESSIVE = regex.compile(r"['\u2019]s?(?!\p{L})")
 
 def _is_object(text: str, start: int) -> bool:
     return bool(_OBJECT_BEFORE.search(text[max(0, start - 20) : start]))
+
+
+_OBSERVED = regex.compile(
+    r"\s++(?:also\s++|has\s++|have\s++|had\s++)?(?:observed|recorded|reported|documented|counted|monitored|noted|heard)\b",
+    regex.IGNORECASE,
+)
+
+
+def _observer(text: str, end: int) -> bool:
+    """ "The OSCE SMM observed 5 explosions": whoever observes or reports an act is not its agent."""
+    return bool(_OBSERVED.match(text, end))
 
 
 def _is_possessive(text: str, end: int) -> bool:

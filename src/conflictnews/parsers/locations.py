@@ -230,7 +230,10 @@ class LocationParser:
     def _abbreviations(self, an: Analysis, gaz: Gazetteer) -> list[_Cand]:
         """Country abbreviations written in capitals: "U.S.", "UK", "DRC"."""
         out: list[_Cand] = []
-        for m in _abbreviation_pattern().finditer(an.text):
+        text = an.text
+        for m in _abbreviation_pattern().finditer(text):
+            if text[m.end() : m.end() + 8].lower().startswith((" dollar", "-dollar")):
+                continue  # "the high US dollar exchange rate": a currency, not the country
             target = _abbreviation_table()[m.group()]
             place = gaz.country(target) if len(target) == 2 else next(iter(gaz.lookup(target)), None)
             if place is None:
