@@ -44,7 +44,6 @@ DOCS = ROOT / "docs"
 PAGES = sorted(p for p in DOCS.rglob("*.md") if "_build" not in p.parts)
 FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 PENDING = {
-    "evaluation.md": "its console and python examples use placeholder files (dev.jsonl, my_report_dict_1)",
 }
 """Pages whose examples cannot run yet, and why; xfail is strict, so a fixed page must leave this list."""
 
