@@ -142,6 +142,9 @@ def _row(report: Report, event: Event, by_id: dict[str, Any]) -> dict[str, Any]:
         row["year"] = when.year
     time_precision = event.precision.acled_time or precision
     row["time_precision"] = "" if time_precision is None else time_precision
+    if when is not None and not (isinstance(time, TimeExpression) and time.start is not None):
+        # never silently: the text gave no date, so the row carries the publication date and says so
+        row["tags"] = "date not stated; publication date used"
     row["disorder_type"] = _DISORDER_BY_SUB_TYPE.get(
         coding.sub_event_type, _DISORDER_BY_TYPE.get(coding.event_type, "")
     )

@@ -311,7 +311,9 @@ class EventParser:
                 cls, rule = "attack", "events/violence-on-captives"  # prisoners are hors de combat
             elif "civilian" in nouns_after and not (direct and target_kinds & ARMED_KINDS):
                 cls, rule = "attack", "events/violence-civilian-target"
-            elif target_kinds & ARMED_KINDS or ("armed" in nouns_after and "civilian" not in nouns_after):
+            elif target_kinds & (ARMED_KINDS | {ActorKind.GOVERNMENT}) or (
+                "armed" in nouns_after and "civilian" not in nouns_after
+            ):
                 cls, rule = "clash", "events/violence-armed-target"
             elif "mob" in nouns_before or agent_kinds & {ActorKind.RIOTERS, ActorKind.CIVILIANS}:
                 cls, rule = "mob", "events/violence-by-mob"
