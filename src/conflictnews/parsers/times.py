@@ -560,7 +560,9 @@ class TimeParser:
             else:
                 key = lower[i]
                 if not (
-                    key in triggers or w[0].isdigit() or (key in weak and i + 1 < n and _next_ok(words[i + 1], triggers))
+                    key in triggers
+                    or w[0].isdigit()
+                    or (key in weak and i + 1 < n and _next_ok(words[i + 1], triggers))
                 ):
                     continue
                 starts = [tok_start]
