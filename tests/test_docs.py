@@ -43,8 +43,7 @@ from tests.conftest import ROOT
 DOCS = ROOT / "docs"
 PAGES = sorted(p for p in DOCS.rglob("*.md") if "_build" not in p.parts)
 FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
-PENDING = {
-}
+PENDING: dict[str, str] = {}
 """Pages whose examples cannot run yet, and why; xfail is strict, so a fixed page must leave this list."""
 
 _FENCE = re.compile(
