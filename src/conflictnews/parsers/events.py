@@ -292,7 +292,8 @@ class EventParser:
             nouns_before, nouns_after = nouns_after, nouns_before
         # a protest with police action or violence around it
         if cls in ("protest", "riot") or (cls == "violence" and "protest" in sentence_classes):
-            roles = {v for _, _, v in doc.cues.between(sentence[0], doc.next_sentence_end(si))}
+            # police action is often told two sentences later: "... The police dispersed the protest."
+            roles = {v for _, _, v in doc.cues.between(sentence[0], doc.next_sentence_end(si, 3))}
             state_agents = any(
                 doc.actors_by_id[a].kind in (ActorKind.STATE_FORCES, ActorKind.EXTERNAL_FORCES) for a in agents
             )
@@ -655,9 +656,10 @@ class _DocIndex:
 
         return killed
 
-    def next_sentence_end(self, si: int) -> int:
+    def next_sentence_end(self, si: int, ahead: int = 1) -> int:
+        """End of the sentence *ahead* sentences after sentence *si* (clipped to the text)."""
         sents = self.analysis.sentences
-        return sents[min(si + 1, len(sents) - 1)][1] if sents else len(self.text)
+        return sents[min(si + ahead, len(sents) - 1)][1] if sents else len(self.text)
 
     def _actors_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
         i = bisect.bisect_left(self._am_starts, start)
