@@ -318,8 +318,9 @@ class EventParser:
                 cls, rule = "clash", "events/violence-armed-target"
             elif "mob" in nouns_before or agent_kinds & {ActorKind.RIOTERS, ActorKind.CIVILIANS}:
                 cls, rule = "mob", "events/violence-by-mob"
-            elif small_arms:
-                cls, rule = "clash", "events/small-arms-fire"  # exchanges of small-arms fire with no victim named
+            elif small_arms or "next:fighting" in sentence_classes:
+                # small-arms fire with no victim named, or "... The police shot back": both sides fought
+                cls, rule = "clash", "events/exchange-of-fire"
             else:
                 cls, rule = "attack", "events/violence-civilian-target"
         elif cls == "clash" and ("mob" in nouns_before or "mob" in nouns_after):
