@@ -227,3 +227,30 @@ def test_prefix_shifts_event_spans(sentence: str, prefix: str) -> None:
     shifted = cn.parse(prefix + sentence, published=PUB).events
     n = len(prefix)
     assert [(e.trigger.start + n, e.acled) for e in base] == [(e.trigger.start, e.acled) for e in shifted]
+
+
+def test_fatalities_keep_ucdp_bounds_and_sides() -> None:
+    """A vague count keeps its range (best = its lower bound), and deaths are split by side where stated."""
+    e = first(cn.parse("At least 12 Russian soldiers were killed and 3 Ukrainian soldiers died near Kupiansk."))
+    assert e.fatalities is not None
+    assert 15 == e.fatalities.best
+    assert [12, 3] == sorted((n for _, n in e.fatalities.by_side), reverse=True)
+
+
+def test_acled_counting_rules_are_an_option() -> None:
+    """With fatality_rules="acled", "dozens" counts as 12 (ACLED's rule); by default it keeps its range."""
+    text = "Gunmen killed dozens of villagers in Borno."
+    default = first(cn.parse(text))
+    acled_rules = cn.Pipeline(
+        [*(p for p in cn.Pipeline.default().parsers if p.name != "events"), EventParser(fatality_rules="acled")]
+    )
+    assert default.fatalities is not None
+    assert default.fatalities.high > default.fatalities.low
+    ev = first(acled_rules.parse(text))
+    assert ev.fatalities is not None
+    assert 12 == ev.fatalities.best
+
+
+def test_unknown_fatality_rules_are_refused() -> None:
+    with pytest.raises(ValueError, match="fatality_rules"):
+        EventParser(fatality_rules="guess")

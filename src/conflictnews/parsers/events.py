@@ -132,6 +132,10 @@ class EventParser:
         labels: Rows ``(label, class)`` for coder-note labels ("Property destruction:").
         cues: Rows ``(cue, role)`` setting modality or resolving attacks.
         nouns: Rows ``(noun, role)``: armed, civilian or mob heads of unrecognised actors.
+        fatality_rules: ``"ucdp"`` (default): best/low/high from each killed count's own value and bounds
+            ("dozens" keeps its range, best = its lower bound); ``"acled"``: ACLED's counting rules
+            ("dozens" -> 12, "several" -> 3, ``data/events/acled_counts.tsv``) and, for a count given
+            as a range, its lowest figure.
     """
 
     name = "events"
@@ -146,7 +150,11 @@ class EventParser:
         labels: Sequence[Sequence[str]] | None = None,
         cues: Sequence[Sequence[str]] | None = None,
         nouns: Sequence[Sequence[str]] | None = None,
+        fatality_rules: str = "ucdp",
     ) -> None:
+        if fatality_rules not in ("ucdp", "acled"):
+            raise ValueError(f"fatality_rules must be 'ucdp' or 'acled', not {fatality_rules!r}")
+        self._fatality_rules = fatality_rules
         self._classes = _classes()
         self._trigger_info: dict[str, tuple[str, int]] = {}
         for row in triggers if triggers is not None else load_table("events/triggers"):
@@ -201,7 +209,8 @@ class EventParser:
         drafts = _merge(drafts)
         drafts.sort(key=lambda d: (d.trigger.start, d.trigger.end))
         kinds = {a.id: a.kind for a in context.actors}
-        return [d.build(context.next_id(Event, i), text, kinds) for i, d in enumerate(drafts)]
+        counts = _acled_counts() if self._fatality_rules == "acled" else None
+        return [d.build(context.next_id(Event, i), text, kinds, counts) for i, d in enumerate(drafts)]
 
     # -- per sentence --------------------------------------------------------------------------
 
@@ -490,15 +499,10 @@ class _Draft:
         self.modality, self.claim, self.rule = modality, claim, rule
         self.mentions: list[Span] = [trigger]
 
-    def build(self, ident: str, text: str, kinds: dict[str, ActorKind]) -> Event:
-        fat: Fatalities | None = None
-        if self.fatalities:
-            best = int(sum(q.value or 0 for q in self.fatalities))
-            low = int(sum(q.low if q.low is not None else (q.value or 0) for q in self.fatalities))
-            high = int(sum(q.high if q.high is not None else (q.value or 0) for q in self.fatalities))
-            fat = Fatalities(
-                best=best, low=min(low, best), high=max(high, best), quantities=[q.id for q in self.fatalities]
-            )
+    def build(
+        self, ident: str, text: str, kinds: dict[str, ActorKind], acled_counts: dict[str, int] | None = None
+    ) -> Event:
+        fat = _fatalities(self.fatalities, acled_counts) if self.fatalities else None
         acled = None
         if self.acled:
             inter1, inter2 = self._inter(kinds)
@@ -536,6 +540,38 @@ class _Draft:
         k1 = kinds.get(self.agents[0]) if self.agents else None
         k2 = kinds.get(self.targets[0]) if self.targets else None
         return (ACLED_INTER.get(k1) if k1 else None, ACLED_INTER.get(k2) if k2 else None)
+
+
+@data_cache
+def _acled_counts() -> dict[str, int]:
+    return {r[0].lower(): int(r[1]) for r in load_table("events/acled_counts")}
+
+
+def _fatalities(quantities: list[Quantity], acled_counts: dict[str, int] | None) -> Fatalities:
+    """Deaths from killed counts: UCDP-style best/low/high, or ACLED's single figure; by side where known."""
+    best = low = high = 0
+    by_side: dict[str, int] = {}
+    for q in quantities:
+        q_low: float | None = q.low if q.low is not None else q.value
+        q_high: float | None = q.high if q.high is not None else q.value
+        q_best: float | None
+        if acled_counts is not None:
+            figure = acled_counts.get((q.vague or "").lower()) if q.vague else None
+            q_best = figure if figure is not None else (q_low if q_low is not None else 0)
+            q_low = q_high = q_best
+        else:
+            q_best = q.value if q.value is not None else q_low
+        b, lo, hi = int(q_best or 0), int(q_low or q_best or 0), int(q_high if q_high is not None else (q_best or 0))
+        best, low, high = best + b, low + lo, high + max(hi, b)
+        if q.subject:
+            by_side[q.subject] = by_side.get(q.subject, 0) + b
+    return Fatalities(
+        best=best,
+        low=min(low, best),
+        high=max(high, best),
+        quantities=[q.id for q in quantities],
+        by_side=sorted(by_side.items()),
+    )
 
 
 def _precision(location: Location | None, time: TimeExpression | None) -> PrecisionCodes:
