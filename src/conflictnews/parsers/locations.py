@@ -144,17 +144,17 @@ class LocationParser:
         norm = self._norm
         blocked = _blocked_spans(context)
         n = len(words)
-        name_parts = self._name_parts(an, gaz)
+        caps = _capitalised_indices(words)
+        name_parts = self._name_parts(an, gaz, caps)
         abbreviations = self._abbreviations(an, gaz)
         if abbreviations:
             blocked = sorted([*blocked, *((c.start, c.end) for c in abbreviations)])
         out: list[_Cand] = list(abbreviations)
-        i = 0
-        while i < n:
-            w = words[i]
-            if not _capitalised(w) or _inside(blocked, starts[i], ends[i]):
-                i += 1
+        next_free = 0
+        for i in caps:
+            if i < next_free or _inside(blocked, starts[i], ends[i]):
                 continue
+            w = words[i]
             found: tuple[int, str, tuple[Place, ...]] | None = None
             head = norm(w)
             longest = min(_MAX_WORDS, n - i) if head in heads else 1
@@ -166,14 +166,12 @@ class LocationParser:
                     found = (j, key, gaz.lookup_normalized(key))
                     break
             if found is None:
-                i += 1
                 continue
             j, key, places = found
             if _inside(blocked, starts[i], ends[i + j - 1]):
-                i += j
+                next_free = i + j
                 continue
             if j == 1 and key in name_parts and places[0].kind not in _STRONG_KINDS:
-                i += 1
                 continue  # "Allen said": a surname seen earlier in "Paul Allen", not the town
             end = ends[i + j - 1] - (2 if _possessive(words[i + j - 1]) else 0)  # "Europe's" -> "Europe"
             span_end, level = end, None
@@ -204,11 +202,11 @@ class LocationParser:
                     in_longer_name=longer,
                 )
             )
-            i += j
+            next_free = i + j
         out.sort(key=lambda c: c.start)
         return out
 
-    def _name_parts(self, an: Analysis, gaz: Gazetteer) -> frozenset[str]:
+    def _name_parts(self, an: Analysis, gaz: Gazetteer, caps: list[int]) -> frozenset[str]:
         """
         Words that follow another capitalised word in a name the gazetteer does not know ("Paul Allen",
         "Lopez Obrador"): alone later in the text they are that name again, not a town.
@@ -216,7 +214,10 @@ class LocationParser:
         words, starts, ends = an.tok_words, an.tok_starts, an.tok_ends
         text = an.text
         parts: set[str] = set()
-        for i in range(len(words) - 1):
+        n = len(words)
+        for i in caps:
+            if i + 1 >= n:
+                break
             a, b = words[i], words[i + 1]
             if not (a[:1].isupper() and b[:1].isupper()) or text[ends[i] : starts[i + 1]] != " ":
                 continue
@@ -260,7 +261,7 @@ class LocationParser:
 
     def parse(self, context: Context) -> Iterable[Item | ReportWarning]:
         """Return the document's locations, one per resolved place, with all its mentions."""
-        if not any(_capitalised(w) for w in context.analysis.tok_words):
+        if not any(w[0].isupper() for w in context.analysis.tok_words):
             return []
         cands = self._candidates(context)
         if not cands:
@@ -473,6 +474,11 @@ def _abbreviation_pattern() -> regex.Pattern[str]:
     alternation = "|".join(regex.escape(f) for f in forms)
     # whole words only; "U.S." may end a sentence, so its final dot is part of the match
     return regex.compile(rf"(?<![\p{{L}}\p{{N}}.])(?:{alternation})(?![\p{{L}}\p{{N}}])")
+
+
+def _capitalised_indices(words: list[str]) -> list[int]:
+    """Indices of the capitalised words (the only ones that can open a place name), in order."""
+    return [i for i, w in enumerate(words) if w[0].isupper() or (w[0] in "ae" and "-" in w[1:4] and _capitalised(w))]
 
 
 def _capitalised(w: str) -> bool:
