@@ -9,16 +9,67 @@ over the document's words costs one dict look-up per word.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections.abc import Iterable, Iterator
 from typing import Generic, TypeVar
+
+import regex
 
 from conflictnews._analysis import Analysis
 
 V = TypeVar("V")
 
 _WORDS = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+
+
+def alternation(words: Iterable[str], *, space: str = r"\ ", case_sensitive: bool = False) -> str:
+    r"""
+    A regex alternation of *words* built as a trie ("Mar(?:ch)?" rather than "March|Mar").
+
+    It matches exactly like ``"|".join(regex.escape(w) for w in ...)`` with the words sorted longest
+    first (white space written as *space*), but the engine follows one branch per character instead of
+    trying every word in turn. Unless the pattern reads the words *case_sensitive*, two words that differ
+    only in case make it fall back to the plain form, whose order a trie could not keep.
+
+    >>> alternation(["Mar", "March", "May"], case_sensitive=True)
+    'Ma(?:r(?:ch)?|y)'
+    >>> alternation(["a few", "a"], space=r"\s++")
+    'a(?:\\s++few)?'
+    """
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    flat = "|".join(regex.escape(w).replace(r"\ ", space) for w in ordered)
+    if not ordered or "" in ordered:
+        return flat
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in ordered:
+        if regex.escape(w) != "".join(regex.escape(ch) for ch in w):
+            return flat
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str | None:  # type: ignore[type-arg]
+        keys = sorted(k for k in node if k)
+        if not case_sensitive:
+            folded = {k.lower() for k in keys}
+            if len(folded) != len(keys) or any(not k.isascii() and k.lower() != k.upper() for k in keys):
+                return None  # case variants side by side: only the flat list keeps their order
+        alts = []
+        for ch in keys:
+            rest = emit(node[ch])
+            if rest is None:
+                return None
+            alts.append((space if ch == " " else regex.escape(ch)) + rest)
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" not in node:
+            return body
+        return f"(?:{body})?" if len(alts) > 1 or len(body) > 1 else f"{body}?"
+
+    out = emit(trie)
+    return flat if out is None else out
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
@@ -61,8 +112,7 @@ class PhraseMatcher(Generic[V]):
         if lo >= stop:
             return
         first = self._first
-        # compress/map keep the per-word look-up in C: only words that open a phrase reach Python
-        hits = itertools.compress(range(lo, stop), map(first.__contains__, itertools.islice(words, lo, stop)))
+        hits = analysis.indices_of(first, lo, stop)  # only the words that open a phrase
         resume = lo  # the first word a new match may start at (past the last match, unless overlapping)
         for i in hits:
             if i < resume:

@@ -79,6 +79,7 @@ class Context:
         "document",
         "events",
         "locations",
+        "memo",
         "options",
         "quantities",
         "quotes",
@@ -98,6 +99,9 @@ class Context:
         self.claims: tuple[Claim, ...] = ()
         self.quotes: tuple[Quote, ...] = ()
         self.warnings: tuple[ReportWarning, ...] = ()
+        # derived results several parsers share (the attributions quotes and claims both read),
+        # keyed by whoever computes them; it lives exactly as long as the document
+        self.memo: dict[object, Any] = {}
 
     @property
     def text(self) -> str:

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import operator
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, ClassVar, NamedTuple
 
@@ -335,6 +336,7 @@ class _Tables:
         self.agent_words = self.cues.get("agent", set())
         self.place_preps = self.cues.get("place_prep", set())
         self.place_nouns = self.cues.get("place_noun", set())
+        self.index_cs_lower = frozenset(k.lower() for k in self.index_cs)  # for the analysis' lower-case word index
         for index in (self.index_cs, self.index_ci, self.pairs_cs, self.pairs_ci):
             for entries in index.values():
                 entries.sort(key=lambda en: (-en.n, _FAMILY_ORDER.get(en.family, 9), en.key))
@@ -550,6 +552,9 @@ class _Reading:
         self._evidence: list[tuple[int, str, float, bool]] | None = None
         self._evidence_at: list[int] = []
         self._country_cache: dict[tuple[int, int], str | None] = {}
+        self._place_spans: list[tuple[int, int, int]] | None = None
+        self._place_starts: list[int] = []
+        self._place_longest = 0
 
     # --- helpers over the token index
 
@@ -559,11 +564,16 @@ class _Reading:
 
     def spaced(self, k: int) -> bool:
         """Word *k* and the next are separated by white space only."""
+        if k + 1 < self.n and self.starts[k + 1] - self.ends[k] == 1:
+            ch = self.text[self.ends[k]]  # the usual one-character gap, read without slicing
+            return ch != "\n" and ch.isspace()
         g = self.gap(k)
         return bool(g) and g.isspace() and "\n" not in g  # never across a line (paragraph) break
 
     def joined(self, k: int) -> bool:
         """Word *k* and the next are separated by white space, or by the full stop of "U.S." and white space."""
+        if k + 1 < self.n and self.starts[k + 1] - self.ends[k] == 1 and self.text[self.ends[k]] == " ":
+            return True
         g = self.gap(k)
         return bool(g) and (g.isspace() or (g[0] == "." and g[1:].isspace() and len(g) > 1))
 
@@ -659,7 +669,8 @@ class _Reading:
         ranges: list[tuple[int, int]] = []
         if pos is not None and self.an.sentences:
             ranges.append(self.an.sentence_at(pos))
-            para = next(((a, b) for a, b in self.an.paragraphs if a <= pos < b), None)
+            k = _paragraph(self.an.paragraphs, pos)
+            para = self.an.paragraphs[k] if k >= 0 else None
             if para is not None:
                 ranges.append(para)
         ranges.append((0, self.n_chars + 1))
@@ -704,9 +715,11 @@ class _Reading:
         words, lower = self.words, self.lower
         hits: list[tuple[int, _Entry, int]] = []
         # the words that start a dictionary phrase; hyphenated and possessive words get a second look
-        found_at = [i for i, (w, lw) in enumerate(zip(words, lower, strict=True)) if w in cs or lw in ci]
-        special = [i for i, w in enumerate(words) if "-" in w or "'" in w or "\u2019" in w]
-        for i in special:
+        # only the words that open a phrase, found through the analysis' word index
+        found = set(self.an.indices_of(ci))
+        found.update(i for i in self.an.indices_of(t.index_cs_lower) if words[i] in cs)
+        found_at = sorted(found)
+        for i in self.an.joined_tokens:
             w = words[i]
             if "-" in w:
                 self.hyphenated(i, w)
@@ -842,11 +855,17 @@ class _Reading:
                      location=self.location_at(s, e))  # fmt: skip
 
     def location_at(self, s: int, e: int) -> str | None:
-        for loc in self.ctx.locations:
-            for sp in loc.mentions:
-                if sp.start <= s and e <= sp.end:
-                    return loc.id
-        return None
+        """The first place (in the locations parser's order) with a mention covering ``[s, e)``."""
+        if self._place_spans is None:
+            spans = sorted((sp.start, sp.end, k) for k, loc in enumerate(self.ctx.locations) for sp in loc.mentions)
+            self._place_spans = spans
+            self._place_starts = [a for a, _, _ in spans]
+            self._place_longest = max((b - a for a, b, _ in spans), default=0)
+        spans, starts = self._place_spans, self._place_starts
+        lo = bisect.bisect_left(starts, s - self._place_longest)
+        hi = bisect.bisect_right(starts, s)
+        found = min((k for a, b, k in spans[lo:hi] if a <= s and e <= b), default=None)
+        return None if found is None else self.ctx.locations[found].id
 
     def acts(self, i: int, j: int, e: int) -> bool:
         """A country or capital that acts: a verb follows, or a possessive and a common noun ("Russia's posture")."""
@@ -1440,10 +1459,12 @@ class _Reading:
         out: list[_Cand] = []
         for last in list(by_last):
             by_last[last + "'s"] = by_last[last + "\u2019s"] = by_last[last]
-        for k, w in enumerate(self.words):
-            found = by_last.get(w)
-            if found is None:
+        words = self.words
+        for k in self.an.indices_of({w.lower() for w in by_last}):
+            w = words[k]
+            if w not in by_last:
                 continue
+            found = by_last[w]
             base = w[:-2] if w.endswith(_POSS) else w
             s = self.starts[k]
             x = bisect.bisect_right(starts, s) - 1
@@ -1462,7 +1483,7 @@ class _Reading:
             groups.setdefault(key, []).append(c)
         out: list[Item | ReportWarning] = []
         for i, g in enumerate(sorted(groups.values(), key=lambda g: (g[0].start, g[0].end))):
-            spans = tuple(dict.fromkeys(Span(start=c.start, end=c.end) for c in g))
+            spans = tuple(Span(start=s, end=e) for s, e in dict.fromkeys((c.start, c.end) for c in g))
             head = max(g, key=lambda c: (c.conf, c.prio, -c.start))
             titled = [c.title for c in g if c.title and c.rule in ("actors/titled-person", "actors/apposition")]
             title = titled[0] if titled else next((c.title for c in g if c.title), None)
@@ -1500,10 +1521,12 @@ def _family(kind: ActorKind, name: str) -> str:
 
 
 def _paragraph(paras: tuple[tuple[int, int], ...], pos: int) -> int:
-    for i, (s, e) in enumerate(paras):
-        if s <= pos < e:
-            return i
-    return -1
+    """Index of the paragraph holding *pos*, or -1 (paragraphs are sorted and do not overlap)."""
+    i = bisect.bisect_right(paras, pos, key=_first) - 1
+    return i if i >= 0 and pos < paras[i][1] else -1
+
+
+_first = operator.itemgetter(0)
 
 
 _LOCATION_WEIGHT = {"country": 3.0, "admin1": 2.0, "admin2": 1.5, "place": 1.0, "region": 0.5, "feature": 0.5}

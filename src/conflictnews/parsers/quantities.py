@@ -31,6 +31,7 @@ from typing import ClassVar, NamedTuple
 import regex
 
 from conflictnews._analysis import Analysis, Token
+from conflictnews._phrases import alternation
 from conflictnews.lexicons import data_cache, load_lexicon, load_table
 from conflictnews.model import Quantity, QuantityKind, ReportWarning, Span
 from conflictnews.parsers import PARSER_API_VERSION, Context, Item
@@ -134,7 +135,7 @@ def area_km2(quantity: Quantity) -> float | None:
 
 
 def _alt(words: Iterable[str]) -> str:
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s++") for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return alternation(words, space=r"\s++")
 
 
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})++(?:\.\d++)?|\d++(?:\.\d++)?)"
@@ -626,21 +627,34 @@ _NUMBER_ROLE, _VERB_ROLE, _NEGATION_ROLE = 1, 2, 3
 _CURRENCY_BEFORE = ("US$", "USD ", "EUR ", "GBP ", "UAH ", "RUB ", "USD", "EUR", "GBP", "UAH", "RUB")
 
 
+def _by_last_character(codes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for code in codes:
+        out.setdefault(code[-1], []).append(code)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+# only the codes ending in the character just before a number can stand there (their order kept)
+_CURRENCY_ENDING = _by_last_character(_CURRENCY_BEFORE)
+
+
 def _currency_start(text: str, pos: int) -> int:
     """Where a number at *pos* really starts when a currency sign or code stands before it ("$5", "USD 5")."""
     if pos > 0 and text[pos - 1] in "$€£₴₽¥":
         return pos - 1
-    for code in _CURRENCY_BEFORE:
+    if pos == 0:
+        return pos
+    for code in _CURRENCY_ENDING.get(text[pos - 1], ()):
         if text.startswith(code, pos - len(code)) and pos >= len(code):
             return pos - len(code)
     return pos
 
 
+_AGE_OR_AGO = regex.compile(r"(?:[\-‐]old|\s++old|\s++(?:ago|earlier|later|before|after)(?![\p{L}]))")
+
+
 def _age_or_ago(text: str, end: int) -> bool:
-    return (
-        regex.match(r"(?:[\-‐]old|\s++old|\s++(?:ago|earlier|later|before|after)(?![\p{L}]))", text[end : end + 12])
-        is not None
-    )
+    return _AGE_OR_AGO.match(text[end : end + 12]) is not None
 
 
 @data_cache

@@ -12,7 +12,6 @@ indirect quote. The attribution finder here is shared with
 from __future__ import annotations
 
 import bisect
-import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
@@ -75,6 +74,9 @@ class CueLexicon:
         self.nouns: dict[str, str] = {r[0].lower(): r[1] for r in nouns}
         self.adverbs: dict[str, str] = {r[0].lower(): r[1] for r in adverbs}
         self.hedges: dict[str, str] = {r[0].lower(): r[1] for r in hedges}
+        self.cue_hedges = frozenset(w for w, where in self.hedges.items() if where == "cue")
+        self.source_hedges = frozenset(w for w, where in self.hedges.items() if where == "source")
+        self.content_hedges = frozenset(w for w, where in self.hedges.items() if where in ("content", "cue"))
         self.disputes: dict[str, str] = {r[0].lower(): r[1] for r in disputes}
         self.channels: frozenset[str] = frozenset(c.lower() for c in channels)
         classes: dict[str, set[str]] = {}
@@ -87,6 +89,7 @@ class CueLexicon:
         self.prepositions = frozenset(classes.get("preposition", ()))
         self.trailing = frozenset(classes.get("trailing", ()))
         self.openers = self.prepositions | frozenset(classes.get("opener", ()))
+        self.trailing_or_to = self.trailing | {"to"}
         # first word -> (further words, kind, form): cues are found by token look-up, not one big regex,
         # because the analysis has already cut the text into tokens
         self.first: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
@@ -100,11 +103,17 @@ class CueLexicon:
         self._add("according to", "acc")
         for entries in self.first.values():
             entries.sort(key=lambda e: (-len(e[0]), e[1] != "verb"))
+        # the first word of every channel, to skip the search in sentences that name none (ASCII words only)
+        heads = frozenset(c.split()[0] for c in self.channels if c.split())
+        self.channel_heads = heads if heads and all(h.isascii() for h in heads) and "" not in self.channels else None
         self.channel_pattern = regex.compile(
             _CHANNEL_TEMPLATE.format(channels=_alternation(sorted(self.channels))),
             regex.VERBOSE | regex.IGNORECASE,
         )
         self.dispute_keys: frozenset[str] = frozenset(v for w in self.disputes for v in (w, w.capitalize(), w.upper()))
+        # the same keys in lower case, for the analysis' word index
+        self.first_lower = frozenset(k.lower() for k in self.first)
+        self.dispute_lower = frozenset(k.lower() for k in self.dispute_keys)
 
     def _add(self, form: str, kind: str) -> None:
         parts = form.split()
@@ -120,8 +129,8 @@ class CueLexicon:
         starts, ends = analysis.tok_starts, analysis.tok_ends
         lo = bisect.bisect_left(starts, start) if start else 0
         hi = len(words) if end is None else bisect.bisect_left(starts, end, lo=lo)
-        # compress/map keep the per-word test in C: this loop sees every word of the text
-        found = list(itertools.compress(range(lo, hi), map(first.__contains__, itertools.islice(words, lo, hi))))
+        # the analysis' word index gives the few words that may open a cue
+        found = [i for i in analysis.indices_of(self.first_lower, lo, hi) if words[i] in first]
         out: list[Hit] = []
         for i in found:
             for rest, kind, form in first[words[i]]:
@@ -262,7 +271,8 @@ class ActorIndex:
     """Actor mentions sorted by position, for "which actor covers these words" look-ups."""
 
     def __init__(self, actors: Iterable[Actor]) -> None:
-        ms = [_Mention(sp.start, sp.end, a) for a in actors for sp in a.mentions]
+        new = tuple.__new__  # skips the NamedTuple's Python-level __new__
+        ms = [new(_Mention, (sp.start, sp.end, a)) for a in actors for sp in a.mentions]
         ms.sort(key=lambda m: (m.start, m.end))
         self.mentions = ms
         self._starts = [m.start for m in ms]
@@ -413,24 +423,22 @@ def _inside(regions: list[QuoteRegion], starts: list[int], i: int) -> bool:
     return k >= 0 and regions[k].open_mark <= i <= (regions[k].close_mark or regions[k].end)
 
 
-_LAST: list[tuple[object, object, CueLexicon, _Ctx, tuple[Attribution, ...]]] = []
-
-
 def attributions(context: Context, cues: CueLexicon) -> tuple[_Ctx, tuple[Attribution, ...]]:
     """
     The attributions of *context*, shared by the quote and claim parsers.
 
-    The result depends only on the analysis, the actors and the cues, so the last one
-    is kept: the claim parser, run right after the quote parser on the same document,
-    reuses it instead of finding everything twice. Identity checks (``is``) on objects
-    the memo itself keeps alive make a stale hit impossible.
+    The result depends only on the analysis, the actors and the cues, so it is kept in
+    ``context.memo``, which lives as long as the document: the claim parser, run after the
+    quote parser, reuses it instead of finding everything twice. Identity checks (``is``)
+    on the analysis and the actors make a stale hit impossible.
     """
-    last = _LAST[0] if _LAST else None
-    if last is not None and last[0] is context.analysis and last[1] is context.actors and last[2] is cues:
-        return last[3], last[4]
+    key = ("quotes.attributions", cues)
+    hit = context.memo.get(key)
+    if hit is not None and hit[0] is context.analysis and hit[1] is context.actors:
+        return hit[2], hit[3]
     cx = _Ctx(context, cues)
     found = tuple(find_attributions(context, cues, cx))
-    _LAST[:] = [(context.analysis, context.actors, cues, cx, found)]
+    context.memo[key] = (context.analysis, context.actors, cx, found)
     return cx, found
 
 
@@ -477,26 +485,42 @@ def _strip(text: str, start: int, end: int, chars: str = "") -> tuple[int, int]:
 
 def _content_end(cx: _Ctx, start: int, limit: int) -> int:
     """Where content starting at *start* stops: the sentence end or a clause break before it."""
-    m = _CONTENT_STOPS.search(cx.text, start, limit)
+    text = cx.text
+    # every stop starts at ";", at ",", or at the space before a dash: the search starts at the first of them
+    first = limit
+    for mark, back in _STOP_MARKS:
+        i = text.find(mark, start, limit)
+        if i != -1:
+            first = min(first, max(start, i - back))
+    m = _CONTENT_STOPS.search(text, first, limit) if first < limit else None
     end = m.start() if m else limit
     # a following participial cue (", claiming …") starts a claim of its own
-    for c in _PARTICIPLE_AFTER_COMMA.finditer(cx.text, start, end):
-        word = c.group(1).lower()
-        if word.endswith("ing") and word in cx.cues.verbs:
-            end = c.start()
-            break
+    if text.find(",", start, end) != -1:
+        for c in _PARTICIPLE_AFTER_COMMA.finditer(text, start, end):
+            word = c.group(1).lower()
+            if word.endswith("ing") and word in cx.cues.verbs:
+                end = c.start()
+                break
     # "he said X and suggested that Y": a coordinated cue starts an attribution of its own
-    for c in _COORDINATED.finditer(cx.text, start, end):
-        word = c.group(1).lower()
-        if word in cx.cues.verbs and not word.endswith("ing"):
-            end = c.start()
-            break
-    s, e = _strip(cx.text, start, end)
+    if text.find("and", start, end) != -1 or text.find("but", start, end) != -1:
+        for c in _COORDINATED.finditer(text, start, end):
+            word = c.group(1).lower()
+            if word in cx.cues.verbs and not word.endswith("ing"):
+                end = c.start()
+                break
+    s, e = _strip(text, start, end)
     while e > s and cx.text[e - 1] in ".!?,:":
         e -= 1
     return e
 
 
+_STOP_MARKS = ((";", 0), (",", 0), ("\u2014", 1), ("\u2013", 1), ("--", 1))
+"""What each alternative of _CONTENT_STOPS needs, and how far before it the match starts."""
+_WITH_ONE = regex.compile(r"(?i)(?<![\p{L}])with\s++((?:[\p{L}\p{N}\-']++\s++){0,3}?[\p{L}\p{N}\-']++)\s*+$")
+_CITING = regex.compile(
+    r",\s++(?:who\s++(?:cited|quoted)|citing|quoting|which\s++cited)\s++([^,.;:!?]{1,80}?)(?=[,.;:!?]|$)",
+    regex.IGNORECASE,
+)
 _PARTICIPLE_AFTER_COMMA = regex.compile(r",\s++(\p{L}++)")
 _COORDINATED = regex.compile(r"(?:,\s*+)?(?<![\p{L}])(?:and|but)\s++(?:(?:also|then|later)\s++)?(\p{L}++)")
 
@@ -573,13 +597,13 @@ def _subject(cx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
 
 
 _BOUNDARY_CHARS = ',;:([\u2014\u2013"\u201c\u201d\u00ab\u00bb'
+_BOUNDARY_BEFORE = regex.compile(f"[{regex.escape(_BOUNDARY_CHARS)}]", regex.REVERSE)  # the last one first
 
 
 def _last_boundary(text: str, lo: int, hi: int) -> int | None:
     """The last clause boundary (comma, colon, dash, bracket, quotation mark) in ``[lo, hi)``, at most 400 back."""
-    lo = max(lo, hi - 400)
-    best = max([text.rfind(ch, lo, hi) for ch in _BOUNDARY_CHARS])
-    return best if best >= 0 else None
+    m = _BOUNDARY_BEFORE.search(text, max(lo, hi - 400), hi)
+    return m.start() if m else None
 
 
 def _tail(cx: _Ctx, words: Sequence[Word], end: int) -> tuple[int, int] | None:
@@ -758,9 +782,7 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
         if text[pre_c] == ",":
             subj = _main_subject(cx, ss, pre_c)
             return _forward(cx, cue, "participle", c_start, v_end, se, subj)
-        with_m = regex.search(
-            r"(?i)(?<![\p{L}])with\s++((?:[\p{L}\p{N}\-']++\s++){0,3}?[\p{L}\p{N}\-']++)\s*+$", text[ss:c_start]
-        )
+        with_m = _WITH_ONE.search(text[ss:c_start])
         if with_m is not None:
             subj = (ss + with_m.start(1), ss + with_m.end(1))
             return _forward(cx, cue, "participle", c_start, v_end, se, subj)
@@ -970,7 +992,7 @@ def _forward(
         )
     words = cx.words(n, min(se, n + 60))
     has_that = bool(words) and words[0][2].lower() == "that" and words[0][0] == n
-    if not has_that and words and words[0][2].lower() in cx.cues.trailing | {"to"}:
+    if not has_that and words and words[0][2].lower() in cx.cues.trailing_or_to:
         # "said last week that …", "told reporters on Tuesday that …"
         for k, w in enumerate(words[:6]):
             if w[2].lower() == "that" and "," not in text[n : w[0]]:
@@ -1072,11 +1094,7 @@ def _according(cx: _Ctx, start: int, end: int) -> Attribution | None:
     chain: list[tuple[int, int]] = []
     # "according to the NYT, citing two officials," / "according to X, who cited Y"
     after = stop
-    cm = regex.match(
-        r",\s++(?:who\s++(?:cited|quoted)|citing|quoting|which\s++cited)\s++([^,.;:!?]{1,80}?)(?=[,.;:!?]|$)",
-        text[stop:se],
-        regex.IGNORECASE,
-    )
+    cm = _CITING.match(text[stop:se])
     if cm:
         chain.append((stop + cm.start(1), stop + cm.end(1)))
         after = stop + cm.end()
@@ -1178,14 +1196,34 @@ def find_channel(
         pre = [p for p in pre if p not in ("the", "a", "an")]
         if pre and pre[-1].strip(",") in ("told", "tells", "telling", "tell", "to", "with", "on", "by"):
             return text[m.start : m.end], m.actor
-    for cm in cues.channel_pattern.finditer(text, lo, hi):
-        if free(cm.start(), cm.end()):
-            return cm.group("channel"), None
-    tm = _TOLD.search(text, lo, hi)
+    if _may_hold(text, lo, hi, cues.channel_heads):
+        for cm in cues.channel_pattern.finditer(text, lo, hi):
+            if free(cm.start(), cm.end()):
+                return cm.group("channel"), None
+    tm = _TOLD.search(text, lo, hi) if any(text.find(w, lo, hi) != -1 for w in _TOLD_WORDS) else None
     if tm is not None and free(tm.start(), tm.end()):
         who = tm.group("who")
         return (who.rstrip(".") if who.count(".") == 1 else who), None
     return None, None
+
+
+_TOLD_WORDS = ("told", "tell", "relayed", "speaking", "said")
+"""One of these stands in every match of _TOLD (case-sensitive): without them the search is skipped."""
+
+# Besides ASCII letters, the only characters the regex module's IGNORECASE matches to an ASCII letter
+# are these two and the Kelvin sign, which str.lower() turns into "k".
+_ODD_FOLDS = ("\u0130", "\u017f")
+
+
+def _may_hold(text: str, lo: int, hi: int, words: frozenset[str] | None) -> bool:
+    """False only when no ASCII word of *words* can match in ``text[lo:hi]`` case-insensitively (None: unknown)."""
+    if words is None:
+        return True
+    piece = text[lo:hi]
+    if _ODD_FOLDS[0] in piece or _ODD_FOLDS[1] in piece:
+        return True
+    low = piece.lower()
+    return any(w in low for w in words)
 
 
 _TOLD = regex.compile(
@@ -1244,12 +1282,15 @@ class QuoteParser:
             info = self._direct(cx, r, by_region, containing, prev, speakers)
             found.append((*region_span(text, r), info))
             prev = (r, info)
-        quoted = [(r.open_mark, (r.close_mark or r.end) + 1) for r in cx.regions]
+        quoted = sorted((r.open_mark, (r.close_mark or r.end) + 1) for r in cx.regions)
+        quoted_starts = [qs for qs, _ in quoted]
+        longest = max((qe - qs for qs, qe in quoted), default=0)
         for a in atts:
             if not a.speech or a.quote is not None or a.kind != "verb":
                 continue
             s, e = a.content
-            covered = sum(min(e, qe) - max(s, qs) for qs, qe in quoted if qs < e and s < qe)
+            near = quoted[bisect.bisect_left(quoted_starts, s - longest) : bisect.bisect_left(quoted_starts, e)]
+            covered = sum(min(e, qe) - max(s, qs) for qs, qe in near if qs < e and s < qe)
             if covered * 2 >= e - s:
                 continue
             sp_lo, sp_hi = cx.analysis.sentence_at(a.cue[0])

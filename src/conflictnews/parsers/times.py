@@ -31,6 +31,7 @@ import regex
 from dateutil.relativedelta import relativedelta
 
 from conflictnews._analysis import Analysis
+from conflictnews._phrases import alternation
 from conflictnews.lexicons import load_lexicon, load_table
 from conflictnews.model import Precision, ReportWarning, Span, TimeExpression
 from conflictnews.parsers import PARSER_API_VERSION, Context, Item
@@ -197,6 +198,7 @@ _PAST_VERB = regex.compile(r"(?<![\p{L}])\p{Ll}{3,}ed(?:\s++(?:on|in|at|since|du
 _PASSIVE_TO_BE = regex.compile(
     r"(?i:to|will|would|could|should|must|may|might)\s++(?:have\s++)?be(?:en)?\s++\p{L}++\s*+(?:\p{L}++\s*+)?\Z"
 )
+_NON_DIGIT = regex.compile(r"\D")
 _CAPWORD = regex.compile(r"[\s,]*+(?P<w>\p{Lu}[\p{L}]*+)")
 
 
@@ -365,7 +367,16 @@ def _alternation(words: Iterable[str]) -> str:
     forms: set[str] = set()
     for w in words:
         forms.update({w, w[:1].upper() + w[1:], w.upper()})
-    return "|".join(regex.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+    return alternation(forms, case_sensitive=True)
+
+
+def _words(words: list[str]) -> str:
+    """The number words (plain lower-case letters, listed longest first) as one case-insensitive trie."""
+    if all(w.isascii() and w.isalpha() and w.islower() for w in words) and words == sorted(
+        words, key=lambda w: (-len(w), w)
+    ):
+        return alternation(words)
+    return "|".join(words)
 
 
 class _Lexicons(NamedTuple):
@@ -440,8 +451,8 @@ class TimeParser:
         tens = [w for w in num_words if lex.numbers[w] >= 20]
         units = [w for w in num_words if lex.numbers[w] < 10]
         num = (
-            r"(?i:(?:" + "|".join(tens) + r")[\s\-]++(?:" + "|".join(units) + r")|"
-            r"a\s++couple\s++of|a\s++few|several|few|couple\s++of|an?|" + "|".join(num_words) + r")"
+            r"(?i:(?:" + _words(tens) + r")[\s\-]++(?:" + _words(units) + r")|"
+            r"a\s++couple\s++of|a\s++few|several|few|couple\s++of|an?|" + _words(num_words) + r")"
         )
         self._pattern = regex.compile(
             _ATOMS.format(
@@ -460,16 +471,11 @@ class TimeParser:
             {k.lower() for k in (*lex.months, *lex.weekdays, *lex.seasons, *lex.numbers)} | _GRAMMAR_TRIGGERS
         )
         self._openers = self._triggers | _WEAK
-        self._future = regex.compile(
-            r"(?<![\p{L}])(?:" + "|".join(regex.escape(p) for p in lex.future) + r")(?![\p{L}])", regex.IGNORECASE
-        )
-        self._past = regex.compile(
-            r"(?<![\p{L}])(?:" + "|".join(regex.escape(p) for p in lex.past) + r")(?![\p{L}])", regex.IGNORECASE
-        )
+        # these three only answer "is there one?", so the order of their words does not matter
+        self._future = regex.compile(r"(?<![\p{L}])(?:" + alternation(lex.future) + r")(?![\p{L}])", regex.IGNORECASE)
+        self._past = regex.compile(r"(?<![\p{L}])(?:" + alternation(lex.past) + r")(?![\p{L}])", regex.IGNORECASE)
         self._past_after = regex.compile(
-            r"[\s,]*+(?:[\p{L}'’]++\s++){0,2}?(?:"
-            + "|".join(regex.escape(p) for p in lex.past)
-            + r"|\p{Ll}{3,}ed)(?![\p{L}])",
+            r"[\s,]*+(?:[\p{L}'’]++\s++){0,2}?(?:" + alternation(lex.past) + r"|\p{Ll}{3,}ed)(?![\p{L}])",
             regex.IGNORECASE,
         )
 
@@ -849,9 +855,14 @@ def _shift_value(value: str, years: int) -> str:
     return f"{y:04d}{value[4:]}"
 
 
+_KINDS = ("md", "dm", "iso", "num", "my", "qu", "rf", "ru", "we", "ag", "an", "rd", "wd", "se", "mo", "yr", "od")
+
+
 def _kind(m: regex.Match[str]) -> str:
-    for k in ("md", "dm", "iso", "num", "my", "qu", "rf", "ru", "we", "ag", "an", "rd", "wd", "se", "mo", "yr", "od"):
-        if m.group(k) is not None:
+    # by group number: the regex module answers a group name only after failing to read it as a number
+    groups = m.re.groupindex
+    for k in _KINDS:
+        if m.group(groups[k]) is not None:
             return k
     return ""
 
@@ -979,9 +990,9 @@ class _Maker:
         m, months = self.m, self.p._months
         mon = months[m[f"{k}_mon"].lower()]
         mon2 = months[m["md_mon2"].lower()] if k == "md" and m["md_mon2"] else mon
-        d1 = int(regex.sub(r"\D", "", m[f"{k}_d1"]))
+        d1 = int(_NON_DIGIT.sub("", m[f"{k}_d1"]))
         d2s = m[f"{k}_d2"]
-        d2 = int(regex.sub(r"\D", "", d2s)) if d2s else None
+        d2 = int(_NON_DIGIT.sub("", d2s)) if d2s else None
         ys = m[f"{k}_y"]
         sep = (m[f"{k}_sep"] or "").strip().lower()
         if k == "dm" and not m["dm_wd"] and not ys and self._looks_like_count():
