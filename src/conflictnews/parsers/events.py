@@ -77,14 +77,16 @@ _PROTEST_CLASSES = frozenset({"protest", "riot", "intervention", "excessive"})
 _CROWD_DEMANDS = frozenset({"request", "reject", "accuse"})
 
 # Clause boundaries inside a sentence: a trigger's arguments are looked for in its own clause first.
+# Every alternative starts with a punctuation mark, so the engine only stops at those characters;
+# bare conjunctions ("... setbacks as Russian troops ...") are found through the word index instead.
 _CLAUSE = regex.compile(
     r"""
-    ;|:(?=\s)|\s[\u2014\u2013]\s                         # semicolons, colons, dashes
+    ;|:(?=\s)|(?<=\s)[\u2014\u2013](?=\s)            # semicolons, colons, dashes
     |,\s++(?=(?:which|who|whom|while|as|but|yet|after|before|when|whereas|although|though|amid)\b)
-    |\s(?=(?:as|while|but|yet|whereas)\s)                # "... setbacks as Russian troops ..."
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+_CLAUSE_WORDS = frozenset({"as", "while", "but", "yet", "whereas"})
 
 _BY_AGENT = regex.compile(r"[^.;:]{0,40}?\bby\s++(?:the\s++)?", regex.IGNORECASE)
 _BETWEEN = regex.compile(r"\bbetween\b", regex.IGNORECASE)
@@ -217,8 +219,7 @@ class EventParser:
     def _sentence_events(
         self, doc: _DocIndex, si: int, s_start: int, s_end: int, trigs: list[_Trigger], following: set[str]
     ) -> list[_Draft]:
-        text = doc.text
-        clauses = _clauses(text, s_start, s_end)
+        clauses = _clauses(doc.analysis, s_start, s_end)
         sentence_classes = {t.cls for t in trigs}
         if sentence_classes & _PROTEST_CLASSES and "protest" not in following:
             # "Residents took to the streets. Rioters blocked streets with burning tires." (the same crowd)
@@ -443,13 +444,27 @@ def _mode(base: str | None, cls: str, sentence_text: str) -> str | None:
     return base
 
 
-def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _clauses(analysis: Analysis, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of the sentence ``[start, end)``: split at semicolons, colons, dashes and conjunctions."""
+    text = analysis.text
+    cuts: list[tuple[int, int]] = [(m.start(), m.end()) for m in _CLAUSE.finditer(text, start, end)]
+    starts, ends = analysis.tok_starts, analysis.tok_ends
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, end)
+    for i in analysis.indices_of(_CLAUSE_WORDS, lo, hi):
+        # the single white-space character before the word, and white space after it: "... setbacks as Russian"
+        s = starts[i]
+        if i > lo and s - 1 >= start and text[s - 1].isspace() and ends[i] < end and text[ends[i]].isspace():
+            cuts.append((s - 1, s))
+    cuts.sort()
     out: list[tuple[int, int]] = []
     pos = start
-    for m in _CLAUSE.finditer(text, start, end):
-        if m.start() > pos:
-            out.append((pos, m.start()))
-        pos = m.end()
+    for c_start, c_end in cuts:
+        if c_start < pos:
+            continue
+        if c_start > pos:
+            out.append((pos, c_start))
+        pos = c_end
     if pos < end:
         out.append((pos, end))
     return out or [(start, end)]
