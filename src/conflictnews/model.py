@@ -506,13 +506,21 @@ class Report:
         raise KeyError(ident)
 
 
+_SPAN_FIELDS = ("span", "trigger", "sentence", "content", "cue_span", "noun")
+_fields_by_type: dict[type, tuple[tuple[str, ...], bool, bool]] = {}
+
+
 def item_spans(item: Any) -> tuple[Span, ...]:
     """Every span an item carries, whatever its type."""
-    out: list[Span] = []
-    for name in ("span", "trigger", "sentence", "content", "cue_span", "noun"):
-        sp = getattr(item, name, None)
-        if isinstance(sp, Span):
-            out.append(sp)
-    out.extend(getattr(item, "mentions", ()))
-    out.extend(r.span for r in getattr(item, "relations", ()))
+    kind = type(item)
+    layout = _fields_by_type.get(kind)
+    if layout is None:  # which span fields this type has, worked out once per type
+        names = tuple(n for n in _SPAN_FIELDS if hasattr(item, n))
+        layout = _fields_by_type[kind] = (names, hasattr(item, "mentions"), hasattr(item, "relations"))
+    names, has_mentions, has_relations = layout
+    out = [sp for sp in (getattr(item, n) for n in names) if sp is not None]
+    if has_mentions:
+        out.extend(item.mentions)
+    if has_relations:
+        out.extend(r.span for r in item.relations)
     return tuple(out)
