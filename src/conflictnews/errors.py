@@ -2,8 +2,8 @@
 The exceptions conflictnews raises.
 
 Everything odd about the *text* of a document is reported as a warning in the
-report, never raised. Exceptions are for wrong arguments, bad configuration and
-broken plugins.
+report, never raised. Exceptions are for wrong arguments, bad configuration,
+broken plugins and inputs over a limit the caller set (see ``docs/errors.md``).
 """
 
 from __future__ import annotations
@@ -80,4 +80,17 @@ class PluginLoadError(ConflictNewsError):
 
 
 class LimitExceededError(ConflictNewsError, ValueError):
-    """An input is over a limit the caller set (for example the maximum text length)."""
+    """
+    An input is over a limit the caller set (for example the maximum text length).
+
+    *limit* names the limit (``"max_text_length"``), *maximum* is its value and
+    *actual* the size of the input; each is None when the raiser did not say.
+    """
+
+    def __init__(
+        self, message: str, *, limit: str | None = None, maximum: int | None = None, actual: int | None = None
+    ) -> None:
+        super().__init__(message)
+        self.limit = limit
+        self.maximum = maximum
+        self.actual = actual

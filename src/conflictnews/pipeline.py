@@ -4,6 +4,7 @@ The pipeline: named parsers, ordered by what they need and provide, run over a d
 
 from __future__ import annotations
 
+import copy
 import datetime
 import functools
 import gc
@@ -14,12 +15,20 @@ from typing import Any
 
 import attrs
 
-from conflictnews._analysis import Analysis
-from conflictnews.errors import InvalidDateError, ParserError, PipelineError
-from conflictnews.model import Document, Report, ReportWarning, item_spans
+from conflictnews._analysis import MAX_SENTENCE_LENGTH, Analysis
+from conflictnews.errors import InvalidDateError, LimitExceededError, ParserError, PipelineError
+from conflictnews.model import Document, Report, ReportWarning, Span, item_spans
 from conflictnews.parsers import ITEM_KINDS, PARSER_API_VERSION, Context, Item, Parser
 
-__all__ = ["BUILTIN_PARSERS", "DEFAULT_MAX_TEXT_LENGTH", "Pipeline", "coerce_date", "make_document", "parse"]
+__all__ = [
+    "BUILTIN_PARSERS",
+    "DEFAULT_MAX_ITEMS",
+    "DEFAULT_MAX_TEXT_LENGTH",
+    "Pipeline",
+    "coerce_date",
+    "make_document",
+    "parse",
+]
 
 BUILTIN_PARSERS: Mapping[str, str] = {
     "times": "conflictnews.parsers.times:TimeParser",
@@ -34,6 +43,21 @@ BUILTIN_PARSERS: Mapping[str, str] = {
 
 DEFAULT_MAX_TEXT_LENGTH = 10_000_000
 """Texts longer than this (in characters) are refused unless the caller raises the limit."""
+
+DEFAULT_MAX_ITEMS = 100_000
+"""At most this many items in one report; the rest are dropped with an ``item-limit`` warning.
+
+A news article has one item per 40-60 characters, so the default leaves room for
+several million characters of real text while bounding the memory a hostile text can take."""
+
+
+def _limit(name: str, value: object) -> int:
+    """Check a limit argument: a non-negative ``int``."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
+    if value < 0:
+        raise ValueError(f"{name} must be at least 0, got {value}")
+    return value
 
 
 def coerce_date(
@@ -144,7 +168,13 @@ class Pipeline:
         strict: When True, a parser that raises stops the run with :class:`ParserError`;
             otherwise its output is dropped and the report carries a warning naming it.
         max_text_length: Longer texts raise :class:`LimitExceededError`.
+        max_items: A report keeps at most this many items: a parser's items beyond it are dropped,
+            parsers after it are not run, and the report says so in an ``item-limit`` warning.
         warnings: Warnings to add to every report (plugins skipped while loading).
+
+    Raises:
+        TypeError: If a limit is not an ``int``.
+        ValueError: If a limit is negative.
 
     .. versionadded:: 0.1.0
     """
@@ -155,6 +185,7 @@ class Pipeline:
         *,
         strict: bool = False,
         max_text_length: int = DEFAULT_MAX_TEXT_LENGTH,
+        max_items: int = DEFAULT_MAX_ITEMS,
         warnings: Iterable[ReportWarning] = (),
     ) -> None:
         parsers = tuple(parsers)
@@ -168,7 +199,8 @@ class Pipeline:
                 )
         self.parsers: tuple[Parser, ...] = _order(parsers)
         self.strict = strict
-        self.max_text_length = max_text_length
+        self.max_text_length = _limit("max_text_length", max_text_length)
+        self.max_items = _limit("max_items", max_items)
         self._warnings = tuple(warnings)
 
     @classmethod
@@ -178,6 +210,8 @@ class Pipeline:
         disable: Iterable[str] = (),
         enable: Iterable[str] | None = None,
         strict: bool = False,
+        max_text_length: int = DEFAULT_MAX_TEXT_LENGTH,
+        max_items: int = DEFAULT_MAX_ITEMS,
         **kwargs: Any,
     ) -> Pipeline:
         """
@@ -188,6 +222,8 @@ class Pipeline:
             enable: If given, only the plugins named here are used (built-ins are unaffected).
             strict: Raise on a plugin that cannot be used, and on a parser that fails;
                 otherwise either is skipped with a warning in every report.
+            max_text_length: Longer texts raise :class:`LimitExceededError`.
+            max_items: The most items a report keeps (see :class:`Pipeline`).
 
         Raises:
             UnknownParserError: If *disable* or *enable* names a parser or plugin that does not exist.
@@ -212,7 +248,7 @@ class Pipeline:
         parsers = _with_providers(parsers)
         parsers += plugins.fit(parsers)
         kwargs["warnings"] = (*plugins.warnings, *kwargs.get("warnings", ()))
-        return cls(parsers, strict=strict, **kwargs)
+        return cls(parsers, strict=strict, max_text_length=max_text_length, max_items=max_items, **kwargs)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -238,14 +274,15 @@ class Pipeline:
         If *timings* is a dict, each parser's wall time in seconds is added to it
         under its name (``"analysis"`` for the shared analysis).
         """
-        from conflictnews.errors import LimitExceededError
-
         if not isinstance(document, Document):
             raise TypeError(f"run() needs a Document, not {type(document).__name__}")
         n = len(document.text)
         if n > self.max_text_length:
             raise LimitExceededError(
-                f"text has {n} characters, over max_text_length={self.max_text_length}; split it or raise the limit"
+                f"text has {n} characters, over max_text_length={self.max_text_length}; split it or raise the limit",
+                limit="max_text_length",
+                maximum=self.max_text_length,
+                actual=n,
             )
         # The cyclic garbage collector is paused while parsing: a run makes many short-lived objects
         # and no reference cycles, and full collections would re-scan them all again and again,
@@ -265,11 +302,28 @@ class Pipeline:
         if timings is not None:
             timings["analysis"] = timings.get("analysis", 0.0) + time.perf_counter() - t0
         ctx.add(self._warnings)
+        if ctx.analysis.sentence_cuts:
+            cuts = ctx.analysis.sentence_cuts
+            ctx.add(
+                [
+                    ReportWarning(
+                        code="long-sentence",
+                        message=f"text ran over {MAX_SENTENCE_LENGTH} characters without a sentence end "
+                        f"{len(cuts)} time(s) and was cut into shorter sentences (the span marks the first cut)",
+                        span=Span(start=cuts[0], end=cuts[0]),
+                    )
+                ]
+            )
+        budget = self.max_items
+        not_run: list[str] = []
         for parser in self.parsers:
+            if budget <= 0 and parser.provides:
+                not_run.append(parser.name)
+                continue
             t0 = time.perf_counter()
             try:
-                items = list(parser.parse(ctx))
-                ctx.add(_checked(items, ctx, parser.name))
+                items = _checked(list(parser.parse(ctx)), ctx, parser.name)
+                budget -= _add_within(ctx, items, budget, self.max_items, parser.name)
             except Exception as exc:
                 if self.strict:
                     raise ParserError(parser.name, exc) from exc
@@ -284,7 +338,42 @@ class Pipeline:
                 )
             if timings is not None:
                 timings[parser.name] = timings.get(parser.name, 0.0) + time.perf_counter() - t0
+        if not_run:
+            names = ", ".join(repr(n) for n in not_run)
+            ctx.add(
+                [
+                    ReportWarning(
+                        code="item-limit",
+                        message=f"the report reached max_items={self.max_items}; parser(s) {names} were not run",
+                    )
+                ]
+            )
         return _build_report(ctx)
+
+
+def _add_within(ctx: Context, items: list[Item | ReportWarning], budget: int, limit: int, parser: str) -> int:
+    """Add *items* to *ctx*, keeping at most *budget* of them (warnings always); return how many were kept."""
+    found = [it for it in items if not isinstance(it, ReportWarning)]
+    if len(found) <= budget:
+        ctx.add(items)
+        return len(found)
+    # the first items in the order returned: for the built-in parsers, text order, so the ids stay a1…aN
+    dropped = found[budget:]
+    drop = {id(it) for it in dropped}
+    spans = item_spans(dropped[0])
+    ctx.add([it for it in items if id(it) not in drop])
+    ctx.add(
+        [
+            ReportWarning(
+                code="item-limit",
+                message=f"parser {parser!r} found {len(found)} items but only {budget} fit under "
+                f"max_items={limit}: the last {len(dropped)} were dropped",
+                span=Span(start=spans[0].start, end=spans[0].end) if spans else None,
+                parser=parser,
+            )
+        ]
+    )
+    return budget
 
 
 def _checked(items: list[Item | ReportWarning], ctx: Context, parser: str) -> list[Item | ReportWarning]:
@@ -339,6 +428,8 @@ def parse(
     published: datetime.date | datetime.datetime | str | None = None,
     source: str | None = None,
     url: str | None = None,
+    max_text_length: int = DEFAULT_MAX_TEXT_LENGTH,
+    max_items: int = DEFAULT_MAX_ITEMS,
 ) -> Report:
     """
     Read one article and return everything found in it.
@@ -350,10 +441,13 @@ def parse(
             unresolved, with a warning, without it.
         source: Who published it (kept in the report, used in exports).
         url: Where it was published.
+        max_text_length: Longer texts raise :class:`LimitExceededError`.
+        max_items: The most items the report keeps; any beyond are dropped with an ``item-limit`` warning.
 
     Raises:
-        TypeError: If *text* is not a ``str``.
+        TypeError: If *text* is not a ``str``, or a limit not an ``int``.
         InvalidDateError: If *published* is not a readable date.
+        LimitExceededError: If *text* is longer than *max_text_length*.
 
     >>> report = parse("Russian troops shelled Sudzha on March 13.", published="2025-03-16")
     >>> report.document.published
@@ -361,4 +455,9 @@ def parse(
 
     .. versionadded:: 0.1.0
     """
-    return _default_pipeline().run(make_document(text, published=published, source=source, url=url))
+    limits = (_limit("max_text_length", max_text_length), _limit("max_items", max_items))
+    pipeline = _default_pipeline()
+    if limits != (pipeline.max_text_length, pipeline.max_items):
+        pipeline = copy.copy(pipeline)  # the parsers keep no state: the copy shares them
+        pipeline.max_text_length, pipeline.max_items = limits
+    return pipeline.run(make_document(text, published=published, source=source, url=url))
