@@ -206,11 +206,6 @@ def test_extreme_publication_dates_never_raise(published: datetime.date) -> None
     assert [] == report_problems(report)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="times parser: date arithmetic overflows at the ends of the calendar (OverflowError/ValueError from "
-    "_shift, _month, _week, _weekend and the month rule), so the times parser fails and all its output is dropped",
-)
 @pytest.mark.parametrize(
     "published",
     [datetime.date.min, datetime.date(1, 1, 7), datetime.date(9999, 12, 25), datetime.date.max],
@@ -245,11 +240,6 @@ def test_real_prose_is_not_cut(seed_text: str) -> None:
     assert [] == [w for w in report.warnings if w.code == "long-sentence"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="serialization.to_json writes lone surrogates raw (ensure_ascii=False), so the JSON of a text holding "
-    "one cannot be encoded as UTF-8 (written to a file, sent over HTTP)",
-)
 def test_json_of_a_text_with_lone_surrogates_is_valid_utf8() -> None:
     """A str may hold lone surrogates; the JSON of its report must still be writable as UTF-8."""
     report = cn.parse("Russian troops shelled Sudzha\ud800 on March 13.", published="2025-03-16")

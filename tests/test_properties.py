@@ -249,11 +249,6 @@ def test_reference_article_keeps_every_property(seed_text: str) -> None:
         check_all(seed_text, published)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="quotes._regions_ending tests `s > 0`, so a quotation opening at offset 0 is never the content of "
-    "a cue after it; one character further in, it is (found by the fuzz target)",
-)
 @pytest.mark.parametrize(
     "text",
     [

@@ -13,6 +13,7 @@ import datetime
 import enum
 import functools
 import json
+import re
 import types
 import typing
 from typing import Any
@@ -85,9 +86,18 @@ def from_dict(data: dict[str, Any]) -> Report:
         raise SerializationError(str(exc)) from exc
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def to_json(report: Report, *, indent: int | None = None) -> str:
-    """The report as a JSON string (see :func:`to_dict`)."""
-    return json.dumps(to_dict(report), ensure_ascii=False, indent=indent)
+    """
+    The report as a JSON string (see :func:`to_dict`).
+
+    Lone surrogates (which a Python ``str`` may hold) are written as ``\\uXXXX`` escapes, so the JSON
+    can always be encoded as UTF-8; :func:`from_json` reads them back unchanged.
+    """
+    out = json.dumps(to_dict(report), ensure_ascii=False, indent=indent)
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
 
 
 def from_json(text: str | bytes) -> Report:

@@ -146,7 +146,7 @@ _NUMBER = r"""
   (?P<{d}>{DIGITS}){SCALE}
   | (?P<{w}>
       (?:(?i:an?)\s++(?={SCALEWORDS}))?(?:{WORD})                                     # "a dozen", "seventy"
-      (?:(?:(?<=(?i:hundred|thousand|million|billion))\s++and)?(?:\s++|-)(?:{WORD}))*+  # "thousand", "and five"
+      (?:(?:(?<=(?i:hundred|thousand|million|billion))\s++and)?(?:\s++|-)(?:{WORD})){{0,12}}+  # "and five"
     )
 )
 """

@@ -949,7 +949,7 @@ def _content_before(cx: _Ctx, pos: int, ss: int) -> tuple[tuple[int, int] | None
 
 def _regions_ending(cx: _Ctx, s: int, e: int) -> Iterator[QuoteRegion]:
     """The quote region that fills ``[s, e)`` between its marks, if any."""
-    if s > 0 and cx.text[s] in _OPEN_MARKS:
+    if s < len(cx.text) and cx.text[s] in _OPEN_MARKS:
         r = cx.by_open.get(s)
         if r is not None and r.close_mark is not None and r.close_mark >= e - 2:
             yield r

@@ -527,13 +527,21 @@ class TimeParser:
             pre = self._prefix(text, m.start())
             # a range of two atoms: "between March 10 and 13", "from August to March", "2014-2022"
             if nxt is not None:
-                rng = self._range(text, m, nxt, pre, published, state, context)
+                try:
+                    rng = self._range(text, m, nxt, pre, published, state, context)
+                except (OverflowError, ValueError):  # a date outside the calendar (year 1 or 9999)
+                    rng = None
                 if rng is not None:
                     found.append(rng)
                     state.update(rng, rng.when.end if rng.when else None)
                     i += 2
                     continue
-            for f in self._atom(text, m, pre, published, state, context):
+            try:
+                atoms_found = self._atom(text, m, pre, published, state, context)
+            except (OverflowError, ValueError):
+                # "next week" when published is 9999-12-31: outside the calendar, so left unresolved
+                atoms_found = self._atom(text, m, pre, None, _State(), context)
+            for f in atoms_found:
                 found.append(f)
                 state.update(f, f.when.start if f.when else None)
             i += 1
