@@ -90,7 +90,6 @@ def test_bad_records_are_logged_with_their_line_and_the_run_goes_on(tmp_path: pa
         pytest.param(b'{"text": "x", "source": 3}', "bad-field", id="source-not-a-string"),
         pytest.param(b'{"text": "0123456789ABC"}', "too-long", id="over-max-chars"),
         pytest.param(b'{"text": "x", "published": 2025}', "bad-date", id="date-a-number"),
-        pytest.param(b'{"text": "a\\ud800"}', "undecodable", id="lone-surrogate"),
         pytest.param(b"\xff\xfe{}", "undecodable", id="not-utf8"),
     ],
 )
@@ -102,6 +101,16 @@ def test_each_kind_of_bad_record_has_its_code(tmp_path: pathlib.Path, line: byte
 
     assert [(2, code)] == [(e["line"], e["error"]) for e in _lines(tmp_path / "out.jsonl.errors.jsonl")]
     assert ["ok"] == [d["document"]["id"] for d in _lines(tmp_path / "out.jsonl")]
+
+
+def test_a_lone_surrogate_is_kept_as_an_escape_in_json_lines(tmp_path: pathlib.Path) -> None:
+    """A JSON escape such as "\\ud800" gives a str UTF-8 cannot hold; the report's JSON escapes it again."""
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_bytes(b'{"text": "a\\ud800", "id": "s"}\n')
+
+    _run([corpus], tmp_path / "out.jsonl")
+
+    assert ["a\ud800"] == [d["document"]["text"] for d in _lines(tmp_path / "out.jsonl")]
 
 
 def test_folders_text_files_gzip_and_default_ids(tmp_path: pathlib.Path) -> None:
