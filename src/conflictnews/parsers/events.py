@@ -674,6 +674,7 @@ class _DocIndex:
         self.nouns: _Hits[set[str]] = _Hits(list(parser._noun_matcher.finditer(context.analysis, overlapping=True)))
         self.analysis = context.analysis
         self.actors_by_id: dict[str, Actor] = {a.id: a for a in context.actors}
+        self._para_starts = [s for s, _ in context.analysis.paragraphs]
         # sources (outlets, "reports", "analysts") speak about events; they never fight in them
         parties = [a for a in context.actors if _is_party(a)]
         self.actor_mentions = sorted((sp.start, sp.end, a.id) for a in parties for sp in a.mentions)
@@ -811,6 +812,12 @@ class _DocIndex:
                 return other
         return None
 
+    def paragraph_start(self, offset: int) -> int:
+        """Start of the paragraph holding *offset*."""
+        paras = self.analysis.paragraphs
+        i = bisect.bisect_right(self._para_starts, offset) - 1
+        return paras[i][0] if i >= 0 else 0
+
     def location(
         self,
         clause: tuple[int, int],
@@ -819,8 +826,17 @@ class _DocIndex:
         agents: list[str],
         political: bool = False,
     ) -> Location | None:
-        """The most specific place of the clause, else of the sentence; nearest to the trigger breaks ties."""
-        for lo, hi in (clause, sentence):
+        """
+        The most specific place of the clause, else of the sentence, else (for a conflict event) of the sentences
+        before it in its paragraph ("Sudzha was hit again. Drones struck the town"); nearest to the trigger
+        breaks ties.
+        """
+        scopes = [clause, sentence]
+        if not political:
+            para = self.paragraph_start(sentence[0])
+            if para < sentence[0]:
+                scopes.append((para, sentence[0]))
+        for lo, hi in scopes:
             i = bisect.bisect_left(self._lm_starts, lo)
             best: tuple[tuple[int, int, int], Location] | None = None
             while i < len(self.loc_mentions) and self.loc_mentions[i][0] < hi:
