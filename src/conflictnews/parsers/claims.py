@@ -19,8 +19,8 @@ from collections.abc import Iterable, Sequence
 import regex
 
 from conflictnews.model import Actor, Claim, Quote, ReportWarning, Span, Stance
-from conflictnews.parsers import PARSER_API_VERSION, Context, Item
-from conflictnews.parsers.quotes import ActorIndex, Attribution, CueLexicon, attributions, load_cues
+from conflictnews.parsers import Context, Item
+from conflictnews.parsers.quotes import ActorIndex, Attribution, CueLexicon, CueParser, attributions
 
 __all__ = ["ClaimParser"]
 
@@ -44,7 +44,7 @@ def _words(text: str, start: int, end: int) -> list[str]:
     return found
 
 
-class ClaimParser:
+class ClaimParser(CueParser):
     """
     Find attributed claims with source, attribution chain, cue, stance, hedges and disputes.
 
@@ -55,17 +55,6 @@ class ClaimParser:
     name = "claims"
     requires: tuple[str, ...] = ("actors", "quotes")
     provides: tuple[str, ...] = ("claims",)
-    api_version = PARSER_API_VERSION
-
-    def __init__(self, *, cues: CueLexicon | None = None) -> None:
-        self._cues = cues
-
-    @property
-    def cues(self) -> CueLexicon:
-        """The cue lexicon in use (the built-in one is loaded on first use)."""
-        if self._cues is None:
-            self._cues = load_cues()
-        return self._cues
 
     def parse(self, context: Context) -> Iterable[Item | ReportWarning]:
         """Return the claims of the document in *context*, in text order."""

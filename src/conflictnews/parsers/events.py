@@ -90,7 +90,6 @@ _CLAUSE_WORDS = frozenset({"as", "while", "but", "yet", "whereas"})
 
 _BY_AGENT = regex.compile(r"[^.;:]{0,40}?\bby\s++(?:the\s++)?", regex.IGNORECASE)
 _BETWEEN = regex.compile(r"\bbetween\b", regex.IGNORECASE)
-_WORD = regex.compile(r"[\p{L}]++(?:[-'\u2019][\p{L}]++)*+")
 
 
 class _Trigger(NamedTuple):

@@ -13,6 +13,7 @@ population; the deciding evidence is kept in ``rule``.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter
 from collections.abc import Iterable
@@ -29,11 +30,18 @@ from conflictnews.parsers import PARSER_API_VERSION, Context, Item
 
 __all__ = ["LocationParser"]
 
+
 # Words allowed inside a multi-word place name ("Bosnia and Herzegovina", "Isle of Man").
-_CONNECTORS = load_lexicon("locations/connectors")
+def _connectors() -> frozenset[str]:
+    return load_lexicon("locations/connectors")  # cached by load_lexicon; read on first use, not at import
+
+
 # Particles that glue the words of a foreign name ("Wadi al Washka", "Rio de Janeiro"); unlike "on" or "and",
 # they never join a name to the next English word.
-_NAME_PARTICLES = load_lexicon("locations/particles")
+def _name_particles() -> frozenset[str]:
+    return load_lexicon("locations/particles")
+
+
 _ARTICLE_PREFIX = frozenset({"al-", "el-", "ad-", "as-", "ar-", "an-", "at-", "az-", "ash-"})
 # Actors whose words are never places ("New York Times", "Marco Rubio", "Wagner Group").
 _NOT_PLACE_KINDS = frozenset(
@@ -304,7 +312,7 @@ class LocationParser:
         single = " " not in c.key
         if c.level == "skip":
             return False  # "San Lorenzo neighborhood", "Sanaa Street": a feature of a town, not the town
-        if single and (c.key in _CONNECTORS or len(c.key) < 3):
+        if single and (c.key in _connectors() or len(c.key) < 3):
             return False  # "Al", "Sur", "de": a connector or a fragment on its own is not a place
         if c.in_longer_name and place.kind not in ("country", "admin1") and place.population < 100_000:
             return False  # "Bar Elias", "Wadi al Washka": the gazetteer knows only part of the name
@@ -512,7 +520,7 @@ def _in_longer_name(
         if _capitalised(before) and (i - 1) not in firsts and before.lower() not in _demonyms():
             return True
         if (
-            before.lower() in _NAME_PARTICLES
+            before.lower() in _name_particles()
             and i > 1
             and _capitalised(words[i - 2])
             and text[ends[i - 2] : starts[i - 1]] == " "
@@ -523,7 +531,7 @@ def _in_longer_name(
         if _capitalised(after):
             return True
         if (
-            after.lower() in _NAME_PARTICLES
+            after.lower() in _name_particles()
             and j + 1 < n
             and _capitalised(words[j + 1])
             and text[ends[j] : starts[j + 1]] == " "
@@ -538,7 +546,7 @@ def _joined(text: str, ends: list[int], starts: list[int], i: int, j: int, words
         gap = text[ends[k] : starts[k + 1]]
         if gap != " ":
             return False
-        if k > i and not _capitalised(words[k]) and words[k].lower() not in _CONNECTORS:
+        if k > i and not _capitalised(words[k]) and words[k].lower() not in _connectors():
             return False
     return True
 
@@ -579,8 +587,6 @@ def _blocked_spans(context: Context) -> list[tuple[int, int]]:
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    import bisect
-
     i = bisect.bisect_right(spans, (start, 1 << 62)) - 1
     # look back a few spans: mentions may nest
     for k in range(max(0, i - 3), min(len(spans), i + 2)):

@@ -1238,17 +1238,14 @@ _TOLD = regex.compile(
 # --------------------------------------------------------------------------- the parser
 
 
-class QuoteParser:
+class CueParser:
     """
-    Find direct quotes (with speaker and channel), partial and scare quotes, and reported speech.
+    What the quotes and claims parsers share: the cue lexicon, given or the built-in one loaded on first use.
 
     Args:
         cues: The cue lexicon; the built-in one (``data/cues``) by default.
     """
 
-    name = "quotes"
-    requires: tuple[str, ...] = ("actors",)
-    provides: tuple[str, ...] = ("quotes",)
     api_version = PARSER_API_VERSION
 
     def __init__(self, *, cues: CueLexicon | None = None) -> None:
@@ -1260,6 +1257,19 @@ class QuoteParser:
         if self._cues is None:
             self._cues = load_cues()
         return self._cues
+
+
+class QuoteParser(CueParser):
+    """
+    Find direct quotes (with speaker and channel), partial and scare quotes, and reported speech.
+
+    Args:
+        cues: The cue lexicon; the built-in one (``data/cues``) by default.
+    """
+
+    name = "quotes"
+    requires: tuple[str, ...] = ("actors",)
+    provides: tuple[str, ...] = ("quotes",)
 
     def parse(self, context: Context) -> Iterable[Item | ReportWarning]:
         """Return the quotes of the document in *context*, in text order."""
