@@ -47,8 +47,25 @@ def test_seed_places_resolve(seed_report: cn.Report) -> None:
         ("Protesters gathered in Ilorin (Borgu LGA, Kwara).", "Ilorin", "NG"),
         ("Clashes were reported in Idlib province.", "Idlib province", "SY"),
         ("Europe's leaders met in Brussels.", "Europe", None),
+        ("On 8 May, crowds marched through Belgrade in an anti-government protest.", "Belgrade", "RS"),
+        ("Police stopped two vans in Amatlan de los Reyes, Veracruz.", "Amatlan de los Reyes", "MX"),
+        ("Soldiers were killed in the Kharistan area of Qala i Naw, Badghis.", "Qala i Naw", "AF"),
+        ("Activists gathered in central Van to protest.", "Van", "TR"),
+        ("Protesters from Don't Let Belgrade Drown gathered in Belgrade, Serbia.", "Belgrade", "RS"),
     ],
-    ids=["admin1-qualifier", "old-spelling", "alt-spelling", "paren-qualifier", "descriptor", "possessive"],
+    ids=[
+        "admin1-qualifier",
+        "old-spelling",
+        "alt-spelling",
+        "paren-qualifier",
+        "descriptor",
+        "possessive",
+        "month-is-no-evidence",
+        "de-los",
+        "i-connector",
+        "compass-word-after-locative",
+        "name-part-after-locative",
+    ],
 )
 def test_places_resolve_to_the_right_country(text: str, surface: str, country: str | None) -> None:
     found = locs(text)
@@ -79,6 +96,19 @@ def test_not_places(text: str) -> None:
     """Months, verbs, people, outlets and ordinary capitalised words are not places."""
     found = locs(text)
     assert not ({"March", "Rubio", "Marco", "New York", "Trump", "Biden", "Of", "Beyond", "Heavy"} & set(found))
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Soldiers of Armenia fired on positions of Azerbaijan located at Goyali, Gadabay.", "Goyali"),
+        ("In Afghanistan, security forces shelled Shewan area of Bala Buluk district, Farah.", "Shewan"),
+    ],
+    ids=["qualifier-in-another-country", "small-namesake-abroad"],
+)
+def test_small_namesakes_abroad_are_dropped(text: str, absent: str) -> None:
+    """A village the gazetteer lacks is not read as a small namesake in a country the report never names."""
+    assert absent not in locs(text)
 
 
 def test_demonyms_are_not_places() -> None:

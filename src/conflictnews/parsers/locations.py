@@ -154,6 +154,7 @@ class LocationParser:
         n = len(words)
         caps = _capitalised_indices(words)
         name_parts = self._name_parts(an, gaz, caps)
+        before = load_lexicon("locations/before_names")
         abbreviations = self._abbreviations(an, gaz)
         if abbreviations:
             blocked = sorted([*blocked, *((c.start, c.end) for c in abbreviations)])
@@ -179,8 +180,12 @@ class LocationParser:
             if _inside(blocked, starts[i], ends[i + j - 1]):
                 next_free = i + j
                 continue
-            if j == 1 and key in name_parts and places[0].kind not in _STRONG_KINDS:
-                continue  # "Allen said": a surname seen earlier in "Paul Allen", not the town
+            k = i - 1  # the word before the name, past "the" and a compass word: "in (the) central Van"
+            while k >= 0 and i - k <= 3 and lower[k] in before and not text[ends[k] : starts[k + 1]].strip():
+                k -= 1
+            locative = k >= 0 and not text[ends[k] : starts[k + 1]].strip() and lower[k] in self._locatives
+            if j == 1 and key in name_parts and places[0].kind not in _STRONG_KINDS and not locative:
+                continue  # "Allen said": a surname seen earlier in "Paul Allen", not the town ("in Allen" is)
             end = ends[i + j - 1] - (2 if _possessive(words[i + j - 1]) else 0)  # "Europe's" -> "Europe"
             span_end, level = end, None
             # a descriptor after the name: "Kursk region", "Sumy Oblast", "Borgu LGA"
@@ -192,9 +197,6 @@ class LocationParser:
                 elif d1 in self._descriptors:
                     level, span_end = self._descriptors[d1], ends[i + j]
             longer = _in_longer_name(text, words, starts, ends, i, i + j, firsts) and level is None
-            prev = lower[i - 1] if i > 0 and not text[ends[i - 1] : starts[i]].strip() else ""
-            if prev == "the" and i > 1:
-                prev = lower[i - 2]
             out.append(
                 _Cand(
                     start=starts[i],
@@ -204,7 +206,7 @@ class LocationParser:
                     places=places,
                     level=level,
                     relation=None,
-                    locative=prev in self._locatives,
+                    locative=locative,
                     sentence_initial=i in firsts,
                     in_paren_of=None,
                     in_longer_name=longer,
@@ -279,6 +281,8 @@ class LocationParser:
         cands = _link_parentheses(text, cands)
         # evidence from the whole document: countries named as places or by actors
         countries: Counter[str] = Counter()
+        own: Counter[str] = Counter()  # the evidence a name gives for its own country
+        local: Counter[str] = Counter()  # the same, from divisions and towns only (not countries or actors)
         for a in context.actors:
             if a.country:
                 countries[a.country] += len(a.mentions)
@@ -286,8 +290,14 @@ class LocationParser:
             top = c.places[0]
             if top.kind == "country" and self._accept(c, top, an):
                 countries[top.country or ""] += 3
-            elif top.country and all(p.country == top.country for p in c.places[:40]):
+            elif (
+                top.country
+                and all(p.country == top.country for p in c.places[:40])
+                and self._accept(c, top, an, countries)
+            ):
                 countries[top.country] += 1  # every reading of the name lies in one country
+                own[c.key] += 1
+                local[top.country] += 1
         resolved: list[tuple[_Cand, Place, str, float]] = []
         by_index: dict[int, Place] = {}
         quals_of: dict[int, list[_Cand]] = {}
@@ -300,7 +310,9 @@ class LocationParser:
             if choice is None:
                 continue
             place, rule, conf = choice
-            if not self._accept(c, place, an, countries):
+            if not self._accept(c, place, an, countries) or self._foreign(
+                c, place, quals_of.get(idx), countries, local, own
+            ):
                 continue
             by_index[idx] = place
             resolved.append((c, place, rule, conf))
@@ -312,8 +324,8 @@ class LocationParser:
         single = " " not in c.key
         if c.level == "skip":
             return False  # "San Lorenzo neighborhood", "Sanaa Street": a feature of a town, not the town
-        if single and (c.key in _connectors() or len(c.key) < 3):
-            return False  # "Al", "Sur", "de": a connector or a fragment on its own is not a place
+        if single and (c.key in _connectors() or len(c.key) < 3) and not (c.locative and place.population >= 100_000):
+            return False  # "Al", "Sur", "de": a connector or a fragment on its own is not a place ("in Van" is)
         if c.in_longer_name and place.kind not in ("country", "admin1") and place.population < 100_000:
             return False  # "Bar Elias", "Wadi al Washka": the gazetteer knows only part of the name
         common = single and c.key in self._common
@@ -331,6 +343,43 @@ class LocationParser:
         if place.country and place.country in doc_countries:
             return place.population >= 1_000 or not single  # "Russian troops shelled Sudzha"
         return place.population >= 5_000 or not single
+
+    @staticmethod
+    def _foreign(
+        c: _Cand,
+        place: Place,
+        quals: list[_Cand] | None,
+        countries: Counter[str],
+        local: Counter[str],
+        own: Counter[str],
+    ) -> bool:
+        """
+        Is this town's only reading in a country the document does not otherwise place itself in?
+
+        "Goyali, Gadabay" with Gadabay in Azerbaijan and the only Goyali in India, or a village "Shewan"
+        in an Afghan report read as the one in China: the gazetteer lacks the local place, and a small
+        namesake abroad is a worse answer than none.
+        """
+        if place.kind != "place" or c.level == "admin1":
+            return False
+        if countries.get(place.country or "", 0) > own.get(c.key, 0):
+            return False
+        if quals:
+            # a qualifier that lies in one country only, which the rest of the document names too
+            homes = [{p.country for p in q.places[:40]} for q in quals]
+            if any(place.country in h for h in homes):
+                return False
+            return any(
+                len(h) == 1 and countries.get(next(iter(h)) or "", 0) > own.get(q.key, 0)
+                for h, q in zip(homes, quals, strict=True)
+            )
+        if place.population >= 50_000 or c.level is not None:
+            return False  # a city known abroad, or "Atakent town": named as a place outright
+        # towns and divisions elsewhere in the report that lie mostly in one other country (a country named
+        # outright is often only an actor's: "Saudi forces deployed to Hadibu")
+        others = {k: v for k, v in local.items() if k != place.country}
+        total = sum(others.values())
+        return total >= 1 and max(others.values()) * 2 >= total + local.get(place.country or "", 0)
 
     def _resolve(
         self,
