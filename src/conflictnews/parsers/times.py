@@ -196,7 +196,8 @@ _PREV_WORD = regex.compile(r"(?P<w>[\p{L}][\p{L}\p{N}.'’]*+)[\s,]*+\Z")
 _OF_NONYEAR = regex.compile(r"\s++of\s++(?!" + _YEAR + r")")
 _PAST_VERB = regex.compile(r"(?<![\p{L}])\p{Ll}{3,}ed(?:\s++(?:on|in|at|since|during|until|by|last|early|late))?\s*+\Z")
 _PASSIVE_TO_BE = regex.compile(
-    r"(?i:to|will|would|could|should|must|may|might)\s++(?:have\s++)?be(?:en)?\s++\p{L}++\s*+(?:\p{L}++\s*+)?\Z"
+    r"(?<![\p{L}])(?:(?i:to|will|would|could|should|must|may|might)\s++(?:have\s++)?be(?:en)?|(?i:is|are|being))"
+    r"\s++\p{L}++\s*+(?:\p{L}++\s*+)?\Z"
 )
 _NON_DIGIT = regex.compile(r"\D")
 _CAPWORD = regex.compile(r"[\s,]*+(?P<w>\p{Lu}[\p{L}]*+)")
@@ -360,6 +361,21 @@ def _duration(n: int, unit: str) -> str:
     if unit == "decade":
         return f"P{n}DE"
     return f"P{n}{unit[0].upper()}"
+
+
+_TIME_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}
+
+
+def _vague_duration(unit: str) -> str:
+    """The TIMEX3 value of a vague number of *unit*s ("recent weeks" → PXW, "the past few hours" → PTXH)."""
+    unit = unit.rstrip("s")
+    if unit == "hour":
+        return "PTXH"
+    if unit == "decade":
+        return "PXDE"
+    if unit == "fortnight":
+        return "PXW"
+    return f"PX{unit[0].upper()}"
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -615,8 +631,8 @@ class TimeParser:
         near = max(s, start - 30)
         if self._future.search(text, near, start):
             return "future"
-        if self._past.search(text, near, start) or (
-            _PAST_VERB.search(text, near, start) and not _PASSIVE_TO_BE.search(text, max(s, start - 50), start)
+        if (self._past.search(text, near, start) or _PAST_VERB.search(text, near, start)) and not _PASSIVE_TO_BE.search(
+            text, max(s, start - 50), start
         ):
             return "past"
         if self._past_after.match(text, end, e):
@@ -1145,6 +1161,9 @@ class _Maker:
             return [self._found(_When(a, a, None, "PRESENT_REF"), "times/present-ref", relative=True, anchor=a)]
         if "future" in s or "coming" in s:
             return [self._found(None, "times/future-ref", relative=True, value="FUTURE_REF")]
+        if s.startswith("recent "):
+            # "in recent weeks": an unspecified number of weeks (TimeML PXW), not a point in the past
+            return [self._found(None, "times/vague-period", relative=True, value=_vague_duration(s.split()[-1]))]
         return [self._found(None, "times/past-ref", relative=True, value="PAST_REF")]
 
     # ---- relative periods ----------------------------------------------------------------------
@@ -1183,10 +1202,11 @@ class _Maker:
             return []
         if anchor is None:
             return [self._found(None, rule, relative=True)]
-        if n is None:  # "the past few days"
-            if rel in ("past", "last", "previous", "preceding"):
-                return [self._found(None, "times/past-ref", relative=True, value="PAST_REF", anchor=anchor)]
-            return [self._found(None, "times/future-ref", relative=True, value="FUTURE_REF", anchor=anchor)]
+        if n is None:  # "the past few days", "the next several years": a vague number of units (TimeML PXD, PXY)
+            if base == "weekend":
+                value = "PAST_REF" if rel in ("past", "last", "previous", "preceding") else "FUTURE_REF"
+                return [self._found(None, f"times/{value[:-4].lower()}-ref", relative=True, value=value)]
+            return [self._found(None, "times/vague-period", relative=True, value=_vague_duration(base))]
         # a period that ends (or starts) at the anchor: "the past week", "the last three days", "the next 48 hours"
         if (
             ns
@@ -1288,10 +1308,16 @@ class _Maker:
             "tonight": 0,
             "last night": -1,
         }
+        # the part of the day keeps the date and adds TimeML's TMO/TAF/TEV/TNI: "this morning", "last night"
+        words = s.split()
+        tod = _TIME_OF_DAY.get(words[-1], "") if len(words) > 1 or s == "tonight" else ""
+        if s == "tonight":
+            tod = "TNI"
         if s.startswith("this "):
-            return [self._found(_day(a), "times/relative-day", relative=True, anchor=a)]
-        d = a + datetime.timedelta(days=offsets.get(s.split(" morning")[0], 0))
-        return [self._found(_day(d), "times/relative-day", relative=True, anchor=a)]
+            return [self._found(_day(a, tod), "times/relative-day", relative=True, anchor=a)]
+        key = " ".join(words[:-1]) if words[-1] in _TIME_OF_DAY and s != "last night" else s
+        d = a + datetime.timedelta(days=offsets.get(key, 0))
+        return [self._found(_day(d, tod), "times/relative-day", relative=True, anchor=a)]
 
     def weekday(self) -> list[_Found]:
         m = self.m
@@ -1311,7 +1337,8 @@ class _Maker:
             d = a + datetime.timedelta(days=(wd - today) % 7)
         else:
             d = a - datetime.timedelta(days=(today - wd) % 7)
-        # "Saturday night" keeps the day's value: TimeML annotates most such nights as plain dates
+        # "Saturday night" keeps the day's value: TimeML corpora annotate most such nights as plain dates
+        # (unlike "this morning" or "last night", which take the part-of-day suffix)
         return [self._found(_day(d), "times/weekday", relative=True, anchor=a)]
 
     def season(self) -> list[_Found]:
