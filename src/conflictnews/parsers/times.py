@@ -46,7 +46,7 @@ _ONE_DAY = datetime.timedelta(days=1)
 # The atom pattern. {MON}, {MONFULL}, {WD}, {NUM} are filled from the lexicons.
 
 _YEAR = r"(?:1[0-9]\d\d|20\d\d|21\d\d)"
-_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?![\p{N}])(?:st|nd|rd|th)?+"
+_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?![\p{N}]|\s?+(?i:[ap]\.?m)(?![\p{L}]))(?:st|nd|rd|th)?+"
 _SEP = r"\s*+(?:-|–|—|to|and|through|until|till)\s*+"
 
 _ATOMS = r"""
@@ -124,6 +124,9 @@ _ATOMS = r"""
     | yesterday | today | tomorrow | tonight | overnight | last\s++night
     | this\s++(?:morning|afternoon|evening)
   )(?:\s++(?P<rd_tod>(?i:morning|afternoon|evening|night)))?)
+  # every Tuesday, each July, every month: a recurring time (TimeML SET)
+  | (?P<st>(?i:each|every)\s++
+    (?:(?P<st_wd>{WDFULL})|(?P<st_mon>{MONFULL})|(?P<st_unit>(?i:day|week|month|quarter|year))))
   # (last | this | next) Tuesday (night)
   | (?P<wd>
     (?:(?P<wd_rel>(?i:last|this|next|coming|past))\s++)?
@@ -558,6 +561,9 @@ class TimeParser:
                 # "next week" when published is 9999-12-31: outside the calendar, so left unresolved
                 atoms_found = self._atom(text, m, pre, None, _State(), context)
             for f in atoms_found:
+                if f.precision == Precision.DAY and f.value is not None and len(f.value) == 10:
+                    f = _with_clock(text, f, found[-1].end if found else 0)
+                    f = _week_of(text, f, found[-1].end if found else 0)
                 found.append(f)
                 state.update(f, f.when.start if f.when else None)
             i += 1
@@ -723,6 +729,8 @@ class TimeParser:
             if _name_before(text, m.start()) and m.group()[:1].isupper():
                 return []  # "Russia Today", "USA Today"
             return mk.relative_day()
+        if kind == "st":
+            return mk.recurring()
         if kind == "wd":
             if (
                 not m["wd_rel"]
@@ -843,10 +851,49 @@ class TimeParser:
         return _Found(first.start, second.end, when, value, precision, relative, anchor, first.modifier, rule)
 
 
+_CLOCK_BEFORE = regex.compile(
+    r"""
+    (?<![\p{L}\p{N}:.,])
+    (?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?+\s*+(?P<ap>(?i:[ap]))(?:\.\s?+|\s?+)(?i:m)\.?+
+      | (?P<h24>[01]\d|2[0-3]):(?P<mi24>[0-5]\d)
+      | (?P<noon>(?i:noon)))
+    (?:\s++(?:[A-Z]{2,4}|local\s++time))?+
+    ,?+\s++\Z
+    """,
+    regex.VERBOSE,
+)
+
+
+def _with_clock(text: str, f: _Found, floor: int) -> _Found:
+    """A day with the clock time just before it ("10 p.m. Wednesday", "noon Thursday"): 1998-02-11T22:00."""
+    m = _CLOCK_BEFORE.search(text, max(floor, f.start - 24), f.start)
+    if m is None:
+        return f
+    if m["noon"]:
+        h, mi = 12, 0
+    elif m["h24"]:
+        h, mi = int(m["h24"]), int(m["mi24"])
+    else:
+        h, mi = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0), int(m["mi"] or 0)
+    return f._replace(start=m.start(), value=f"{f.value}T{h:02d}:{mi:02d}")
+
+
+_WEEK_OF = regex.compile(r"(?<![\p{L}])(?i:the)\s++(?i:week)\s++(?i:of)\s++\Z")
+
+
+def _week_of(text: str, f: _Found, floor: int) -> _Found:
+    """ "The week of March 6": the ISO week that holds the day."""
+    m = _WEEK_OF.search(text, max(floor, f.start - 16), f.start)
+    if m is None or f.when is None or f.value is None or len(f.value) != 10:
+        return f
+    w = _week(f.when.start)
+    return f._replace(start=m.start(), when=w, value=w.value, precision=w.precision, rule="times/week-of")
+
+
 _RANGEABLE = {"md", "dm", "iso", "num", "my", "mo", "yr", "wd", "se"}
 
 
-_WEAK = frozenset({"the", "a", "an", "that", "at", "these"})
+_WEAK = frozenset({"the", "a", "an", "that", "at", "these", "each", "every"})
 """Words that open an atom only before another trigger word: "the past week", "a year ago", "that day"."""
 
 _GRAMMAR_TRIGGERS = frozenset(
@@ -879,7 +926,7 @@ def _shift_value(value: str, years: int) -> str:
     return f"{y:04d}{value[4:]}"
 
 
-_KINDS = ("md", "dm", "iso", "num", "my", "qu", "rf", "ru", "we", "ag", "an", "rd", "wd", "se", "mo", "yr", "od")
+_KINDS = ("md", "dm", "iso", "num", "my", "qu", "rf", "ru", "we", "ag", "an", "rd", "st", "wd", "se", "mo", "yr", "od")
 
 
 def _kind(m: regex.Match[str]) -> str:
@@ -1318,6 +1365,17 @@ class _Maker:
         key = " ".join(words[:-1]) if words[-1] in _TIME_OF_DAY and s != "last night" else s
         d = a + datetime.timedelta(days=offsets.get(key, 0))
         return [self._found(_day(d, tod), "times/relative-day", relative=True, anchor=a)]
+
+    def recurring(self) -> list[_Found]:
+        """ "Every Tuesday" (XXXX-WXX-2), "each July" (XXXX-07), "every month" (P1M): no single date."""
+        m = self.m
+        if m["st_wd"]:
+            value = f"XXXX-WXX-{self.p._weekdays[m['st_wd'].lower()]}"
+        elif m["st_mon"]:
+            value = f"XXXX-{self.p._months[m['st_mon'].lower()]:02d}"
+        else:
+            value = f"P1{m['st_unit'][0].upper()}"
+        return [self._found(None, "times/set", relative=False, value=value)]
 
     def weekday(self) -> list[_Found]:
         m = self.m
