@@ -46,7 +46,7 @@ _ONE_DAY = datetime.timedelta(days=1)
 # The atom pattern. {MON}, {MONFULL}, {WD}, {NUM} are filled from the lexicons.
 
 _YEAR = r"(?:1[0-9]\d\d|20\d\d|21\d\d)"
-_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?![\p{N}])(?:st|nd|rd|th)?+"
+_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?![\p{N}]|\s?+(?i:[ap]\.?m)(?![\p{L}]))(?:st|nd|rd|th)?+"
 _SEP = r"\s*+(?:-|–|—|to|and|through|until|till)\s*+"
 
 _ATOMS = r"""
@@ -124,6 +124,9 @@ _ATOMS = r"""
     | yesterday | today | tomorrow | tonight | overnight | last\s++night
     | this\s++(?:morning|afternoon|evening)
   )(?:\s++(?P<rd_tod>(?i:morning|afternoon|evening|night)))?)
+  # every Tuesday, each July, every month: a recurring time (TimeML SET)
+  | (?P<st>(?i:each|every)\s++
+    (?:(?P<st_wd>{WDFULL})|(?P<st_mon>{MONFULL})|(?P<st_unit>(?i:day|week|month|quarter|year))))
   # (last | this | next) Tuesday (night)
   | (?P<wd>
     (?:(?P<wd_rel>(?i:last|this|next|coming|past))\s++)?
@@ -196,7 +199,8 @@ _PREV_WORD = regex.compile(r"(?P<w>[\p{L}][\p{L}\p{N}.'’]*+)[\s,]*+\Z")
 _OF_NONYEAR = regex.compile(r"\s++of\s++(?!" + _YEAR + r")")
 _PAST_VERB = regex.compile(r"(?<![\p{L}])\p{Ll}{3,}ed(?:\s++(?:on|in|at|since|during|until|by|last|early|late))?\s*+\Z")
 _PASSIVE_TO_BE = regex.compile(
-    r"(?i:to|will|would|could|should|must|may|might)\s++(?:have\s++)?be(?:en)?\s++\p{L}++\s*+(?:\p{L}++\s*+)?\Z"
+    r"(?<![\p{L}])(?:(?i:to|will|would|could|should|must|may|might)\s++(?:have\s++)?be(?:en)?|(?i:is|are|being))"
+    r"\s++\p{L}++\s*+(?:\p{L}++\s*+)?\Z"
 )
 _NON_DIGIT = regex.compile(r"\D")
 _CAPWORD = regex.compile(r"[\s,]*+(?P<w>\p{Lu}[\p{L}]*+)")
@@ -360,6 +364,21 @@ def _duration(n: int, unit: str) -> str:
     if unit == "decade":
         return f"P{n}DE"
     return f"P{n}{unit[0].upper()}"
+
+
+_TIME_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}
+
+
+def _vague_duration(unit: str) -> str:
+    """The TIMEX3 value of a vague number of *unit*s ("recent weeks" → PXW, "the past few hours" → PTXH)."""
+    unit = unit.rstrip("s")
+    if unit == "hour":
+        return "PTXH"
+    if unit == "decade":
+        return "PXDE"
+    if unit == "fortnight":
+        return "PXW"
+    return f"PX{unit[0].upper()}"
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -542,6 +561,9 @@ class TimeParser:
                 # "next week" when published is 9999-12-31: outside the calendar, so left unresolved
                 atoms_found = self._atom(text, m, pre, None, _State(), context)
             for f in atoms_found:
+                if f.precision == Precision.DAY and f.value is not None and len(f.value) == 10:
+                    f = _with_clock(text, f, found[-1].end if found else 0)
+                    f = _week_of(text, f, found[-1].end if found else 0)
                 found.append(f)
                 state.update(f, f.when.start if f.when else None)
             i += 1
@@ -615,8 +637,8 @@ class TimeParser:
         near = max(s, start - 30)
         if self._future.search(text, near, start):
             return "future"
-        if self._past.search(text, near, start) or (
-            _PAST_VERB.search(text, near, start) and not _PASSIVE_TO_BE.search(text, max(s, start - 50), start)
+        if (self._past.search(text, near, start) or _PAST_VERB.search(text, near, start)) and not _PASSIVE_TO_BE.search(
+            text, max(s, start - 50), start
         ):
             return "past"
         if self._past_after.match(text, end, e):
@@ -707,6 +729,8 @@ class TimeParser:
             if _name_before(text, m.start()) and m.group()[:1].isupper():
                 return []  # "Russia Today", "USA Today"
             return mk.relative_day()
+        if kind == "st":
+            return mk.recurring()
         if kind == "wd":
             if (
                 not m["wd_rel"]
@@ -827,10 +851,49 @@ class TimeParser:
         return _Found(first.start, second.end, when, value, precision, relative, anchor, first.modifier, rule)
 
 
+_CLOCK_BEFORE = regex.compile(
+    r"""
+    (?<![\p{L}\p{N}:.,])
+    (?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?+\s*+(?P<ap>(?i:[ap]))(?:\.\s?+|\s?+)(?i:m)\.?+
+      | (?P<h24>[01]\d|2[0-3]):(?P<mi24>[0-5]\d)
+      | (?P<noon>(?i:noon)))
+    (?:\s++(?:[A-Z]{2,4}|local\s++time))?+
+    ,?+\s++\Z
+    """,
+    regex.VERBOSE,
+)
+
+
+def _with_clock(text: str, f: _Found, floor: int) -> _Found:
+    """A day with the clock time just before it ("10 p.m. Wednesday", "noon Thursday"): 1998-02-11T22:00."""
+    m = _CLOCK_BEFORE.search(text, max(floor, f.start - 24), f.start)
+    if m is None:
+        return f
+    if m["noon"]:
+        h, mi = 12, 0
+    elif m["h24"]:
+        h, mi = int(m["h24"]), int(m["mi24"])
+    else:
+        h, mi = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0), int(m["mi"] or 0)
+    return f._replace(start=m.start(), value=f"{f.value}T{h:02d}:{mi:02d}")
+
+
+_WEEK_OF = regex.compile(r"(?<![\p{L}])(?i:the)\s++(?i:week)\s++(?i:of)\s++\Z")
+
+
+def _week_of(text: str, f: _Found, floor: int) -> _Found:
+    """ "The week of March 6": the ISO week that holds the day."""
+    m = _WEEK_OF.search(text, max(floor, f.start - 16), f.start)
+    if m is None or f.when is None or f.value is None or len(f.value) != 10:
+        return f
+    w = _week(f.when.start)
+    return f._replace(start=m.start(), when=w, value=w.value, precision=w.precision, rule="times/week-of")
+
+
 _RANGEABLE = {"md", "dm", "iso", "num", "my", "mo", "yr", "wd", "se"}
 
 
-_WEAK = frozenset({"the", "a", "an", "that", "at", "these"})
+_WEAK = frozenset({"the", "a", "an", "that", "at", "these", "each", "every"})
 """Words that open an atom only before another trigger word: "the past week", "a year ago", "that day"."""
 
 _GRAMMAR_TRIGGERS = frozenset(
@@ -863,7 +926,7 @@ def _shift_value(value: str, years: int) -> str:
     return f"{y:04d}{value[4:]}"
 
 
-_KINDS = ("md", "dm", "iso", "num", "my", "qu", "rf", "ru", "we", "ag", "an", "rd", "wd", "se", "mo", "yr", "od")
+_KINDS = ("md", "dm", "iso", "num", "my", "qu", "rf", "ru", "we", "ag", "an", "rd", "st", "wd", "se", "mo", "yr", "od")
 
 
 def _kind(m: regex.Match[str]) -> str:
@@ -1145,6 +1208,9 @@ class _Maker:
             return [self._found(_When(a, a, None, "PRESENT_REF"), "times/present-ref", relative=True, anchor=a)]
         if "future" in s or "coming" in s:
             return [self._found(None, "times/future-ref", relative=True, value="FUTURE_REF")]
+        if s.startswith("recent "):
+            # "in recent weeks": an unspecified number of weeks (TimeML PXW), not a point in the past
+            return [self._found(None, "times/vague-period", relative=True, value=_vague_duration(s.split()[-1]))]
         return [self._found(None, "times/past-ref", relative=True, value="PAST_REF")]
 
     # ---- relative periods ----------------------------------------------------------------------
@@ -1183,10 +1249,11 @@ class _Maker:
             return []
         if anchor is None:
             return [self._found(None, rule, relative=True)]
-        if n is None:  # "the past few days"
-            if rel in ("past", "last", "previous", "preceding"):
-                return [self._found(None, "times/past-ref", relative=True, value="PAST_REF", anchor=anchor)]
-            return [self._found(None, "times/future-ref", relative=True, value="FUTURE_REF", anchor=anchor)]
+        if n is None:  # "the past few days", "the next several years": a vague number of units (TimeML PXD, PXY)
+            if base == "weekend":
+                value = "PAST_REF" if rel in ("past", "last", "previous", "preceding") else "FUTURE_REF"
+                return [self._found(None, f"times/{value[:-4].lower()}-ref", relative=True, value=value)]
+            return [self._found(None, "times/vague-period", relative=True, value=_vague_duration(base))]
         # a period that ends (or starts) at the anchor: "the past week", "the last three days", "the next 48 hours"
         if (
             ns
@@ -1288,10 +1355,27 @@ class _Maker:
             "tonight": 0,
             "last night": -1,
         }
+        # the part of the day keeps the date and adds TimeML's TMO/TAF/TEV/TNI: "this morning", "last night"
+        words = s.split()
+        tod = _TIME_OF_DAY.get(words[-1], "") if len(words) > 1 or s == "tonight" else ""
+        if s == "tonight":
+            tod = "TNI"
         if s.startswith("this "):
-            return [self._found(_day(a), "times/relative-day", relative=True, anchor=a)]
-        d = a + datetime.timedelta(days=offsets.get(s.split(" morning")[0], 0))
-        return [self._found(_day(d), "times/relative-day", relative=True, anchor=a)]
+            return [self._found(_day(a, tod), "times/relative-day", relative=True, anchor=a)]
+        key = " ".join(words[:-1]) if words[-1] in _TIME_OF_DAY and s != "last night" else s
+        d = a + datetime.timedelta(days=offsets.get(key, 0))
+        return [self._found(_day(d, tod), "times/relative-day", relative=True, anchor=a)]
+
+    def recurring(self) -> list[_Found]:
+        """ "Every Tuesday" (XXXX-WXX-2), "each July" (XXXX-07), "every month" (P1M): no single date."""
+        m = self.m
+        if m["st_wd"]:
+            value = f"XXXX-WXX-{self.p._weekdays[m['st_wd'].lower()]}"
+        elif m["st_mon"]:
+            value = f"XXXX-{self.p._months[m['st_mon'].lower()]:02d}"
+        else:
+            value = f"P1{m['st_unit'][0].upper()}"
+        return [self._found(None, "times/set", relative=False, value=value)]
 
     def weekday(self) -> list[_Found]:
         m = self.m
@@ -1311,7 +1395,8 @@ class _Maker:
             d = a + datetime.timedelta(days=(wd - today) % 7)
         else:
             d = a - datetime.timedelta(days=(today - wd) % 7)
-        # "Saturday night" keeps the day's value: TimeML annotates most such nights as plain dates
+        # "Saturday night" keeps the day's value: TimeML corpora annotate most such nights as plain dates
+        # (unlike "this morning" or "last night", which take the part-of-day suffix)
         return [self._found(_day(d), "times/weekday", relative=True, anchor=a)]
 
     def season(self) -> list[_Found]:
