@@ -152,28 +152,41 @@ class LocationParser:
         norm = self._norm
         blocked = _blocked_spans(context)
         n = len(words)
-        caps = _capitalised_indices(words)
+        caps = an.capitalised_tokens
+        arabic = [i for i in an.joined_tokens if words[i][0] in "ae" and _capitalised(words[i])]  # "al-Hasakeh"
+        if arabic:
+            caps = sorted({*caps, *arabic})
         name_parts = self._name_parts(an, gaz, caps)
         before = load_lexicon("locations/before_names")
         abbreviations = self._abbreviations(an, gaz)
         if abbreviations:
             blocked = sorted([*blocked, *((c.start, c.end) for c in abbreviations)])
         out: list[_Cand] = list(abbreviations)
+        blocked_tokens = _tokens_inside(blocked, starts, ends)
+        connectors = _connectors()
         next_free = 0
         for i in caps:
-            if i < next_free or _inside(blocked, starts[i], ends[i]):
+            if i < next_free or i in blocked_tokens:
                 continue
-            w = words[i]
             found: tuple[int, str, tuple[Place, ...]] | None = None
-            head = norm(w)
-            longest = min(_MAX_WORDS, n - i) if head in heads else 1
-            for j in range(longest, 0, -1):
-                if j > 1 and (not _capitalised(words[i + j - 1]) or not _joined(text, ends, starts, i, i + j, words)):
-                    continue
-                key = " ".join(norm(x) for x in words[i : i + j]) if j > 1 else head
-                if gaz.has_normalized(key):
-                    found = (j, key, gaz.lookup_normalized(key))
-                    break
+            head = norm(words[i])
+            longest = 1
+            if head in heads:
+                # the words joined to this one by single spaces, with connectors only inside ("Bosnia and …")
+                limit = min(_MAX_WORDS, n - i)
+                while longest < limit and text[ends[i + longest - 1] : starts[i + longest]] == " ":
+                    inner = words[i + longest - 1]
+                    if longest > 1 and not _capitalised(inner) and inner.lower() not in connectors:
+                        break
+                    longest += 1
+            for j in range(longest, 1, -1):
+                if _capitalised(words[i + j - 1]):
+                    key = " ".join([norm(x) for x in words[i : i + j]])
+                    if gaz.has_normalized(key):
+                        found = (j, key, gaz.lookup_normalized(key))
+                        break
+            if found is None and gaz.has_normalized(head):
+                found = (1, head, gaz.lookup_normalized(head))
             if found is None:
                 continue
             j, key, places = found
@@ -467,6 +480,8 @@ class LocationParser:
             key = (p.geonames_id, p.name, p.kind, p.country, p.latitude, p.longitude)
             groups.setdefault(key, []).append(r)
         ordered = sorted(groups.values(), key=lambda g: g[0][0].start)
+        rels = list(self._relations.finditer(an))  # "north of", "near": once for the text, looked up per name
+        rel_starts = [s for s, _, _ in rels]
         out: list[Item | ReportWarning] = []
         for n, group in enumerate(ordered):
             p, rule = group[0][1], group[0][2]
@@ -474,7 +489,7 @@ class LocationParser:
             relations: list[GeoRelation] = []
             metonym = False
             for c, *_ in group:
-                rel = self._relation(an, c)
+                rel = _relation(text, rels, rel_starts, c)
                 if rel is not None:
                     relations.append(GeoRelation(span=Span(start=rel[0], end=c.span_end), relation=rel[1]))
                 if self._metonymic(text, c, gov_spans, p):
@@ -498,15 +513,6 @@ class LocationParser:
             )
         return out
 
-    def _relation(self, an: Analysis, c: _Cand) -> tuple[int, str] | None:
-        lo = max(0, c.start - 30)
-        found: tuple[int, str] | None = None
-        for s, e, rel in self._relations.finditer(an, lo, c.start):
-            gap = an.text[e : c.start].strip().lower()
-            if gap in ("", "the"):
-                found = (s, rel)
-        return found
-
     def _metonymic(self, text: str, c: _Cand, gov_spans: list[tuple[int, int]], place: Place) -> bool:
         if place.feature_code != "PPLC":
             return False
@@ -514,6 +520,18 @@ class LocationParser:
             return True
         m = _AUX.match(text, c.span_end)
         return bool(m and m.group(1).lower() in self._verbs)
+
+
+def _relation(
+    text: str, rels: list[tuple[int, int, str]], rel_starts: list[int], c: _Cand
+) -> tuple[int, str] | None:
+    """The relation phrase right before a name ("north of Sudzha", "near the town of"), if any."""
+    found: tuple[int, str] | None = None
+    for k in range(bisect.bisect_left(rel_starts, c.start - 30), bisect.bisect_left(rel_starts, c.start)):
+        s, e, rel = rels[k]
+        if e <= c.start and text[e : c.start].strip().lower() in ("", "the"):
+            found = (s, rel)
+    return found
 
 
 def _possessive(w: str) -> bool:
@@ -531,11 +549,6 @@ def _abbreviation_pattern() -> regex.Pattern[str]:
     alternation = "|".join(regex.escape(f) for f in forms)
     # whole words only; "U.S." may end a sentence, so its final dot is part of the match
     return regex.compile(rf"(?<![\p{{L}}\p{{N}}.])(?:{alternation})(?![\p{{L}}\p{{N}}])")
-
-
-def _capitalised_indices(words: list[str]) -> list[int]:
-    """Indices of the capitalised words (the only ones that can open a place name), in order."""
-    return [i for i, w in enumerate(words) if w[0].isupper() or (w[0] in "ae" and "-" in w[1:4] and _capitalised(w))]
 
 
 def _capitalised(w: str) -> bool:
@@ -625,14 +638,25 @@ def _blocked_spans(context: Context) -> list[tuple[int, int]]:
     matcher, titles = _actor_names()
     spans = [(s, e) for s, e, _ in matcher.finditer(an)]
     # a capitalised word after a title is a person: "President Zelensky", "Gen. Syrskyi"
-    words, starts, ends, lower = an.tok_words, an.tok_starts, an.tok_ends, an.tok_lower
-    spans += [
-        (starts[i + 1], ends[i + 1]) for i, w in enumerate(lower[:-1]) if w in titles and words[i + 1][:1].isupper()
-    ]
+    words, starts, ends = an.tok_words, an.tok_starts, an.tok_ends
+    last = len(words) - 1
+    spans += [(starts[i + 1], ends[i + 1]) for i in an.indices_of(titles) if i < last and words[i + 1][:1].isupper()]
     spans += [(sp.start, sp.end) for a in context.actors if a.kind in _NOT_PLACE_KINDS for sp in a.mentions]
     spans += [(t.span.start, t.span.end) for t in context.times]
     spans.sort()
     return spans
+
+
+def _tokens_inside(spans: list[tuple[int, int]], starts: list[int], ends: list[int]) -> set[int]:
+    """Indices of the tokens that lie wholly inside one of *spans*."""
+    out: set[int] = set()
+    n = len(starts)
+    for s, e in spans:
+        k = bisect.bisect_left(starts, s)
+        while k < n and ends[k] <= e:
+            out.add(k)
+            k += 1
+    return out
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
