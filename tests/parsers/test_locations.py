@@ -52,6 +52,7 @@ def test_seed_places_resolve(seed_report: cn.Report) -> None:
         ("Soldiers were killed in the Kharistan area of Qala i Naw, Badghis.", "Qala i Naw", "AF"),
         ("Activists gathered in central Van to protest.", "Van", "TR"),
         ("Protesters from Don't Let Belgrade Drown gathered in Belgrade, Serbia.", "Belgrade", "RS"),
+        ("Demonstrators blocked the road in Beirut's Hamra district.", "Beirut", "LB"),
     ],
     ids=[
         "admin1-qualifier",
@@ -65,6 +66,7 @@ def test_seed_places_resolve(seed_report: cn.Report) -> None:
         "i-connector",
         "compass-word-after-locative",
         "name-part-after-locative",
+        "possessive-before-a-district",
     ],
 )
 def test_places_resolve_to_the_right_country(text: str, surface: str, country: str | None) -> None:
@@ -89,13 +91,23 @@ def test_relative_phrase_keeps_the_anchor_place() -> None:
         "Trump and Biden spoke.",
         "Of all the options, none was good.",
         "Heavy fighting continued. Beyond that, little is known.",
+        "Shots were reported in the West Zone of Rio de Janeiro.",
     ],
-    ids=["verb-march", "month", "person", "outlet", "surnames", "sentence-initial-of", "sentence-initial-words"],
+    ids=[
+        "verb-march",
+        "month",
+        "person",
+        "outlet",
+        "surnames",
+        "sentence-initial-of",
+        "sentence-initial-words",
+        "compass-word-in-a-longer-name",
+    ],
 )
 def test_not_places(text: str) -> None:
     """Months, verbs, people, outlets and ordinary capitalised words are not places."""
     found = locs(text)
-    assert not ({"March", "Rubio", "Marco", "New York", "Trump", "Biden", "Of", "Beyond", "Heavy"} & set(found))
+    assert not ({"March", "Rubio", "Marco", "New York", "Trump", "Biden", "Of", "Beyond", "Heavy", "West"} & set(found))
 
 
 @pytest.mark.parametrize(

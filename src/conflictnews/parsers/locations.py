@@ -348,7 +348,8 @@ class LocationParser:
             return True
         if common:
             # "March", "Of", "Nice": only after a locative word, never opening a sentence
-            return c.locative and not c.sentence_initial and place.population >= 1000
+            # ("in the West Zone of Rio": a common word opening a longer name is not the place)
+            return c.locative and not c.sentence_initial and not c.in_longer_name and place.population >= 1000
         if c.locative:
             return True
         if c.sentence_initial:
@@ -377,6 +378,8 @@ class LocationParser:
             return False
         if countries.get(place.country or "", 0) > own.get(c.key, 0):
             return False
+        if c.in_longer_name:
+            return True  # "Ras Al Ain" read as Al Ain in the Emirates, with nothing else there
         if quals:
             # a qualifier that lies in one country only, which the rest of the document names too
             homes = [{p.country for p in q.places[:40]} for q in quals]
@@ -522,9 +525,7 @@ class LocationParser:
         return bool(m and m.group(1).lower() in self._verbs)
 
 
-def _relation(
-    text: str, rels: list[tuple[int, int, str]], rel_starts: list[int], c: _Cand
-) -> tuple[int, str] | None:
+def _relation(text: str, rels: list[tuple[int, int, str]], rel_starts: list[int], c: _Cand) -> tuple[int, str] | None:
     """The relation phrase right before a name ("north of Sudzha", "near the town of"), if any."""
     found: tuple[int, str] | None = None
     for k in range(bisect.bisect_left(rel_starts, c.start - 30), bisect.bisect_left(rel_starts, c.start)):
@@ -588,7 +589,7 @@ def _in_longer_name(
             and text[ends[i - 2] : starts[i - 1]] == " "
         ):
             return True
-    if j < n and text[ends[j - 1] : starts[j]] == " ":
+    if j < n and text[ends[j - 1] : starts[j]] == " " and not _possessive(words[j - 1]):  # "Beirut's Hamra district"
         after = words[j]
         if _capitalised(after):
             return True

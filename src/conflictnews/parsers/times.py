@@ -66,7 +66,7 @@ _ATOMS = r"""
     (?P<dm_d1>{DAY})
     (?:(?P<dm_sep>{SEP})(?P<dm_d2>{DAY}))?
     \s++(?:of\s++)?
-    (?P<dm_mon>{MON})(?:\.(?=,?+\s++\d))?  # "20 Sept. 2024", but not the full stop of "on 18 March." 
+    (?P<dm_mon>{MON})(?:\.(?=,?+\s++\d))?  # "20 Sept. 2024", but not the full stop of "on 18 March."
     (?:,?+\s++(?P<dm_y>{YEAR})(?![\p{{N}}]|[.,]\d))?
   )
   # 2025-03-16, 2025/03/16
