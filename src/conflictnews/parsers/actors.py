@@ -360,6 +360,16 @@ class _Tables:
         self.victim_after_re = regex.compile(
             r"\s++(?:(?i:reportedly|also|allegedly|later|then)\s++)?" + cue_re("victim_after").pattern
         )
+        # "two men shot at", "men in a car opened fire": up to four words, none an auxiliary, then the act
+        self.perp_after_re = regex.compile(
+            r"(?:\s++(?!(?i:was|were|is|are|been|being|be|had|has|have|got|and|or|who)(?![\p{L}\p{N}]))"
+            r"[\p{L}\p{N}\-]++){0,4}?\s++(?:(?i:who)\s++)?(?:(?i:allegedly|reportedly|also|then|later)\s++)?"
+            + cue_re("perp_after").pattern
+        )
+        # "was abducted by four men", "were assaulted by unknown people"
+        self.perp_before_re = regex.compile(
+            vb + r"(?:\s++[\p{L}\p{N}\-]++){0,6}?\s++(?i:by)(?:\s++[\p{L}\p{N}\-]++){0,4}?\s++$"
+        )
 
     def _descriptive(self, name: str, nouns: Rows) -> bool:
         first, _, rest = name.partition(" ")
@@ -946,12 +956,21 @@ class _Reading:
             return
         if "noverb" in flags and self.used_as_verb(h):
             return
-        if "victim" in flags and not self.victim(start, e_head):
-            return
-        if "qualified" in flags and not (pols or det == "the" or any(m in t.state_modifiers for m in mods)):
-            return
         kind = noun.kind
         template = noun.name
+        if "victim" in flags and not self.victim(start, e_head):
+            if "perp" not in flags or not self.perpetrator(start, end, mods):
+                return
+            kind, template = _UNIDENTIFIED
+            flags = flags | {"doc"}
+        elif "perp" in flags and kind is not ActorKind.CIVILIANS and not self.perpetrator(start, end, mods):
+            return
+        if "perp" in flags and kind is not ActorKind.CIVILIANS and "armed" not in mods and _GROUP_OF.search(
+            self.text[max(0, start - 40) : start]
+        ):
+            kind, template = ActorKind.RIOTERS, "{dem} rioters"  # "beaten by a group of men": a mob
+        if "qualified" in flags and not (pols or det == "the" or any(m in t.state_modifiers for m in mods)):
+            return
         if "anon" in flags and det in _SINGLE_DETS and self.speech_follows(end):
             kind, template = ActorKind.ANONYMOUS_SOURCE, "{dem} " + en.key
         np = " ".join([*mods, en.key])
@@ -1038,6 +1057,14 @@ class _Reading:
         if self.t.victim_before_re.search(self.text[max(0, s - 60) : s]):
             return True
         return bool(self.t.victim_after_re.match(self.text, e))
+
+    def perpetrator(self, s: int, e: int, mods: Sequence[str]) -> bool:
+        """ "two men opened fire", "was abducted by four men", "unknown people": the phrase names who did it."""
+        if any(m in _UNKNOWN_MODIFIERS for m in mods):
+            return True
+        if self.t.perp_after_re.match(self.text, e, min(len(self.text), e + 60)):
+            return True
+        return bool(self.t.perp_before_re.search(self.text[max(0, s - 80) : s]))
 
     def speech_follows(self, e: int) -> bool:
         limit = min(self.an.sentence_at(e)[1], e + 80) if self.an.sentences else min(len(self.text), e + 80)
@@ -1256,6 +1283,14 @@ class _Reading:
         A riot cue anywhere in a paragraph makes the protesters in it rioters.
         """
         kind = ActorKind.PROTESTERS if role.startswith("protest") else ActorKind.RIOTERS
+        if (
+            role.endswith("_act")
+            and self.lower[i].endswith("ed")
+            and i > 0
+            and self.spaced(i - 1)
+            and self.lower[i - 1] in _NOT_BEFORE_VERB
+        ):
+            return  # "the recovery of looted funds", "a torched car": a participle, no act
         if kind is ActorKind.RIOTERS:
             self.riot_at.append(self.starts[i])
         if role.endswith("_noun"):
@@ -1265,9 +1300,10 @@ class _Reading:
             subject = self.subject_before(i, armed=role.endswith("_act"))
         if isinstance(subject, str):
             return  # passive ("was set on fire"), or an armed actor, a country or a person acts
-        word = "protesters" if kind is ActorKind.PROTESTERS else "rioters"
         if subject is not None:
             a, b = subject
+            if kind is ActorKind.PROTESTERS and any(self.lower[x] in _RIOTER_WORDS for x in range(a, b + 1)):
+                kind = ActorKind.RIOTERS  # "rioters demonstrating against ..." stay rioters
             pol: _Polity | None = None
             for x in range(a, b + 1):
                 w = self.words[x]
@@ -1276,12 +1312,14 @@ class _Reading:
                     break
             country = pol.code if pol else self.doc_country(self.starts[a])
             pol = pol or (self.t.by_code.get(country) if country else None)
+            word = "protesters" if kind is ActorKind.PROTESTERS else "rioters"
             name = f"{pol.dem} {word}" if pol else word
             self.add(_Cand(self.starts[a], self.name_end(b), 6, kind, name, country, None, "actors/protest-subject",
                            _CONF["actors/protest-subject"]))  # fmt: skip
             return
         if role.endswith("_act"):
             return
+        word = "protesters" if kind is ActorKind.PROTESTERS else "rioters"
         country = self.doc_country(self.starts[i])
         pol = self.t.by_code.get(country) if country else None
         name = f"{pol.dem} {word}" if pol else word
@@ -1564,6 +1602,11 @@ _ARMED_KINDS = frozenset(
      ActorKind.IDENTITY_MILITIA, ActorKind.GOVERNMENT}
 )  # fmt: skip
 _ORDINAL = regex.compile(r"\d++(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth")
+_UNIDENTIFIED = (ActorKind.POLITICAL_MILITIA, "unidentified armed group")
+_UNKNOWN_MODIFIERS = frozenset({"unknown", "unidentified", "armed"})
+_GROUP_OF = regex.compile(r"(?i:groups?|crowds?)\s++of(?:\s++[\p{L}\p{N}\-]++){0,3}?\s*+$")
+_NOT_BEFORE_VERB = frozenset({"a", "an", "the", "of", "its", "their", "his", "her", "newly", "recently"})
+_RIOTER_WORDS = frozenset({"rioters", "rioter", "mob", "mobs", "looters"})
 _PASSIVE = frozenset({"was", "were", "been", "being", "be", "is", "are", "got"})
 _RELATIVE = frozenset({"who", "which", "that", "whose", "whom"})
 
