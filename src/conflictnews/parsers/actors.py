@@ -743,6 +743,9 @@ class _Reading:
                 for ent in t.names.get(en.key, ()):
                     if ent.type in ("country", "capital"):
                         pol = (t.country_names if ent.type == "country" else t.capitals).get(en.key)
+                        nxt = i + en.n
+                        if nxt < self.n and lower[nxt] in _CURRENCY_WORDS:
+                            continue  # "the US dollar exchange rate" is no place
                         if pol is not None:
                             self.own_evidence.append((self.starts[i], pol.code, 1.0))
         for i, en, e in hits:
@@ -1384,9 +1387,20 @@ class _Reading:
             return "none"  # "Russia protested", "Kyiv protested", "Zelensky protested"
         if armed:
             for x in range(a, last + 1):
-                if self.lower[x] in _ARMED or self.armed_name_at(x, last):
+                if self.lower[x] in _ARMED or self.armed_noun_at(x, last) or self.armed_name_at(x, last):
                     return "none"  # "Russian troops marched", "suspected Boko Haram members looted"
         return (a, last)
+
+    def armed_noun_at(self, x: int, last: int) -> bool:
+        """A descriptor noun of an armed kind ("artillery", "air force") starts at word *x*."""
+        nouns = self.t.nouns
+        for size in (1, 2):
+            if x + size - 1 > last:
+                break
+            noun = nouns.get(" ".join(self.lower[x : x + size]))
+            if noun is not None and noun.kind in _ARMED_KINDS:
+                return True
+        return False
 
     def armed_name_at(self, x: int, last: int) -> bool:
         """A named armed group or force of one to three words starts at word *x*."""
@@ -1605,6 +1619,7 @@ _ORDINAL = regex.compile(r"\d++(?:st|nd|rd|th)|first|second|third|fourth|fifth|s
 _UNIDENTIFIED = (ActorKind.POLITICAL_MILITIA, "unidentified armed group")
 _UNKNOWN_MODIFIERS = frozenset({"unknown", "unidentified", "armed"})
 _GROUP_OF = regex.compile(r"(?i:groups?|crowds?)\s++of(?:\s++[\p{L}\p{N}\-]++){0,3}?\s*+$")
+_CURRENCY_WORDS = frozenset({"dollar", "dollars", "euro", "euros", "pound", "pounds", "yuan", "rupee", "rupees"})
 _NOT_BEFORE_VERB = frozenset({"a", "an", "the", "of", "its", "their", "his", "her", "newly", "recently"})
 _RIOTER_WORDS = frozenset({"rioters", "rioter", "mob", "mobs", "looters"})
 _PASSIVE = frozenset({"was", "were", "been", "being", "be", "is", "are", "got"})
