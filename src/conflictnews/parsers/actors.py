@@ -368,7 +368,8 @@ class _Tables:
         )
         # "was abducted by four men", "were assaulted by unknown people"
         self.perp_before_re = regex.compile(
-            vb + r"(?:\s++[\p{L}\p{N}\-]++){0,6}?\s++(?i:by)(?:\s++[\p{L}\p{N}\-]++){0,4}?\s++$"
+            cue_re("perp_before").pattern
+            + r"(?:\s++[\p{L}\p{N}\-]++){0,6}?\s++(?i:by)(?:\s++[\p{L}\p{N}\-]++){0,4}?\s++$"
         )
 
     def _descriptive(self, name: str, nouns: Rows) -> bool:
@@ -961,15 +962,18 @@ class _Reading:
             return
         kind = noun.kind
         template = noun.name
-        if "victim" in flags and not self.victim(start, e_head):
+        if "victim" in flags and (("perp" in flags and self.done_by(start)) or not self.victim(start, e_head)):
             if "perp" not in flags or not self.perpetrator(start, end, mods):
                 return
             kind, template = _UNIDENTIFIED
             flags = flags | {"doc"}
         elif "perp" in flags and kind is not ActorKind.CIVILIANS and not self.perpetrator(start, end, mods):
             return
-        if "perp" in flags and kind is not ActorKind.CIVILIANS and "armed" not in mods and _GROUP_OF.search(
-            self.text[max(0, start - 40) : start]
+        if (
+            "perp" in flags
+            and kind is not ActorKind.CIVILIANS
+            and "armed" not in mods
+            and _GROUP_OF.search(self.text[max(0, start - 40) : start])
         ):
             kind, template = ActorKind.RIOTERS, "{dem} rioters"  # "beaten by a group of men": a mob
         if "qualified" in flags and not (pols or det == "the" or any(m in t.state_modifiers for m in mods)):
@@ -1067,6 +1071,10 @@ class _Reading:
             return True
         if self.t.perp_after_re.match(self.text, e, min(len(self.text), e + 60)):
             return True
+        return self.done_by(s)
+
+    def done_by(self, s: int) -> bool:
+        """The phrase at *s* is the agent of a violent passive ("was abducted by four men")."""
         return bool(self.t.perp_before_re.search(self.text[max(0, s - 80) : s]))
 
     def speech_follows(self, e: int) -> bool:
