@@ -365,6 +365,8 @@ class _Tables:
             r"(?:\s++(?!(?i:was|were|is|are|been|being|be|had|has|have|got|and|or|who)(?![\p{L}\p{N}]))"
             r"[\p{L}\p{N}\-]++){0,4}?\s++(?:(?i:who)\s++)?(?:(?i:allegedly|reportedly|also|then|later)\s++)?"
             + cue_re("perp_after").pattern
+            # "three people killed in shelling", "12 people killed, 46 wounded": a headline's passive, no act
+            + r"(?!\s*+,\s*+\p{N}|\s++(?:(?i:in|by|during|near|after|when|while|as|and)(?![\p{L}\p{N}])))"
         )
         # "was abducted by four men", "were assaulted by unknown people"
         self.perp_before_re = regex.compile(
