@@ -360,6 +360,19 @@ class _Tables:
         self.victim_after_re = regex.compile(
             r"\s++(?:(?i:reportedly|also|allegedly|later|then)\s++)?" + cue_re("victim_after").pattern
         )
+        # "two men shot at", "men in a car opened fire": up to four words, none an auxiliary, then the act
+        self.perp_after_re = regex.compile(
+            r"(?:\s++(?!(?i:was|were|is|are|been|being|be|had|has|have|got|and|or|who)(?![\p{L}\p{N}]))"
+            r"[\p{L}\p{N}\-]++){0,4}?\s++(?:(?i:who)\s++)?(?:(?i:allegedly|reportedly|also|then|later)\s++)?"
+            + cue_re("perp_after").pattern
+            # "three people killed in shelling", "12 people killed, 46 wounded": a headline's passive, no act
+            + r"(?!\s*+,\s*+\p{N}|\s++(?:(?i:in|by|during|near|after|when|while|as|and)(?![\p{L}\p{N}])))"
+        )
+        # "was abducted by four men", "were assaulted by unknown people"
+        self.perp_before_re = regex.compile(
+            cue_re("perp_before").pattern
+            + r"(?:\s++[\p{L}\p{N}\-]++){0,6}?\s++(?i:by)(?:\s++[\p{L}\p{N}\-]++){0,4}?\s++$"
+        )
 
     def _descriptive(self, name: str, nouns: Rows) -> bool:
         first, _, rest = name.partition(" ")
@@ -733,6 +746,9 @@ class _Reading:
                 for ent in t.names.get(en.key, ()):
                     if ent.type in ("country", "capital"):
                         pol = (t.country_names if ent.type == "country" else t.capitals).get(en.key)
+                        nxt = i + en.n
+                        if nxt < self.n and lower[nxt] in _CURRENCY_WORDS:
+                            continue  # "the US dollar exchange rate" is no place
                         if pol is not None:
                             self.own_evidence.append((self.starts[i], pol.code, 1.0))
         for i, en, e in hits:
@@ -946,12 +962,24 @@ class _Reading:
             return
         if "noverb" in flags and self.used_as_verb(h):
             return
-        if "victim" in flags and not self.victim(start, e_head):
-            return
-        if "qualified" in flags and not (pols or det == "the" or any(m in t.state_modifiers for m in mods)):
-            return
         kind = noun.kind
         template = noun.name
+        if "victim" in flags and (("perp" in flags and self.done_by(start)) or not self.victim(start, e_head)):
+            if "perp" not in flags or not self.perpetrator(start, end, mods):
+                return
+            kind, template = _UNIDENTIFIED
+            flags = flags | {"doc"}
+        elif "perp" in flags and kind is not ActorKind.CIVILIANS and not self.perpetrator(start, end, mods):
+            return
+        if (
+            "perp" in flags
+            and kind is not ActorKind.CIVILIANS
+            and "armed" not in mods
+            and _GROUP_OF.search(self.text[max(0, start - 40) : start])
+        ):
+            kind, template = ActorKind.RIOTERS, "{dem} rioters"  # "beaten by a group of men": a mob
+        if "qualified" in flags and not (pols or det == "the" or any(m in t.state_modifiers for m in mods)):
+            return
         if "anon" in flags and det in _SINGLE_DETS and self.speech_follows(end):
             kind, template = ActorKind.ANONYMOUS_SOURCE, "{dem} " + en.key
         np = " ".join([*mods, en.key])
@@ -1038,6 +1066,18 @@ class _Reading:
         if self.t.victim_before_re.search(self.text[max(0, s - 60) : s]):
             return True
         return bool(self.t.victim_after_re.match(self.text, e))
+
+    def perpetrator(self, s: int, e: int, mods: Sequence[str]) -> bool:
+        """ "two men opened fire", "was abducted by four men", "unknown people": the phrase names who did it."""
+        if any(m in _UNKNOWN_MODIFIERS for m in mods):
+            return True
+        if self.t.perp_after_re.match(self.text, e, min(len(self.text), e + 60)):
+            return True
+        return self.done_by(s)
+
+    def done_by(self, s: int) -> bool:
+        """The phrase at *s* is the agent of a violent passive ("was abducted by four men")."""
+        return bool(self.t.perp_before_re.search(self.text[max(0, s - 80) : s]))
 
     def speech_follows(self, e: int) -> bool:
         limit = min(self.an.sentence_at(e)[1], e + 80) if self.an.sentences else min(len(self.text), e + 80)
@@ -1256,6 +1296,14 @@ class _Reading:
         A riot cue anywhere in a paragraph makes the protesters in it rioters.
         """
         kind = ActorKind.PROTESTERS if role.startswith("protest") else ActorKind.RIOTERS
+        if (
+            role.endswith("_act")
+            and self.lower[i].endswith("ed")
+            and i > 0
+            and self.spaced(i - 1)
+            and self.lower[i - 1] in _NOT_BEFORE_VERB
+        ):
+            return  # "the recovery of looted funds", "a torched car": a participle, no act
         if kind is ActorKind.RIOTERS:
             self.riot_at.append(self.starts[i])
         if role.endswith("_noun"):
@@ -1265,9 +1313,10 @@ class _Reading:
             subject = self.subject_before(i, armed=role.endswith("_act"))
         if isinstance(subject, str):
             return  # passive ("was set on fire"), or an armed actor, a country or a person acts
-        word = "protesters" if kind is ActorKind.PROTESTERS else "rioters"
         if subject is not None:
             a, b = subject
+            if kind is ActorKind.PROTESTERS and any(self.lower[x] in _RIOTER_WORDS for x in range(a, b + 1)):
+                kind = ActorKind.RIOTERS  # "rioters demonstrating against ..." stay rioters
             pol: _Polity | None = None
             for x in range(a, b + 1):
                 w = self.words[x]
@@ -1276,12 +1325,14 @@ class _Reading:
                     break
             country = pol.code if pol else self.doc_country(self.starts[a])
             pol = pol or (self.t.by_code.get(country) if country else None)
+            word = "protesters" if kind is ActorKind.PROTESTERS else "rioters"
             name = f"{pol.dem} {word}" if pol else word
             self.add(_Cand(self.starts[a], self.name_end(b), 6, kind, name, country, None, "actors/protest-subject",
                            _CONF["actors/protest-subject"]))  # fmt: skip
             return
         if role.endswith("_act"):
             return
+        word = "protesters" if kind is ActorKind.PROTESTERS else "rioters"
         country = self.doc_country(self.starts[i])
         pol = self.t.by_code.get(country) if country else None
         name = f"{pol.dem} {word}" if pol else word
@@ -1346,9 +1397,20 @@ class _Reading:
             return "none"  # "Russia protested", "Kyiv protested", "Zelensky protested"
         if armed:
             for x in range(a, last + 1):
-                if self.lower[x] in _ARMED or self.armed_name_at(x, last):
+                if self.lower[x] in _ARMED or self.armed_noun_at(x, last) or self.armed_name_at(x, last):
                     return "none"  # "Russian troops marched", "suspected Boko Haram members looted"
         return (a, last)
+
+    def armed_noun_at(self, x: int, last: int) -> bool:
+        """A descriptor noun of an armed kind ("artillery", "air force") starts at word *x*."""
+        nouns = self.t.nouns
+        for size in (1, 2):
+            if x + size - 1 > last:
+                break
+            noun = nouns.get(" ".join(self.lower[x : x + size]))
+            if noun is not None and noun.kind in _ARMED_KINDS:
+                return True
+        return False
 
     def armed_name_at(self, x: int, last: int) -> bool:
         """A named armed group or force of one to three words starts at word *x*."""
@@ -1564,6 +1626,12 @@ _ARMED_KINDS = frozenset(
      ActorKind.IDENTITY_MILITIA, ActorKind.GOVERNMENT}
 )  # fmt: skip
 _ORDINAL = regex.compile(r"\d++(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth")
+_UNIDENTIFIED = (ActorKind.POLITICAL_MILITIA, "unidentified armed group")
+_UNKNOWN_MODIFIERS = frozenset({"unknown", "unidentified", "armed"})
+_GROUP_OF = regex.compile(r"(?i:groups?|crowds?)\s++of(?:\s++[\p{L}\p{N}\-]++){0,3}?\s*+$")
+_CURRENCY_WORDS = frozenset({"dollar", "dollars", "euro", "euros", "pound", "pounds", "yuan", "rupee", "rupees"})
+_NOT_BEFORE_VERB = frozenset({"a", "an", "the", "of", "its", "their", "his", "her", "newly", "recently"})
+_RIOTER_WORDS = frozenset({"rioters", "rioter", "mob", "mobs", "looters"})
 _PASSIVE = frozenset({"was", "were", "been", "being", "be", "is", "are", "got"})
 _RELATIVE = frozenset({"who", "which", "that", "whose", "whom"})
 
