@@ -234,6 +234,22 @@ def test_unrealized_events_can_be_included() -> None:
     assert 1 == len(export.acled_rows(_report(modality=Modality.HYPOTHETICAL), include_unrealized=True))
 
 
+@pytest.mark.parametrize(
+    ("text", "actor1", "inter1"),
+    [
+        ("On 3 May 2020, a man was shot dead in Culiacan, Sinaloa.", "Unidentified Armed Group (Mexico)", 3),
+        ("On 3 May 2020, an IED exploded near a market in Mogadishu.", "Unidentified Armed Group (Somalia)", 3),
+        ("On 3 May 2020, police arrested two men in Kabul.", "Afghan police", 1),
+    ],
+    ids=["shooting", "explosion", "named-actor"],
+)
+def test_an_actor_the_text_does_not_name_is_coded_as_acled_does(text: str, actor1: str, inter1: int) -> None:
+    """A violent event with no named perpetrator gets ACLED's "Unidentified Armed Group (<country>)", tagged."""
+    (row,) = export.acled_rows(cn.parse(text))
+    assert (actor1, inter1) == (row["actor1"], row["inter1"])
+    assert ("actor1 not named in the text" in row["tags"]) == actor1.startswith("Unidentified")
+
+
 def test_period_dates_use_the_middle_and_a_coarser_precision() -> None:
     """A week-long period is dated to its middle with ACLED time precision 2, as ACLED does."""
     report = _report(precision=PrecisionCodes())

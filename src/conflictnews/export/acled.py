@@ -175,6 +175,8 @@ def _row(report: Report, event: Event, by_id: dict[str, Any]) -> dict[str, Any]:
     loc = by_id.get(event.location) if event.location else None
     if isinstance(loc, Location):
         _fill_location(row, loc, report)
+    if not agents and row["country"]:
+        _unnamed_actor1(row, coding.event_type)
     geo = event.precision.acled_geo
     if geo is None and isinstance(loc, Location):
         geo = 2 if loc.relations else _GEO_PRECISION.get(loc.kind)
@@ -195,6 +197,29 @@ def _event_date(
         days = (end - time.start).days
         return time.start + datetime.timedelta(days=days // 2), 1 if days == 0 else (2 if days < 7 else 3)
     return published, None
+
+
+# ACLED's names for the actor of an event whose text names none, by event type, with their inter codes
+_UNNAMED_ACTOR1 = {
+    "Battles": ("Unidentified Armed Group", 3),
+    "Explosions/Remote violence": ("Unidentified Armed Group", 3),
+    "Violence against civilians": ("Unidentified Armed Group", 3),
+    "Riots": ("Rioters", 5),
+    "Protests": ("Protesters", 6),
+}
+
+
+def _unnamed_actor1(row: dict[str, Any], event_type: str) -> None:
+    """Fill actor1 the way ACLED codes an actor the text does not name: "Unidentified Armed Group (Mexico)"."""
+    unnamed = _UNNAMED_ACTOR1.get(event_type)
+    if unnamed is None:
+        return
+    name, inter1 = unnamed
+    row["actor1"] = f"{name} ({row['country']})"
+    row["inter1"] = inter1
+    inter2 = row["inter2"] if isinstance(row["inter2"], int) else None
+    row["interaction"] = min(inter1, inter2) * 10 + max(inter1, inter2) if inter2 else inter1 * 10
+    row["tags"] = "; ".join(t for t in (row["tags"], "actor1 not named in the text") if t)
 
 
 def _inter(actors: list[Actor]) -> int | None:
