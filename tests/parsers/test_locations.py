@@ -53,6 +53,8 @@ def test_seed_places_resolve(seed_report: cn.Report) -> None:
         ("Activists gathered in central Van to protest.", "Van", "TR"),
         ("Protesters from Don't Let Belgrade Drown gathered in Belgrade, Serbia.", "Belgrade", "RS"),
         ("Demonstrators blocked the road in Beirut's Hamra district.", "Beirut", "LB"),
+        ("Teachers protested outside the Tunisian General Labour Union in Beja.", "Beja", "TN"),
+        ("On 2 May, unidentified gunmen attacked Kagara (Rafi LGA, Niger) and killed a resident.", "Kagara", "NG"),
     ],
     ids=[
         "admin1-qualifier",
@@ -67,6 +69,8 @@ def test_seed_places_resolve(seed_report: cn.Report) -> None:
         "compass-word-after-locative",
         "name-part-after-locative",
         "possessive-before-a-district",
+        "demonym-is-country-evidence",
+        "small-town-in-the-named-division",
     ],
 )
 def test_places_resolve_to_the_right_country(text: str, surface: str, country: str | None) -> None:

@@ -299,6 +299,11 @@ class LocationParser:
         for a in context.actors:
             if a.country:
                 countries[a.country] += len(a.mentions)
+        demonyms = _demonym_countries()
+        for i in an.indices_of(demonyms):  # "the Tunisian General Labour Union in Beja"
+            w = an.tok_words[i]
+            if w[0].isupper() and not w.isupper():  # "US", "UAE": abbreviations are read as countries above
+                countries[demonyms[an.tok_lower[i]]] += 1
         for c in cands:
             top = c.places[0]
             if top.kind == "country" and self._accept(c, top, an):
@@ -323,7 +328,9 @@ class LocationParser:
             if choice is None:
                 continue
             place, rule, conf = choice
-            if not self._accept(c, place, an, countries) or self._foreign(
+            # "Kagara (Rafi LGA, Niger)", "Caripe, Monagas state": a town in the division named after it
+            placed = rule.startswith("locations/admin1-qualifier") and c.level != "skip"
+            if not (placed or self._accept(c, place, an, countries)) or self._foreign(
                 c, place, quals_of.get(idx), countries, local, own
             ):
                 continue
@@ -564,13 +571,22 @@ def _capitalised(w: str) -> bool:
 
 
 @data_cache
-def _demonyms() -> frozenset[str]:
-    """Lower-case demonyms ("syrian", "ukrainian"): a place may follow them ("Syrian Idlib")."""
-    out: set[str] = set()
+def _demonym_countries() -> dict[str, str]:
+    """Lower-case one-word demonyms ("syrian", "ukrainian") and their countries' codes."""
+    out: dict[str, str] = {}
     for row in load_table("actors/demonyms"):
         if len(row) > 1:
-            out.update(d.strip().lower() for d in row[1].split("|"))
-    return frozenset(out)
+            for d in row[1].split("|"):
+                d = d.strip().lower()
+                if d and " " not in d:
+                    out.setdefault(d, row[0])
+    return out
+
+
+@data_cache
+def _demonyms() -> frozenset[str]:
+    """Lower-case demonyms: a place may follow them ("Syrian Idlib")."""
+    return frozenset(_demonym_countries())
 
 
 def _in_longer_name(
