@@ -77,6 +77,10 @@ _AUX = regex.compile(
 )
 
 
+# a town abroad this big may be named in a report about another country ("stuck in Lima", "flights to Dubai")
+_FOREIGN_FAMOUS = 100_000
+
+
 class _Cand(NamedTuple):
     start: int
     end: int  # end of the name itself
@@ -89,6 +93,7 @@ class _Cand(NamedTuple):
     sentence_initial: bool
     in_paren_of: int | None  # index of the candidate this one qualifies: "Ilorin (Borgu, Niger)"
     in_longer_name: bool  # capitalised words right before or after: part of a name the gazetteer lacks
+    particle_after: bool = False  # "Valle de Etla": a particle and a capitalised word follow the name
 
 
 @data_cache
@@ -223,6 +228,10 @@ class LocationParser:
                     sentence_initial=i in firsts,
                     in_paren_of=None,
                     in_longer_name=longer,
+                    particle_after=longer
+                    and i + j + 1 < n
+                    and lower[i + j] in _name_particles()
+                    and _capitalised(words[i + j + 1]),
                 )
             )
             next_free = i + j
@@ -344,6 +353,8 @@ class LocationParser:
         single = " " not in c.key
         if c.level == "skip":
             return False  # "San Lorenzo neighborhood", "Sanaa Street": a feature of a town, not the town
+        if place.kind == "country" and not c.locative and c.key in _demonyms():
+            return False  # "a Saudi officer", "the Saudi-led coalition": the adjective, not the country ("in Saudi" is)
         if single and (c.key in _connectors() or len(c.key) < 3) and not (c.locative and place.population >= 100_000):
             return False  # "Al", "Sur", "de": a connector or a fragment on its own is not a place ("in Van" is)
         if c.in_longer_name and place.kind not in ("country", "admin1") and place.population < 100_000:
@@ -381,12 +392,16 @@ class LocationParser:
         in an Afghan report read as the one in China: the gazetteer lacks the local place, and a small
         namesake abroad is a worse answer than none.
         """
-        if place.kind != "place" or c.level == "admin1":
+        if place.kind not in ("place", "admin1") or c.level == "admin1":
             return False
         if countries.get(place.country or "", 0) > own.get(c.key, 0):
             return False
-        if c.in_longer_name:
-            return True  # "Ras Al Ain" read as Al Ain in the Emirates, with nothing else there
+        if c.in_longer_name and (place.kind == "place" or c.particle_after):
+            # "Ras Al Ain" read as Al Ain in the Emirates, "Valle de Etla" as Honduras' Valle department
+            # (but "Donetsk Filtration Station" is near Donetsk)
+            return True
+        if place.kind != "place":
+            return False
         if quals:
             # a qualifier that lies in one country only, which the rest of the document names too
             homes = [{p.country for p in q.places[:40]} for q in quals]
@@ -396,7 +411,7 @@ class LocationParser:
                 len(h) == 1 and countries.get(next(iter(h)) or "", 0) > own.get(q.key, 0)
                 for h, q in zip(homes, quals, strict=True)
             )
-        if place.population >= 50_000 or c.level is not None:
+        if place.population >= _FOREIGN_FAMOUS or c.level is not None:
             return False  # a city known abroad, or "Atakent town": named as a place outright
         # towns and divisions elsewhere in the report that lie mostly in one other country (a country named
         # outright is often only an actor's: "Saudi forces deployed to Hadibu")
