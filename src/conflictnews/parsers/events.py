@@ -72,6 +72,10 @@ _MILITARY_CLASSES = frozenset(
     {"clash", "regain", "overtake", "shelling", "airstrike", "ied", "suicide", "grenade", "chemical", "disrupted"}
 )
 _VIOLENT_CLASSES = _MILITARY_CLASSES | {"violence", "attack", "mob", "abduction", "sexual", "excessive"}
+_ARMED_GROUPS = ARMED_KINDS - {ActorKind.STATE_FORCES}
+_CROWD_KINDS = frozenset({ActorKind.RIOTERS, ActorKind.CIVILIANS, ActorKind.PROTESTERS})
+# shooting takes a gun: whoever fires is armed, not a mob
+_FIREARM = regex.compile(r"shot|shoot|fire|gun", regex.IGNORECASE)
 _PROTEST_CLASSES = frozenset({"protest", "riot", "intervention", "excessive"})
 # acts that make a protest when a crowd does them together ("residents gathered, demanding ...")
 _CROWD_DEMANDS = frozenset({"request", "reject", "accuse"})
@@ -317,25 +321,34 @@ class EventParser:
             target_kinds = {doc.actors_by_id[a].kind for a in targets}
             agent_kinds = {doc.actors_by_id[a].kind for a in agents}
             direct = "+sentence-target" not in agent_rule
+            crowd = (
+                ("mob" in nouns_before or agent_kinds & _CROWD_KINDS)
+                and not agent_kinds & ARMED_KINDS
+                and "armed" not in nouns_before
+                and not small_arms
+                and not _FIREARM.search(text, trig.start, trig.end)
+            )
             if "captive" in nouns_after:
                 cls, rule = "attack", "events/violence-on-captives"  # prisoners are hors de combat
+            elif crowd:
+                # villagers, a crowd, youths: an unorganised group attacking anyone is mob violence
+                cls, rule = "mob", "events/violence-by-mob"
             elif "civilian" in nouns_after and not (direct and target_kinds & ARMED_KINDS):
                 cls, rule = "attack", "events/violence-civilian-target"
             elif target_kinds & (ARMED_KINDS | {ActorKind.GOVERNMENT}) or (
                 "armed" in nouns_after and "civilian" not in nouns_after
             ):
                 cls, rule = "clash", "events/violence-armed-target"
-            elif "mob" in nouns_before or agent_kinds & {ActorKind.RIOTERS, ActorKind.CIVILIANS}:
-                cls, rule = "mob", "events/violence-by-mob"
             elif small_arms or "next:fighting" in sentence_classes:
                 # small-arms fire with no victim named, or "... The police shot back": both sides fought
                 cls, rule = "clash", "events/exchange-of-fire"
             else:
                 cls, rule = "attack", "events/violence-civilian-target"
         elif cls == "clash" and ("mob" in nouns_before or "mob" in nouns_after):
-            agent_kinds = {doc.actors_by_id[a].kind for a in agents}
-            if not agent_kinds & ARMED_KINDS:
-                cls, rule = "mob", "events/clash-between-groups"  # two groups of villagers, not armed forces
+            kinds = {doc.actors_by_id[a].kind for a in (*agents, *targets)}
+            if not kinds & _ARMED_GROUPS and "irregular" not in nouns_before | nouns_after:
+                # two groups of villagers, or a crowd against the police: not a fight between armed forces
+                cls, rule = "mob", "events/clash-between-groups"
         elif cls == "overtake":
             if any(doc.actors_by_id[a].kind in (ActorKind.STATE_FORCES, ActorKind.GOVERNMENT) for a in agents):
                 cls, rule = "regain", "events/control-by-state"
@@ -629,7 +642,7 @@ def _is_party(actor: Actor) -> bool:
 # when a clause names several weapons, small arms mean a fight, then air power, then artillery
 _WEAPON_RANK = {"w:clash": 0, "w:airstrike": 1, "w:shelling": 2}
 
-_PASSIVE = regex.compile(r"\b(?:was|were|been|being|is|are|got|get)\s++(?:\p{L}++ly\s++)?$", regex.IGNORECASE)
+_PASSIVE = regex.compile(r"\b(?:was|were|been|being|is|are|got|get)\s++(?:\p{L}++ly\s++)?$")  # lower case: "IS" is a group
 
 _LOCATIVE_BEFORE = regex.compile(r"\b(?:in|at|near|around|outside|inside|into|from)\s++(?:the\s++)?$", regex.I)
 
