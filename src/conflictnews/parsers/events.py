@@ -78,6 +78,9 @@ _CROWD_KINDS = frozenset({ActorKind.RIOTERS, ActorKind.CIVILIANS, ActorKind.PROT
 _FIREARM = regex.compile(r"shot|shoot|fire|gun", regex.IGNORECASE)
 _PROTEST_CLASSES = frozenset({"protest", "riot", "intervention", "excessive"})
 # acts that make a protest when a crowd does them together ("residents gathered, demanding ...")
+_PROTEST_AFTERMATH = 3  # sentences after a protest in which its turning violent is still told
+# words that name unrest in general ("after the riots in the prisons", "looted funds") rather than what a crowd did
+_BACKGROUND_WORDS = frozenset({"riot", "riots", "looted", "looting"})
 _CROWD_DEMANDS = frozenset({"request", "reject", "accuse"})
 
 # Clause boundaries inside a sentence: a trigger's arguments are looked for in its own clause first.
@@ -209,6 +212,17 @@ class EventParser:
         for si, trigs in sorted(by_sentence.items()):
             s_start, s_end = context.analysis.sentences[si] if context.analysis.sentences else (0, len(text))
             following = {t.cls for t in by_sentence.get(si + 1, ()) if t.strength >= 5 or t.cls.startswith("w:")}
+            if any(t.cls in _PROTEST_CLASSES for t in trigs):
+                # what the crowd did next, told in the following sentences of the paragraph
+                para = doc.paragraph_start(s_start)
+                for sj in range(si + 1, si + 1 + _PROTEST_AFTERMATH):
+                    later = by_sentence.get(sj, ())
+                    if later and doc.paragraph_start(later[0].start) == para:
+                        following |= {
+                            f"later:{t.cls}"
+                            for t in later
+                            if t.strength >= 5 and text[t.start : t.end].lower() not in _BACKGROUND_WORDS
+                        }
             drafts.extend(self._sentence_events(doc, si, s_start, s_end, trigs, following))
         _attach_orphan_fatalities(doc, drafts)
         drafts = _merge(drafts)
@@ -227,6 +241,8 @@ class EventParser:
         if sentence_classes & _PROTEST_CLASSES and "protest" not in following:
             # "Residents took to the streets. Rioters blocked streets with burning tires." (the same crowd)
             sentence_classes |= following & {"riot"}
+        if sentence_classes & _PROTEST_CLASSES and {"later:riot", "later:looting"} & following:
+            sentence_classes.add("riot")
         if following & {"w:clash", "clash"}:
             # "X fired mortars at Y's positions. Small-arms fire was observed there too": both sides fought
             sentence_classes.add("next:fighting")
@@ -310,9 +326,10 @@ class EventParser:
             state_agents = any(
                 doc.actors_by_id[a].kind in (ActorKind.STATE_FORCES, ActorKind.EXTERNAL_FORCES) for a in agents
             )
-            if "excessive" in roles or (cls == "violence" and state_agents):
-                cls = "excessive"
-            elif cls == "violence" or (cls == "protest" and sentence_classes & {"riot", "looting"}):
+            violent_crowd = cls == "riot" or sentence_classes & {"riot", "looting"}
+            if not violent_crowd and ("excessive" in roles or (cls == "violence" and state_agents)):
+                cls = "excessive"  # force against a crowd that was not violent itself
+            elif cls == "violence" or (cls == "protest" and violent_crowd):
                 cls = "riot"  # protesters who fight, burn or block with barricades
             elif cls == "protest" and "intervention" in roles:
                 cls = "intervention"
