@@ -76,6 +76,7 @@ _ARMED_GROUPS = ARMED_KINDS - {ActorKind.STATE_FORCES}
 _CROWD_KINDS = frozenset({ActorKind.RIOTERS, ActorKind.CIVILIANS, ActorKind.PROTESTERS})
 # shooting takes a gun: whoever fires is armed, not a mob
 _FIREARM = regex.compile(r"shot|shoot|fire|gun", regex.IGNORECASE)
+_NON_VIOLENT = frozenset({"arrest", "looting", "disrupted", "change"})
 _PROTEST_CLASSES = frozenset({"protest", "riot", "intervention", "excessive"})
 # acts that make a protest when a crowd does them together ("residents gathered, demanding ...")
 _PROTEST_AFTERMATH = 3  # sentences after a protest in which its turning violent is still told
@@ -260,6 +261,11 @@ class EventParser:
             acled = [t for t in acled if not t.cls.startswith("w:")]
             if acled:
                 best = max(acled, key=lambda t: (t.strength, -t.start))
+                if best.cls in _NON_VIOLENT:
+                    # "killed three militants and seized weapons": the violence told first is the event
+                    first = next((t for t in acled if t.cls in _VIOLENT_CLASSES or t.cls == "violence"), None)
+                    if first is not None and first.start < best.start:
+                        best = first
                 small_arms = any(w.cls == "w:clash" for w in weapons)
                 if weapons and (best.cls == "violence" or best.strength <= 2):
                     # "fired 120mm mortars at ...", "attacked with drones": the weapon names the sub-type;
