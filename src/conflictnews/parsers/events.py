@@ -353,6 +353,9 @@ class EventParser:
             )
             if "captive" in nouns_after:
                 cls, rule = "attack", "events/violence-on-captives"  # prisoners are hors de combat
+            elif "offduty" in nouns_after or "offduty" in doc.nouns.roles(*sentence):
+                # off-duty soldiers and police count as civilians (ACLED)
+                cls, rule = "attack", "events/violence-off-duty"
             elif crowd:
                 # villagers, a crowd, youths: an unorganised group attacking anyone is mob violence
                 cls, rule = "mob", "events/violence-by-mob"
@@ -362,7 +365,7 @@ class EventParser:
                 "armed" in nouns_after and "civilian" not in nouns_after
             ):
                 cls, rule = "clash", "events/violence-armed-target"
-            elif small_arms or "next:fighting" in sentence_classes:
+            elif small_arms or "next:fighting" in sentence_classes or "clash" in sentence_classes:
                 # small-arms fire with no victim named, or "... The police shot back": both sides fought
                 cls, rule = "clash", "events/exchange-of-fire"
             else:
@@ -706,7 +709,7 @@ class _DocIndex:
     def __init__(self, context: Context, parser: EventParser) -> None:
         self.text = context.text
         self.cues: _Hits[str] = _Hits(list(parser._cue_matcher.finditer(context.analysis, overlapping=True)))
-        self.nouns: _Hits[set[str]] = _Hits(list(parser._noun_matcher.finditer(context.analysis, overlapping=True)))
+        self.nouns: _Hits[set[str]] = _Hits(list(parser._noun_matcher.finditer(context.analysis)))
         self.analysis = context.analysis
         self.actors_by_id: dict[str, Actor] = {a.id: a for a in context.actors}
         self._para_starts = [s for s, _ in context.analysis.paragraphs]
