@@ -238,7 +238,8 @@ class EventParser:
         self, doc: _DocIndex, si: int, s_start: int, s_end: int, trigs: list[_Trigger], following: set[str]
     ) -> list[_Draft]:
         clauses = _clauses(doc.analysis, s_start, s_end)
-        sentence_classes = {t.cls for t in trigs}
+        # weak property words ("crops were destroyed") tell no riot
+        sentence_classes = {t.cls for t in trigs if t.strength >= 2 or t.cls != "looting"}
         if sentence_classes & _PROTEST_CLASSES and "protest" not in following:
             # "Residents took to the streets. Rioters blocked streets with burning tires." (the same crowd)
             sentence_classes |= following & {"riot"}
@@ -264,7 +265,7 @@ class EventParser:
                 if best.cls in _NON_VIOLENT:
                     # "killed three militants and seized weapons": the violence told first is the event
                     first = next((t for t in acled if t.cls in _VIOLENT_CLASSES or t.cls == "violence"), None)
-                    if first is not None and first.start < best.start:
+                    if first is not None and (first.start < best.start or best.cls == "change"):
                         best = first
                 small_arms = any(w.cls == "w:clash" for w in weapons)
                 if weapons and (best.cls == "violence" or best.strength <= 2):
