@@ -76,7 +76,7 @@ _ARMED_GROUPS = ARMED_KINDS - {ActorKind.STATE_FORCES}
 _CROWD_KINDS = frozenset({ActorKind.RIOTERS, ActorKind.CIVILIANS, ActorKind.PROTESTERS})
 # shooting takes a gun: whoever fires is armed, not a mob
 _FIREARM = regex.compile(r"shot|shoot|fire|gun", regex.IGNORECASE)
-_NON_VIOLENT = frozenset({"arrest", "looting", "disrupted", "change"})
+_NON_VIOLENT = frozenset({"arrest", "looting", "disrupted", "change", "movement"})
 _PROTEST_CLASSES = frozenset({"protest", "riot", "intervention", "excessive"})
 # acts that make a protest when a crowd does them together ("residents gathered, demanding ...")
 _PROTEST_AFTERMATH = 3  # sentences after a protest in which its turning violent is still told
@@ -259,13 +259,14 @@ class EventParser:
                 t for t in in_clause if t.cls != "violence" and not self._classes[t.cls.removeprefix("w:")].acled
             ]
             weapons = [t for t in acled if t.cls.startswith("w:")]
-            acled = [t for t in acled if not t.cls.startswith("w:")]
+            # "launched", "dropped": an attack only with a weapon named ("launched two missiles")
+            acled = [t for t in acled if not t.cls.startswith("w:") and (t.strength or weapons)]
             if acled:
                 best = max(acled, key=lambda t: (t.strength, -t.start))
                 if best.cls in _NON_VIOLENT:
                     # "killed three militants and seized weapons": the violence told first is the event
                     first = next((t for t in acled if t.cls in _VIOLENT_CLASSES or t.cls == "violence"), None)
-                    if first is not None and (first.start < best.start or best.cls == "change"):
+                    if first is not None and (first.start < best.start or best.cls in ("change", "movement")):
                         best = first
                 small_arms = any(w.cls == "w:clash" for w in weapons)
                 if weapons and (best.cls == "violence" or best.strength <= 2):
@@ -390,6 +391,8 @@ class EventParser:
         agents, targets = doc.complete_arguments(cls, agents, targets, location)
         if cls in ("change", "hq", "agreement", "transfer", "other") and not agents and trig.strength < 10:
             return None  # a strategic development needs someone whose activity changed
+        if cls == "movement" and not any(doc.actors_by_id[a].kind in ARMED_KINDS for a in agents):
+            return None  # forces arriving somewhere; a president arriving on a visit is no troop movement
         return _Draft(
             trigger=Span(start=trig.start, end=trig.end),
             sentence=Span(start=sentence[0], end=sentence[1]),
@@ -667,7 +670,7 @@ def _is_party(actor: Actor) -> bool:
 
 
 # when a clause names several weapons, small arms mean a fight, then air power, then artillery
-_WEAPON_RANK = {"w:clash": 0, "w:airstrike": 1, "w:shelling": 2}
+_WEAPON_RANK = {"w:clash": 0, "w:airstrike": 1, "w:shelling": 2, "w:ied": 3}
 
 _PASSIVE = regex.compile(r"\b(?:was|were|been|being|is|are|got|get)\s++(?:\p{L}++ly\s++)?$")  # lower case: "IS" is a group
 
