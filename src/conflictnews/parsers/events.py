@@ -380,7 +380,7 @@ class EventParser:
         elif cls == "overtake":
             if any(doc.actors_by_id[a].kind in (ActorKind.STATE_FORCES, ActorKind.GOVERNMENT) for a in agents):
                 cls, rule = "regain", "events/control-by-state"
-        elif cls == "shelling" and (
+        elif cls in ("shelling", "grenade") and (
             "clash" in {t.cls for t in clause_triggers if t.strength >= 6} or "next:fighting" in sentence_classes
         ):
             cls, rule = "clash", "events/shelling-both-sides"
