@@ -77,6 +77,8 @@ _CROWD_KINDS = frozenset({ActorKind.RIOTERS, ActorKind.CIVILIANS, ActorKind.PROT
 # shooting takes a gun: whoever fires is armed, not a mob
 _FIREARM = regex.compile(r"shot|shoot|fire|gun", regex.IGNORECASE)
 _NON_VIOLENT = frozenset({"arrest", "looting", "disrupted", "change", "movement"})
+# acts a crowd protests against, named in the protest's own clause
+_GRIEVANCES = frozenset({"abduction", "sexual", "attack"})
 _PROTEST_CLASSES = frozenset({"protest", "riot", "intervention", "excessive"})
 # acts that make a protest when a crowd does them together ("residents gathered, demanding ...")
 _PROTEST_AFTERMATH = 3  # sentences after a protest in which its turning violent is still told
@@ -263,6 +265,11 @@ class EventParser:
             acled = [t for t in acled if not t.cls.startswith("w:") and (t.strength or weapons)]
             if acled:
                 best = max(acled, key=lambda t: (t.strength, -t.start))
+                if best.cls in _GRIEVANCES:
+                    # "families whose children were kidnapped held a sit-in": the protest is the event
+                    protest = next((t for t in acled if t.cls == "protest" and t.strength >= 7), None)
+                    if protest is not None:
+                        best = protest
                 if best.cls in _NON_VIOLENT:
                     # "killed three militants and seized weapons": the violence told first is the event
                     first = next((t for t in acled if t.cls in _VIOLENT_CLASSES or t.cls == "violence"), None)
@@ -374,7 +381,11 @@ class EventParser:
                 cls, rule = "attack", "events/violence-civilian-target"
         elif cls == "clash" and ("mob" in nouns_before or "mob" in nouns_after):
             kinds = {doc.actors_by_id[a].kind for a in (*agents, *targets)}
-            if not kinds & _ARMED_GROUPS and "irregular" not in nouns_before | nouns_after:
+            if (
+                not kinds & _ARMED_GROUPS
+                and "irregular" not in nouns_before | nouns_after
+                and not _FIREARM.search(text, trig.start, trig.end)  # a shoot-out takes two armed sides
+            ):
                 # two groups of villagers, or a crowd against the police: not a fight between armed forces
                 cls, rule = "mob", "events/clash-between-groups"
         elif cls == "overtake":
