@@ -221,10 +221,14 @@ class EventParser:
                 for sj in range(si + 1, si + 1 + _PROTEST_AFTERMATH):
                     later = by_sentence.get(sj, ())
                     if later and doc.paragraph_start(later[0].start) == para:
+                        # a clash between armed groups told later is background, not the crowd fighting
+                        armed = "irregular" in doc.nouns.roles(*context.analysis.sentences[sj])
                         following |= {
                             f"later:{t.cls}"
                             for t in later
-                            if t.strength >= 5 and text[t.start : t.end].lower() not in _BACKGROUND_WORDS
+                            if t.strength >= 5
+                            and text[t.start : t.end].lower() not in _BACKGROUND_WORDS
+                            and not (armed and t.cls == "clash")
                         }
             drafts.extend(self._sentence_events(doc, si, s_start, s_end, trigs, following))
         _attach_orphan_fatalities(doc, drafts)
@@ -245,7 +249,7 @@ class EventParser:
         if sentence_classes & _PROTEST_CLASSES and "protest" not in following:
             # "Residents took to the streets. Rioters blocked streets with burning tires." (the same crowd)
             sentence_classes |= following & {"riot"}
-        if sentence_classes & _PROTEST_CLASSES and {"later:riot", "later:looting"} & following:
+        if sentence_classes & _PROTEST_CLASSES and {"later:riot", "later:looting", "later:clash"} & following:
             sentence_classes.add("riot")
         if following & {"w:clash", "clash"}:
             # "X fired mortars at Y's positions. Small-arms fire was observed there too": both sides fought
