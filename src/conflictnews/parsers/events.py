@@ -76,14 +76,15 @@ _ARMED_GROUPS = ARMED_KINDS - {ActorKind.STATE_FORCES}
 _CROWD_KINDS = frozenset({ActorKind.RIOTERS, ActorKind.CIVILIANS, ActorKind.PROTESTERS})
 # shooting takes a gun: whoever fires is armed, not a mob
 _FIREARM = regex.compile(r"shot|shoot|fire|gun", regex.IGNORECASE)
+# strategic developments that give way to violence told in the same clause
 _NON_VIOLENT = frozenset({"arrest", "looting", "disrupted", "change", "movement"})
 # acts a crowd protests against, named in the protest's own clause
 _GRIEVANCES = frozenset({"abduction", "sexual", "attack"})
 _PROTEST_CLASSES = frozenset({"protest", "riot", "intervention", "excessive"})
-# acts that make a protest when a crowd does them together ("residents gathered, demanding ...")
 _PROTEST_AFTERMATH = 3  # sentences after a protest in which its turning violent is still told
 # words that name unrest in general ("after the riots in the prisons", "looted funds") rather than what a crowd did
 _BACKGROUND_WORDS = frozenset({"riot", "riots", "looted", "looting"})
+# acts that make a protest when a crowd does them together ("residents gathered, demanding ...")
 _CROWD_DEMANDS = frozenset({"request", "reject", "accuse"})
 
 # Clause boundaries inside a sentence: a trigger's arguments are looked for in its own clause first.
@@ -687,7 +688,8 @@ def _is_party(actor: Actor) -> bool:
 # when a clause names several weapons, small arms mean a fight, then air power, then artillery
 _WEAPON_RANK = {"w:clash": 0, "w:airstrike": 1, "w:shelling": 2, "w:ied": 3}
 
-_PASSIVE = regex.compile(r"\b(?:was|were|been|being|is|are|got|get)\s++(?:\p{L}++ly\s++)?$")  # lower case: "IS" is a group
+# case-sensitive: "IS" before a verb is the Islamic State, not an auxiliary
+_PASSIVE = regex.compile(r"\b(?:was|were|been|being|is|are|got|get)\s++(?:\p{L}++ly\s++)?$")
 
 _LOCATIVE_BEFORE = regex.compile(r"\b(?:in|at|near|around|outside|inside|into|from)\s++(?:the\s++)?$", regex.I)
 
