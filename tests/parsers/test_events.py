@@ -254,3 +254,115 @@ def test_acled_counting_rules_are_an_option() -> None:
 def test_unknown_fatality_rules_are_refused() -> None:
     with pytest.raises(ValueError, match="fatality_rules"):
         EventParser(fatality_rules="guess")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On 3 May 2021, villagers attacked two police officers who tried to enforce the curfew in Sitapur.",
+            ("Riots", "Mob violence"),
+        ),
+        (
+            "On 3 May 2021, a clash erupted between police and shopkeepers in Multan after the market was closed.",
+            ("Riots", "Mob violence"),
+        ),
+        (
+            "On 2 June 2021, hundreds of students demonstrated in Lome against fee increases. "
+            "The demonstrators later threw stones at the police station.",
+            ("Riots", "Violent demonstration"),
+        ),
+        (
+            "On 2 June 2021, taxi drivers barricaded the main road in Bouake to protest against fuel prices.",
+            ("Riots", "Violent demonstration"),
+        ),
+        (
+            "On 4 June 2021, police fired live rounds at demonstrators who burned tires and threw stones in Bamako.",
+            ("Riots", "Violent demonstration"),
+        ),
+        (
+            "On 2 June 2021, residents protested in Rosario against the release of prisoners. "
+            "Similar protests followed the prison riots of last month.",
+            ("Protests", "Peaceful protest"),
+        ),
+        (
+            "On 5 June 2021, about 50 taxi owners did a motorcade in Recife to demand financial aid.",
+            ("Protests", "Peaceful protest"),
+        ),
+        (
+            "On 10 June 2021, families whose sons were kidnapped by the militia held a sit-in protest "
+            "in front of the governor's office in Sabha.",
+            ("Protests", "Peaceful protest"),
+        ),
+        (
+            "On 6 June 2021, federal police seized two tons of cocaine in a truck near Cuiaba. Two men were arrested.",
+            ("Strategic developments", "Looting/property destruction"),
+        ),
+        (
+            "On 4 June 2021, unknown men threw Molotov cocktails at a shop in Veracruz. No injuries were reported.",
+            ("Strategic developments", "Looting/property destruction"),
+        ),
+        (
+            "On 4 June 2021, Al Shabaab militants delivered food packages to families in Jilib.",
+            ("Strategic developments", "Change to group/activity"),
+        ),
+        ("On 6 June 2021, soldiers killed four militants and seized weapons near Gao.", ("Battles", "Armed clash")),
+        (
+            "On 8 June 2021, militants threw a hand grenade at a police checkpoint in Mogadishu. "
+            "The police reacted with gunfire.",
+            ("Battles", "Armed clash"),
+        ),
+        ("On 3 June 2021, a gang member was shot dead by rival gang members in Recife.", ("Battles", "Armed clash")),
+        (
+            "On 7 June 2021, the air force targeted rebel positions near Sirte.",
+            ("Explosions/Remote violence", "Air/drone strike"),
+        ),
+        (
+            "On 9 June 2021, gunmen shot dead an off-duty police officer in Celaya.",
+            ("Violence against civilians", "Attack"),
+        ),
+        (
+            "On 3 June 2021, gunmen believed to belong to IS shot dead a shepherd near Raqqa.",
+            ("Violence against civilians", "Attack"),
+        ),
+        (
+            "On 4 June 2021, unknown assailants assassinated a local councillor in Kaduna.",
+            ("Violence against civilians", "Attack"),
+        ),
+    ],
+    ids=[
+        "crowd-attacks-police",
+        "crowd-clashes-with-police",
+        "protest-turns-violent-later",
+        "barricades",
+        "force-against-violent-crowd",
+        "riot-as-background-word",
+        "motorcade",
+        "protest-against-kidnapping",
+        "seizure",
+        "molotov-on-property",
+        "armed-group-hands-out-food",
+        "violence-before-seizure",
+        "grenade-answered-with-gunfire",
+        "gang-member-target",
+        "air-force-targeted",
+        "off-duty-is-civilian",
+        "IS-is-no-auxiliary",
+        "assassinated",
+    ],
+)
+def test_main_event_type_acled_codebook_rules(text: str, expected: tuple[str, str]) -> None:
+    """Codebook distinctions: crowds riot, armed groups fight, seizures are strategic, grievances are not events."""
+    assert expected == acled(cn.parse(text, published=PUB))[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The foreign minister launched a mediation effort between the two countries.",
+        "The president arrived in Amman on a visit on Wednesday.",
+    ],
+)
+def test_no_conflict_event_without_weapon_or_armed_actor(text: str) -> None:
+    """'Launched' is an attack only with a weapon named; an arrival is a troop movement only for armed actors."""
+    assert acled(cn.parse(text, published=PUB)) == []

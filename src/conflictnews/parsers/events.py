@@ -72,7 +72,18 @@ _MILITARY_CLASSES = frozenset(
     {"clash", "regain", "overtake", "shelling", "airstrike", "ied", "suicide", "grenade", "chemical", "disrupted"}
 )
 _VIOLENT_CLASSES = _MILITARY_CLASSES | {"violence", "attack", "mob", "abduction", "sexual", "excessive"}
+_ARMED_GROUPS = ARMED_KINDS - {ActorKind.STATE_FORCES}
+_CROWD_KINDS = frozenset({ActorKind.RIOTERS, ActorKind.CIVILIANS, ActorKind.PROTESTERS})
+# shooting takes a gun: whoever fires is armed, not a mob
+_FIREARM = regex.compile(r"shot|shoot|fire|gun", regex.IGNORECASE)
+# strategic developments that give way to violence told in the same clause
+_NON_VIOLENT = frozenset({"arrest", "looting", "disrupted", "change", "movement"})
+# acts a crowd protests against, named in the protest's own clause
+_GRIEVANCES = frozenset({"abduction", "sexual", "attack"})
 _PROTEST_CLASSES = frozenset({"protest", "riot", "intervention", "excessive"})
+_PROTEST_AFTERMATH = 3  # sentences after a protest in which its turning violent is still told
+# words that name unrest in general ("after the riots in the prisons", "looted funds") rather than what a crowd did
+_BACKGROUND_WORDS = frozenset({"riot", "riots", "looted", "looting"})
 # acts that make a protest when a crowd does them together ("residents gathered, demanding ...")
 _CROWD_DEMANDS = frozenset({"request", "reject", "accuse"})
 
@@ -205,6 +216,21 @@ class EventParser:
         for si, trigs in sorted(by_sentence.items()):
             s_start, s_end = context.analysis.sentences[si] if context.analysis.sentences else (0, len(text))
             following = {t.cls for t in by_sentence.get(si + 1, ()) if t.strength >= 5 or t.cls.startswith("w:")}
+            if any(t.cls in _PROTEST_CLASSES for t in trigs):
+                # what the crowd did next, told in the following sentences of the paragraph
+                para = doc.paragraph_start(s_start)
+                for sj in range(si + 1, si + 1 + _PROTEST_AFTERMATH):
+                    later = by_sentence.get(sj, ())
+                    if later and doc.paragraph_start(later[0].start) == para:
+                        # a clash between armed groups told later is background, not the crowd fighting
+                        armed = "irregular" in doc.nouns.roles(*context.analysis.sentences[sj])
+                        following |= {
+                            f"later:{t.cls}"
+                            for t in later
+                            if t.strength >= 5
+                            and text[t.start : t.end].lower() not in _BACKGROUND_WORDS
+                            and not (armed and t.cls == "clash")
+                        }
             drafts.extend(self._sentence_events(doc, si, s_start, s_end, trigs, following))
         _attach_orphan_fatalities(doc, drafts)
         drafts = _merge(drafts)
@@ -219,10 +245,13 @@ class EventParser:
         self, doc: _DocIndex, si: int, s_start: int, s_end: int, trigs: list[_Trigger], following: set[str]
     ) -> list[_Draft]:
         clauses = _clauses(doc.analysis, s_start, s_end)
-        sentence_classes = {t.cls for t in trigs}
+        # weak property words ("crops were destroyed") tell no riot
+        sentence_classes = {t.cls for t in trigs if t.strength >= 2 or t.cls != "looting"}
         if sentence_classes & _PROTEST_CLASSES and "protest" not in following:
             # "Residents took to the streets. Rioters blocked streets with burning tires." (the same crowd)
             sentence_classes |= following & {"riot"}
+        if sentence_classes & _PROTEST_CLASSES and {"later:riot", "later:looting", "later:clash"} & following:
+            sentence_classes.add("riot")
         if following & {"w:clash", "clash"}:
             # "X fired mortars at Y's positions. Small-arms fire was observed there too": both sides fought
             sentence_classes.add("next:fighting")
@@ -237,9 +266,20 @@ class EventParser:
                 t for t in in_clause if t.cls != "violence" and not self._classes[t.cls.removeprefix("w:")].acled
             ]
             weapons = [t for t in acled if t.cls.startswith("w:")]
-            acled = [t for t in acled if not t.cls.startswith("w:")]
+            # "launched", "dropped": an attack only with a weapon named ("launched two missiles")
+            acled = [t for t in acled if not t.cls.startswith("w:") and (t.strength or weapons)]
             if acled:
                 best = max(acled, key=lambda t: (t.strength, -t.start))
+                if best.cls in _GRIEVANCES:
+                    # "families whose children were kidnapped held a sit-in": the protest is the event
+                    protest = next((t for t in acled if t.cls == "protest" and t.strength >= 7), None)
+                    if protest is not None:
+                        best = protest
+                if best.cls in _NON_VIOLENT:
+                    # "killed three militants and seized weapons": the violence told first is the event
+                    first = next((t for t in acled if t.cls in _VIOLENT_CLASSES or t.cls == "violence"), None)
+                    if first is not None and (first.start < best.start or best.cls in ("change", "movement")):
+                        best = first
                 small_arms = any(w.cls == "w:clash" for w in weapons)
                 if weapons and (best.cls == "violence" or best.strength <= 2):
                     # "fired 120mm mortars at ...", "attacked with drones": the weapon names the sub-type;
@@ -306,9 +346,10 @@ class EventParser:
             state_agents = any(
                 doc.actors_by_id[a].kind in (ActorKind.STATE_FORCES, ActorKind.EXTERNAL_FORCES) for a in agents
             )
-            if "excessive" in roles or (cls == "violence" and state_agents):
-                cls = "excessive"
-            elif cls == "violence" or (cls == "protest" and sentence_classes & {"riot", "looting"}):
+            violent_crowd = cls == "riot" or sentence_classes & {"riot", "looting"}
+            if not violent_crowd and ("excessive" in roles or (cls == "violence" and state_agents)):
+                cls = "excessive"  # force against a crowd that was not violent itself
+            elif cls == "violence" or (cls == "protest" and violent_crowd):
                 cls = "riot"  # protesters who fight, burn or block with barricades
             elif cls == "protest" and "intervention" in roles:
                 cls = "intervention"
@@ -317,29 +358,45 @@ class EventParser:
             target_kinds = {doc.actors_by_id[a].kind for a in targets}
             agent_kinds = {doc.actors_by_id[a].kind for a in agents}
             direct = "+sentence-target" not in agent_rule
+            crowd = (
+                ("mob" in nouns_before or agent_kinds & _CROWD_KINDS)
+                and not agent_kinds & ARMED_KINDS
+                and "armed" not in nouns_before
+                and not small_arms
+                and not _FIREARM.search(text, trig.start, trig.end)
+            )
             if "captive" in nouns_after:
                 cls, rule = "attack", "events/violence-on-captives"  # prisoners are hors de combat
+            elif "offduty" in nouns_after or "offduty" in doc.nouns.roles(*sentence):
+                # off-duty soldiers and police count as civilians (ACLED)
+                cls, rule = "attack", "events/violence-off-duty"
+            elif crowd:
+                # villagers, a crowd, youths: an unorganised group attacking anyone is mob violence
+                cls, rule = "mob", "events/violence-by-mob"
             elif "civilian" in nouns_after and not (direct and target_kinds & ARMED_KINDS):
                 cls, rule = "attack", "events/violence-civilian-target"
             elif target_kinds & (ARMED_KINDS | {ActorKind.GOVERNMENT}) or (
                 "armed" in nouns_after and "civilian" not in nouns_after
             ):
                 cls, rule = "clash", "events/violence-armed-target"
-            elif "mob" in nouns_before or agent_kinds & {ActorKind.RIOTERS, ActorKind.CIVILIANS}:
-                cls, rule = "mob", "events/violence-by-mob"
-            elif small_arms or "next:fighting" in sentence_classes:
+            elif small_arms or "next:fighting" in sentence_classes or "clash" in sentence_classes:
                 # small-arms fire with no victim named, or "... The police shot back": both sides fought
                 cls, rule = "clash", "events/exchange-of-fire"
             else:
                 cls, rule = "attack", "events/violence-civilian-target"
         elif cls == "clash" and ("mob" in nouns_before or "mob" in nouns_after):
-            agent_kinds = {doc.actors_by_id[a].kind for a in agents}
-            if not agent_kinds & ARMED_KINDS:
-                cls, rule = "mob", "events/clash-between-groups"  # two groups of villagers, not armed forces
+            kinds = {doc.actors_by_id[a].kind for a in (*agents, *targets)}
+            if (
+                not kinds & _ARMED_GROUPS
+                and "irregular" not in nouns_before | nouns_after
+                and not _FIREARM.search(text, trig.start, trig.end)  # a shoot-out takes two armed sides
+            ):
+                # two groups of villagers, or a crowd against the police: not a fight between armed forces
+                cls, rule = "mob", "events/clash-between-groups"
         elif cls == "overtake":
             if any(doc.actors_by_id[a].kind in (ActorKind.STATE_FORCES, ActorKind.GOVERNMENT) for a in agents):
                 cls, rule = "regain", "events/control-by-state"
-        elif cls == "shelling" and (
+        elif cls in ("shelling", "grenade") and (
             "clash" in {t.cls for t in clause_triggers if t.strength >= 6} or "next:fighting" in sentence_classes
         ):
             cls, rule = "clash", "events/shelling-both-sides"
@@ -350,6 +407,8 @@ class EventParser:
         agents, targets = doc.complete_arguments(cls, agents, targets, location)
         if cls in ("change", "hq", "agreement", "transfer", "other") and not agents and trig.strength < 10:
             return None  # a strategic development needs someone whose activity changed
+        if cls == "movement" and not any(doc.actors_by_id[a].kind in ARMED_KINDS for a in agents):
+            return None  # forces arriving somewhere; a president arriving on a visit is no troop movement
         return _Draft(
             trigger=Span(start=trig.start, end=trig.end),
             sentence=Span(start=sentence[0], end=sentence[1]),
@@ -627,9 +686,10 @@ def _is_party(actor: Actor) -> bool:
 
 
 # when a clause names several weapons, small arms mean a fight, then air power, then artillery
-_WEAPON_RANK = {"w:clash": 0, "w:airstrike": 1, "w:shelling": 2}
+_WEAPON_RANK = {"w:clash": 0, "w:airstrike": 1, "w:shelling": 2, "w:ied": 3}
 
-_PASSIVE = regex.compile(r"\b(?:was|were|been|being|is|are|got|get)\s++(?:\p{L}++ly\s++)?$", regex.IGNORECASE)
+# case-sensitive: "IS" before a verb is the Islamic State, not an auxiliary
+_PASSIVE = regex.compile(r"\b(?:was|were|been|being|is|are|got|get)\s++(?:\p{L}++ly\s++)?$")
 
 _LOCATIVE_BEFORE = regex.compile(r"\b(?:in|at|near|around|outside|inside|into|from)\s++(?:the\s++)?$", regex.I)
 
@@ -670,7 +730,7 @@ class _DocIndex:
     def __init__(self, context: Context, parser: EventParser) -> None:
         self.text = context.text
         self.cues: _Hits[str] = _Hits(list(parser._cue_matcher.finditer(context.analysis, overlapping=True)))
-        self.nouns: _Hits[set[str]] = _Hits(list(parser._noun_matcher.finditer(context.analysis, overlapping=True)))
+        self.nouns: _Hits[set[str]] = _Hits(list(parser._noun_matcher.finditer(context.analysis)))
         self.analysis = context.analysis
         self.actors_by_id: dict[str, Actor] = {a.id: a for a in context.actors}
         self._para_starts = [s for s, _ in context.analysis.paragraphs]
