@@ -55,6 +55,7 @@ def test_seed_places_resolve(seed_report: cn.Report) -> None:
         ("Demonstrators blocked the road in Beirut's Hamra district.", "Beirut", "LB"),
         ("Teachers protested outside the Tunisian General Labour Union in Beja.", "Beja", "TN"),
         ("On 2 May, unidentified gunmen attacked Kagara (Rafi LGA, Niger) and killed a resident.", "Kagara", "NG"),
+        ("Large protests broke out in Wassit province.", "Wassit province", "IQ"),
     ],
     ids=[
         "admin1-qualifier",
@@ -71,6 +72,7 @@ def test_seed_places_resolve(seed_report: cn.Report) -> None:
         "possessive-before-a-district",
         "demonym-is-country-evidence",
         "small-town-in-the-named-division",
+        "transliteration-variant-named-as-a-place",
     ],
 )
 def test_places_resolve_to_the_right_country(text: str, surface: str, country: str | None) -> None:
@@ -143,6 +145,12 @@ def test_not_places(text: str) -> None:
 def test_small_namesakes_abroad_are_dropped(text: str, absent: str) -> None:
     """A village the gazetteer lacks is not read as a small namesake in a country the report never names."""
     assert absent not in locs(text)
+
+
+def test_a_respelled_name_says_so_and_needs_a_place_word() -> None:
+    """A name found only under a transliteration variant is marked in its rule, and only read after a place word."""
+    assert locs("Large protests broke out in Wassit province.")["Wassit province"].rule.endswith("+respelled")
+    assert "Wassit" not in locs("Wassit said the talks failed.")
 
 
 def test_demonyms_are_not_places() -> None:

@@ -690,6 +690,7 @@ _WEAPON_RANK = {"w:clash": 0, "w:airstrike": 1, "w:shelling": 2, "w:ied": 3}
 
 # case-sensitive: "IS" before a verb is the Islamic State, not an auxiliary
 _PASSIVE = regex.compile(r"\b(?:was|were|been|being|is|are|got|get)\s++(?:\p{L}++ly\s++)?$")
+_PASSIVE_HEAD = regex.compile(r"(?:was|were)\s")  # a trigger that holds its auxiliary: "was found dead"
 
 _LOCATIVE_BEFORE = regex.compile(r"\b(?:in|at|near|around|outside|inside|into|from)\s++(?:the\s++)?$", regex.I)
 
@@ -792,7 +793,9 @@ class _DocIndex:
         agents: list[str] = []
         targets: list[str] = []
         rule = ""
-        passive = bool(_PASSIVE.search(text, max(clause[0], trig.start - 24), trig.start))
+        passive = bool(
+            _PASSIVE.search(text, max(clause[0], trig.start - 24), trig.start) or _PASSIVE_HEAD.match(text, trig.start)
+        )
         m = _BY_AGENT.match(text, trig.end, clause[1])
         if m:
             by = [a for a in after if m.end() <= a[0] <= m.end() + 24]

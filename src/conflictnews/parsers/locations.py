@@ -94,6 +94,7 @@ class _Cand(NamedTuple):
     in_paren_of: int | None  # index of the candidate this one qualifies: "Ilorin (Borgu, Niger)"
     in_longer_name: bool  # capitalised words right before or after: part of a name the gazetteer lacks
     particle_after: bool = False  # "Valle de Etla": a particle and a capitalised word follow the name
+    respelled: bool = False  # found under a transliteration variant of the written name ("Wassit" as "Wasit")
 
 
 @data_cache
@@ -192,6 +193,14 @@ class LocationParser:
                         break
             if found is None and gaz.has_normalized(head):
                 found = (1, head, gaz.lookup_normalized(head))
+            respelled = False
+            if found is None and len(head) >= 5 and head not in name_parts and head not in self._common:
+                # an unknown name named as a place ("Wassit province", "near Pervomaisk"): try the usual
+                # transliteration variants ("Wasit", "Pervomaysk")
+                named = i + 1 < n and lower[i + 1] in self._descriptors and text[ends[i] : starts[i + 1]] == " "
+                if named or (i > 0 and lower[i - 1] in self._locatives and text[ends[i - 1] : starts[i]] == " "):
+                    found = _respelled(gaz, head)
+                    respelled = found is not None
             if found is None:
                 continue
             j, key, places = found
@@ -232,6 +241,7 @@ class LocationParser:
                     and i + j + 1 < n
                     and lower[i + j] in _name_particles()
                     and _capitalised(words[i + j + 1]),
+                    respelled=respelled,
                 )
             )
             next_free = i + j
@@ -491,6 +501,8 @@ class LocationParser:
         rule = f"locations/{best[2]}"
         if c.level:
             rule += "+descriptor"
+        if c.respelled:
+            rule += "+respelled"
         return best[1], rule, conf
 
     def _build(self, context: Context, resolved: list[tuple[_Cand, Place, str, float]]) -> list[Item | ReportWarning]:
@@ -677,6 +689,50 @@ def _blocked_spans(context: Context) -> list[tuple[int, int]]:
     spans += [(t.span.start, t.span.end) for t in context.times]
     spans.sort()
     return spans
+
+
+# transliteration variants tried for a name the gazetteer lacks as written, each alone and in pairs
+_RESPELLINGS = (
+    ("ai", "ay"),
+    ("ay", "ai"),
+    ("iy", "y"),
+    ("y", "i"),
+    ("i", "y"),
+    ("ia", "iya"),
+    ("dh", "d"),
+    ("th", "t"),
+    ("kh", "h"),
+    ("gh", "g"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("q", "k"),
+    ("k", "q"),
+    ("e", "a"),
+    ("j", "dzh"),
+    ("zh", "j"),
+)
+_DOUBLE = regex.compile(r"(\p{L})\1")
+
+
+def _respelled(gaz: Gazetteer, key: str) -> tuple[int, str, tuple[Place, ...]] | None:
+    """
+    The gazetteer's places under a transliteration variant of *key*: doubled letters single, "ai"/"ay", "dh"/"d",
+    "kh"/"h" …, a final "a"/"ah"; only divisions and towns of 1,000 people or more.
+    """
+    firsts = {_DOUBLE.sub(r"\1", key), key[:-1] + "ah" if key.endswith("a") else key, key}
+    firsts.update(key.replace(a, b) for a, b in _RESPELLINGS if a in key)
+    seen: set[str] = set()
+    for v in firsts:
+        for w in (v, *(v.replace(a, b) for a, b in _RESPELLINGS if a in v)):
+            if w == key or w in seen:
+                continue
+            seen.add(w)
+            if gaz.has_normalized(w):
+                places = tuple(p for p in gaz.lookup_normalized(w) if p.kind in _STRONG_KINDS or p.population >= 1000)
+                if places:
+                    return 1, w, places
+    return None
 
 
 def _tokens_inside(spans: list[tuple[int, int]], starts: list[int], ends: list[int]) -> set[int]:
