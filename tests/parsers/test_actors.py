@@ -220,7 +220,7 @@ def test_injected_people_are_time_aware() -> None:
         ("NAF: United Armed Forces of Novorossiya", ("rebel_group", "UA")),
         ("QSD: Syrian Democratic Forces", ("rebel_group", "SY")),
         ("Islamic State (Iraq)", ("rebel_group", "IQ")),
-        ("Military Forces of Yemen (2016-) Supreme Political Council", ("rebel_group", "YE")),
+        ("Military Forces of Yemen (2016-) Supreme Political Council", ("state_forces", "YE")),
         ("Operation Restoring Hope", ("external_forces", "SA")),
         ("Military Forces of Artsakh (2012-)", ("state_forces", "AZ")),
         ("Labour Group (India)", (None, "IN")),

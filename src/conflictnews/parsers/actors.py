@@ -751,6 +751,12 @@ class _Reading:
                             continue  # "the US dollar exchange rate" is no place
                         if pol is not None:
                             self.own_evidence.append((self.starts[i], pol.code, 1.0))
+        # demonyms anywhere ("the Lebanese pound", "the Tunisian General Labour Union") count a little too
+        for i in self.an.capitalised_tokens:
+            w = words[i]
+            pol = t.dems.get(w[:-2] if w.endswith(_POSS) else w)
+            if pol is not None and not w.isupper():
+                self.own_evidence.append((self.starts[i], pol.code, 0.25))
         for i, en, e in hits:
             fam = en.family
             if fam == "name":
