@@ -383,6 +383,35 @@ def iso_stem(name: str) -> str:
 ADJ_ENDINGS = ("skaya", "tskaya", "ska", "tska", "skiy", "skyi", "kaya", "ka", "aya", "iy", "yi", "a", "y", "e", "i")
 
 
+# direction and position words of subdivision names in French, Spanish, Portuguese and Arabic transliteration,
+# in English: ISO 3166-2 writes "Nord-Ouest", "Sud-Kivu", "Shamal Sina'" where GeoNames writes "North-West",
+# "South Kivu", "North Sinai"
+DIRECTION_WORDS = {
+    "nord": "north",
+    "norte": "north",
+    "shamal": "north",
+    "sud": "south",
+    "sur": "south",
+    "janub": "south",
+    "est": "east",
+    "este": "east",
+    "sharq": "east",
+    "sharqiyah": "east",
+    "ouest": "west",
+    "oeste": "west",
+    "gharb": "west",
+    "extreme": "far",
+    "haut": "upper",
+    "bas": "lower",
+}
+
+
+def translate_directions(key: str) -> str:
+    """A normalised name with its direction words in English ("nord ouest" -> "north west")."""
+    words = key.replace("-", " ").split()
+    return " ".join(DIRECTION_WORDS.get(w, w) for w in words)
+
+
 def stem_variants(key: str) -> set[str]:
     out = {key}
     for end in ADJ_ENDINGS:
@@ -647,13 +676,14 @@ def attach_iso(admin1s: dict[tuple[str, str], Admin1]) -> None:
                 continue
             akeys = {strip_type_words(n) for n in {a.name, *a.old_names}}
             akeys |= {normalize_name(n) for n in {a.name, *a.old_names}}
+            akeys |= {translate_directions(k) for k in akeys}
             akeys.discard("")
             for s in subs:
                 pk = iso_stem(s.name)
                 if not pk:
                     continue
                 best = 0.0
-                pvars = stem_variants(pk)
+                pvars = stem_variants(pk) | stem_variants(translate_directions(pk))
                 for ak in akeys:
                     if ak == pk:
                         best = max(best, 1.0)
