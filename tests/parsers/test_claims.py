@@ -269,3 +269,24 @@ def test_deterministic_and_prefix_shifts_spans(text: str) -> None:
     assert [(c.content.start + len(prefix), c.cue, c.stance) for c in first] == [
         (c.content.start, c.cue, c.stance) for c in shifted
     ]
+
+
+def test_hedges_of_a_long_content_are_each_kept_once_in_order() -> None:
+    """Many hedges in a long content: each word once, in text order; a capitalised one does not hedge."""
+    filler = " ".join(["the brigade may hold the line"] * 20)
+    text = f"Officials said that {filler} and Reportedly the town could reportedly fall."
+    claims, _ = parse(text)
+    (c,) = [c for c in claims if c.cue == "said"]
+
+    assert ("may", "could", "reportedly") == c.hedges
+
+
+def test_dispute_skips_the_disputers_own_claims() -> None:
+    """'Moscow denied the report' goes to the latest claim before it that is not Moscow's own."""
+    text = "Kyiv said drones hit a hospital; Moscow said it hit depots. Moscow denied the report."
+    spec = {"Ukraine": ("government", ["Kyiv"]), "Russia": ("government", ["Moscow"])}
+    claims, names = parse(text, spec)
+
+    assert [("Ukraine", ["Russia"])] == [
+        (names[c.source or ""], [names[i] for i in c.disputed_by]) for c in claims if c.disputed_by
+    ]

@@ -260,3 +260,32 @@ def test_long_run_of_quote_marks() -> None:
     text = ("\"'\u201c\u2019 " * 25_000)[:100_000]
 
     parse(text)
+
+
+def test_channel_at_the_sentence_end_is_cut_there() -> None:
+    """'told Reuters.' before another capitalised sentence names Reuters, not "Reuters. Two"."""
+    text = '"It is over," the commander told Reuters. Two officials agreed.'
+    (q,) = [q for q in parse(text) if q.direct]
+
+    assert "Reuters" == q.channel
+
+
+def test_channel_far_from_the_quote_and_cue_is_not_taken() -> None:
+    """A platform named hundreds of characters away in the same run-on sentence is not this quote's channel."""
+    filler = " ".join(["and the column moved on"] * 20)
+    near = 'The commander said: "It is over" while others posted on Telegram'
+    far = f'The commander said: "It is over" {filler} while others posted on Telegram'
+
+    assert [("telegram", "quotes/colon"), (None, "quotes/colon")] == [
+        ((q.channel or "").lower() or None, q.rule) for t in (near, far) for q in parse(t) if q.direct
+    ]
+
+
+def test_each_cue_of_a_sentence_ends_its_content_at_the_next_break() -> None:
+    """Contents that start at different cues of one sentence each stop at the first clause break after them."""
+    text = "Kyiv said the town held and claimed it was safe; officials added that talks would resume."
+    spans = {q.cue: q.text for q in parse(text) if not q.direct}
+
+    assert {"said": "the town held", "added": "talks would resume"} == {
+        k: v for k, v in spans.items() if k in ("said", "added")
+    }
