@@ -198,14 +198,27 @@ def test_quantities_inside_content_are_linked() -> None:
     assert [("q1",)] == [c.quantities for c in claims]
 
 
-def test_direct_quote_continuation_is_a_claim() -> None:
-    """A direct quote whose speaker came from the quote before it is a claim of that speaker."""
+def test_direct_quote_continuation_joins_the_claim() -> None:
+    """A quotation told in pieces ('"A," X said. "B."') is one claim of X running over both pieces."""
     text = '"We held," Syrskyi said. "We will hold again."'
     claims, names = parse(text, {"Oleksandr Syrskyi": ("person", ["Syrskyi"])})
 
-    assert [("claims/verb-cue", "Oleksandr Syrskyi"), ("claims/quote", "Oleksandr Syrskyi")] == [
-        (c.rule, names.get(c.source or "")) for c in claims
+    assert [("claims/verb-cue", "Oleksandr Syrskyi", text[1:-1])] == [
+        (c.rule, names.get(c.source or ""), content(text, c)) for c in claims
     ]
+
+
+def test_quote_with_its_own_cue_stays_a_claim_of_its_own() -> None:
+    """A second quotation with a cue of its own ("he added") is a second claim; so is another speaker's."""
+    spec = {"Oleksandr Syrskyi": ("person", ["Syrskyi"]), "Volodymyr Zelensky": ("person", ["Zelensky"])}
+    text = '"We held," Syrskyi said. "We will hold again," he added. "We will not," Zelensky said.'
+    claims, _ = parse(text, spec)
+
+    assert [
+        ("said", "We held"),
+        ("added", "We will hold again"),
+        ("said", "We will not"),
+    ] == [(c.cue, content(text, c)) for c in claims]
 
 
 SEED_ACTORS: Spec = {

@@ -76,6 +76,7 @@ class ClaimParser(CueParser):
             if d.content not in seen:
                 seen.add(d.content)
                 unique.append(d)
+        unique = _join_quote_fragments(unique)
         _mark_disputes(context, cues, actors, unique)
         q_spans = sorted(((q.span.start, q.span.end, q.id) for q in context.quantities), key=lambda t: t[0])
         q_starts = [t[0] for t in q_spans]
@@ -119,6 +120,7 @@ class _Draft:
         "cue_span",
         "disputed_by",
         "hedges",
+        "quoted",
         "rule",
         "source",
         "source_id",
@@ -141,8 +143,10 @@ class _Draft:
         chain: tuple[str, ...] = (),
         hedges: tuple[str, ...] = (),
         source_id: str | None = None,
+        quoted: bool = False,
     ) -> None:
         self.span = span
+        self.quoted = quoted  # the content is a direct quotation
         self.content = content
         self.source = source
         self.source_id = source_id
@@ -187,6 +191,7 @@ def _draft(hedging: _Hedging, cues: CueLexicon, actors: ActorIndex, a: Attributi
         stance=stance,
         hedges=hedges,
         rule=rule,
+        quoted=a.quote is not None,
     )
 
 
@@ -211,9 +216,46 @@ def _quote_claims(context: Context, atts: Sequence[Attribution]) -> list[_Draft]
                 cue_span=None,
                 stance=Stance.REPORTED,
                 rule="claims/quote",
+                quoted=True,
             )
         )
     return out
+
+
+def _join_quote_fragments(drafts: list[_Draft]) -> list[_Draft]:
+    """
+    One claim for a quotation told in pieces: '"A," he said. "B."' and a quote going on in the next paragraph.
+
+    A quoted claim whose cue is the one of the quoted claim before it (the attribution stands between the
+    pieces), or that has no cue of its own (it goes on from the quote before), with the same source and no
+    other claim between them, is joined to that claim: its content runs from the first piece to the last.
+    *drafts* are in content order; claims nested in a piece stay claims of their own.
+    """
+    out: list[_Draft] = []
+    last: _Draft | None = None  # the last quoted claim kept
+    for d in drafts:
+        if (
+            d.quoted
+            and last is not None
+            and (d.cue_span is None or d.cue_span == last.cue_span)
+            and _same_source(last, d)
+            and not (out and out[-1] is not last and out[-1].content[0] >= last.content[1])
+        ):
+            last.content = (last.content[0], max(last.content[1], d.content[1]))
+            last.span = (min(last.span[0], d.span[0]), max(last.span[1], d.span[1]))
+            continue
+        out.append(d)
+        if d.quoted:
+            last = d
+    return out
+
+
+def _same_source(a: _Draft, b: _Draft) -> bool:
+    ida = a.source.id if a.source else a.source_id
+    idb = b.source.id if b.source else b.source_id
+    if ida is not None or idb is not None:
+        return ida == idb
+    return a.source_text is not None and (a.source_text or "").lower() == (b.source_text or "").lower()
 
 
 def _hedges(hedging: _Hedging, cues: CueLexicon, a: Attribution) -> tuple[str, ...]:

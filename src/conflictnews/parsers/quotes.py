@@ -842,8 +842,14 @@ def _resolve_pronoun(cx: _Ctx, pronoun: str, pos: int) -> Actor | None:
 
 
 def _main_subject(cx: _Ctx, sent_start: int, before: int) -> tuple[int, int] | None:
-    """The subject of a sentence: its first actor mention, or its first noun phrase."""
+    """The subject of a sentence: its first actor mention, or its first noun phrase (after a quotation)."""
     text = cx.text
+    # '"…," he said, adding …': the subject follows the quotation the sentence opens with
+    k = bisect.bisect_left(cx._region_starts, before) - 1
+    if k >= 0:
+        r = cx.regions[k]
+        if r.close_mark is not None and sent_start <= r.open_mark and r.close_mark < before:
+            sent_start = r.close_mark + 1
     words = cx.first_words(sent_start, before, 8)
     if not words:
         return None
@@ -859,6 +865,8 @@ def _main_subject(cx: _Ctx, sent_start: int, before: int) -> tuple[int, int] | N
         if pre[-1:] and pre[-1] in cx.cues.prepositions:
             continue
         return (m.start, m.end)
+    if words[0][2].lower() in _PRONOUNS:
+        return (words[0][0], words[0][1])
     run: list[Word] = []
     for w in words:
         if w[2][0].isupper() or w[2].lower() in ("the", "a", "an", "of"):
@@ -959,6 +967,7 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
         if (
             post_c is not None
             and post_ch == ","
+            and text[before_subj] not in _CLOSE_MARKS  # '"…," he said, adding': the quote is the content
             and not _trailing_words(cx, post_c, se)
             and not _quote_follows(cx, post_c + 1, se)
         ):
