@@ -303,3 +303,34 @@ def test_dispute_skips_the_disputers_own_claims() -> None:
     assert [("Ukraine", ["Russia"])] == [
         (names[c.source or ""], [names[i] for i in c.disputed_by]) for c in claims if c.disputed_by
     ]
+
+
+SYRSKYI: Spec = {"Oleksandr Syrskyi": ("person", ["Syrskyi"])}
+
+ATTITUDES = [
+    pytest.param("Syrskyi wants a ceasefire before the talks.", "wants", "a ceasefire before the talks", id="want"),
+    pytest.param("Syrskyi endorsed the plan to pull back.", "endorsed", "the plan to pull back", id="endorse"),
+    pytest.param(
+        "Syrskyi called for an inquiry into the strike.", "called for", "an inquiry into the strike", id="call-for"
+    ),
+    pytest.param("Syrskyi rejected the proposal outright.", "rejected", "the proposal outright", id="reject-object"),
+    pytest.param("Syrskyi expects heavy fighting near Sudzha.", "expects", "heavy fighting near Sudzha", id="expect"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "said"), ATTITUDES)
+def test_attitude_verbs_attribute_their_object(text: str, cue: str, said: str) -> None:
+    """Verbs of wanting, backing, rejecting and expecting attribute what follows them to their subject."""
+    claims, names = parse(text, SYRSKYI)
+
+    assert [(cue, "Oleksandr Syrskyi", said)] == [(c.cue, names.get(c.source or ""), content(text, c)) for c in claims]
+
+
+def test_relative_pronoun_speaker_is_its_antecedent() -> None:
+    """'X, who said …': "who" names the speaker, the actor before it is who speaks."""
+    text = "The strike angered Syrskyi, who said the town had no military targets."
+    claims, names = parse(text, SYRSKYI)
+
+    assert [("said", "who", "Oleksandr Syrskyi", "the town had no military targets")] == [
+        (c.cue, c.source_text, names.get(c.source or ""), content(text, c)) for c in claims
+    ]

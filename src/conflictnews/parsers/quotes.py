@@ -241,6 +241,7 @@ _CONTENT_STOPS = regex.compile(
 )
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "it", "we": "we", "i": "i"}
 _ONE_WORDS = frozenset(("one", "another"))
+_RELATIVES = frozenset(("who", "which", "that"))
 _GROUP_KINDS = frozenset(
     {
         ActorKind.STATE_FORCES,
@@ -775,6 +776,8 @@ def _tail(cx: _Ctx, words: Sequence[Word], end: int) -> tuple[int, int] | None:
             continue
         break
     if start_i > i:
+        if words[i][2].lower() in _RELATIVES:  # "Pardo, who said …": the relative pronoun is the subject
+            return (words[i][0], words[i][1])
         return None
     toks = [w[2].lower() for w in words[start_i : i + 1]]
     if all(t in cx.cues.determiners or t in cx.cues.aux for t in toks):
@@ -808,6 +811,10 @@ def _speaker_actor(cx: _Ctx, span: tuple[int, int] | None, anchor: int) -> Actor
     words = text[s:e].lower().split()
     if len(words) == 1 and words[0] in _PRONOUNS:
         return _resolve_pronoun(cx, words[0], s)
+    if len(words) == 1 and words[0] in _RELATIVES:
+        # the noun phrase the relative clause hangs on: the nearest actor before it in the sentence
+        ante = cx.actors.before(s, cx.analysis.sentence_at(s)[0], None)
+        return ante.actor if ante is not None and not text[ante.end : s].strip(" ,") else None
     if words and words[0] in _ONE_WORDS and (len(words) == 1 or words[1] in ("of", "said")):
         sent_start, _ = cx.analysis.sentence_at(s)
         prev = cx.analysis.sentence_at(max(0, sent_start - 2))[0]
