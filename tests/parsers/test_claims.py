@@ -334,3 +334,31 @@ def test_relative_pronoun_speaker_is_its_antecedent() -> None:
     assert [("said", "who", "Oleksandr Syrskyi", "the town had no military targets")] == [
         (c.cue, c.source_text, names.get(c.source or ""), content(text, c)) for c in claims
     ]
+
+
+def test_speaker_label_with_colon() -> None:
+    """'Name: what they said.' opening a sentence attributes the rest to the name; a place label does not."""
+    text = "Syrskyi: The line will hold. Update: The town fell."
+    claims, names = parse(text, SYRSKYI)
+
+    assert [("claims/label", "Oleksandr Syrskyi", "The line will hold")] == [
+        (c.rule, names.get(c.source or ""), content(text, c)) for c in claims
+    ]
+
+
+def test_as_the_source_reported() -> None:
+    """'As X reported, …' attributes the clause after the comma to X, even with a weak verb."""
+    text = "As the BBC reported, the brigade withdrew overnight."
+    claims, names = parse(text, {"BBC": ("media", ["BBC"])})
+
+    assert [("reported", "BBC", "the brigade withdrew overnight")] == [
+        (c.cue, names.get(c.source or ""), content(text, c)) for c in claims
+    ]
+
+
+def test_short_tail_after_a_quote_is_not_a_content() -> None:
+    """'"…," Syrskyi said then.': the quotation is the content, not "then"."""
+    text = '"We will hold the line," Syrskyi said then.'
+    claims, _ = parse(text, SYRSKYI)
+
+    assert ["We will hold the line"] == [content(text, c) for c in claims]

@@ -30,6 +30,7 @@ _RULES = {
     "noun": "claims/allegation",
     "adverb": "claims/adverb",
     "hedge": "claims/hedge-verb",
+    "label": "claims/label",
 }
 _STANCES = {s.value: s for s in Stance}
 _WORD = regex.compile(r"[\p{L}\p{N}]++(?:['\u2019\-][\p{L}\p{N}]++)*+")

@@ -319,7 +319,7 @@ class ActorIndex:
 class Attribution(NamedTuple):
     """One attribution found in the text (private to the quote and claim parsers)."""
 
-    kind: str  # verb | according | noun | adverb | hedge
+    kind: str  # verb | according | noun | adverb | hedge | label
     layout: str  # after | inverted | before | colon | parenthetical | participle | ...
     cue: tuple[int, int]  # the cue words, auxiliaries included ("has claimed")
     lemma: str
@@ -615,6 +615,52 @@ def find_attributions(context: Context, cues: CueLexicon, cx: _Ctx | None = None
             out.append(att)
             if att.chain:
                 skip_until = att.chain[-1][1]  # "citing two officials" is a link, not a claim of its own
+    labels = _label_attributions(cx)
+    if labels:
+        out = sorted(out + labels, key=lambda a: a.cue)
+    return out
+
+
+_LABEL_REACH = 80
+"""How far into a sentence the colon of a "Name: what they said" label may stand."""
+_LABEL_WORDS = 6
+
+
+def _label_attributions(cx: _Ctx) -> list[Attribution]:
+    """
+    "Elizabeth Warren: Trump is a failure.", "MS. CLINTON: You are …": a speaker label and a colon.
+
+    The label opens its sentence, is at most six words, starts with a capital and names an actor;
+    what follows the colon (a capital or a quotation mark after a space) is the content.
+    """
+    text = cx.text
+    out: list[Attribution] = []
+    if not cx.actors.mentions or ":" not in text:
+        return out
+    for ss, se in cx.analysis.sentences:
+        colon = text.find(":", ss, min(se, ss + _LABEL_REACH))
+        if colon == -1 or colon + 2 >= se or not text[colon + 1].isspace():
+            continue
+        n = _next_char(text, colon + 1, se)
+        if n is None or not (text[n].isupper() or text[n] in _OPEN_MARKS):
+            continue
+        words = cx.first_words(ss, colon, _LABEL_WORDS + 1)
+        if not words or len(words) > _LABEL_WORDS or not words[0][2][0].isupper() or words[0][0] != ss:
+            continue
+        if text[words[-1][1] : colon].strip() or any(w[2].lower() in cx.cues.first_lower for w in words):
+            continue  # 'Putin said: "…"' is a cue's own colon
+        label = (words[0][0], words[-1][1])
+        ms = cx.actors.overlapping(*label)
+        if not ms or cx.in_quote(colon, colon + 1) is not None:
+            continue
+        r = cx.by_open.get(n)
+        content = region_span(text, r) if r is not None else (n, _content_end(cx, n, se))
+        if content[1] - content[0] < 3:
+            continue
+        actor = _speaker_actor(cx, label, label[0])
+        out.append(
+            Attribution("label", "label", (colon, colon + 1), ":", "reported", True, label, actor, content, r, ())
+        )
     return out
 
 
@@ -962,14 +1008,27 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
     subj = _subject(cx, ss, c_start)
     if subj is None:
         return None
+    if post_c is not None and post_ch == "," and _word_before(cx, subj[0], ss) == "as":
+        # "As the Post reported, …": the content follows the comma
+        n = _next_char(text, post_c + 1, se)
+        end = _content_end(cx, n, se) if n is not None else 0
+        if n is None or end - n < 3:
+            return None
+        actor = _speaker_actor(cx, subj, subj[0])
+        return Attribution(
+            "verb", "as", (c_start, v_end), cue.lemma, cue.stance, cue.speech, subj, actor, (n, end), None, ()
+        )
     # what precedes the subject decides between "…, X said." and "X said …"
     before_subj = _prev_char(text, subj[0], ss)
     if (
         before_subj is not None
         and text[before_subj] in ",\u201d\"'\u2019"
-        and (cue.speech or not cue.weak)
         and _noun_like(cx, subj)
-        and (post_ch in ".!?,;" or _trailing_words(cx, post_c, se))
+        and (
+            post_ch in ".!?,;"
+            or _trailing_words(cx, post_c, se)
+            or (text[before_subj] in _CLOSE_MARKS and _short_tail(cx, post_c, se))
+        )
     ):
         if (
             post_c is not None
@@ -1047,6 +1106,18 @@ def _trailing_words(cx: _Ctx, pos: int | None, end: int) -> bool:
     words = cx.first_words(pos, min(end, pos + 120), 1)
     return bool(words) and words[0][2].lower() in cx.cues.trailing and words[0][0] == pos and _no_clause(cx, pos, end)
 
+
+def _short_tail(cx: _Ctx, pos: int | None, end: int) -> bool:
+    """True for '"…," he said then.', '… said onstage Tuesday.': a few words with no clause, then the end."""
+    if pos is None:
+        return True
+    stop = cx.comma_in(pos, end)
+    words = cx.first_words(pos, stop if stop != -1 else end, _SHORT_TAIL + 1)
+    return len(words) <= _SHORT_TAIL and not any(w[2].lower() in _CLAUSE_MARKERS for w in words)
+
+
+_SHORT_TAIL = 4
+"""At most this many words after '"…," X said' are adverbials, not a content of their own."""
 
 _CLAUSE_MARKERS = frozenset(("that", "said", "says", "is", "are", "was", "were", "will", "would", "has", "have"))
 
