@@ -362,3 +362,13 @@ def test_short_tail_after_a_quote_is_not_a_content() -> None:
     claims, _ = parse(text, SYRSKYI)
 
     assert ["We will hold the line"] == [content(text, c) for c in claims]
+
+
+def test_noun_cue_with_its_own_link_word_and_possessive_source() -> None:
+    """'Syrskyi's questions about …' and 'his criticism of …': the noun's link word, the possessor as source."""
+    text = "Syrskyi's questions about the supply lines went unanswered. Later his criticism of the plan grew louder."
+    claims, names = parse(text, SYRSKYI)
+
+    assert [("questions about", "Syrskyi", "Oleksandr Syrskyi"), ("criticism of", "his", "Oleksandr Syrskyi")] == [
+        (c.cue, c.source_text, names.get(c.source or "")) for c in claims
+    ]

@@ -45,7 +45,7 @@ class CueLexicon:
 
     Args:
         verbs: Rows ``(lemma, forms, stance, flags)`` as in ``cues/verbs.tsv``.
-        nouns: Rows ``(noun, stance)`` as in ``cues/nouns.tsv``.
+        nouns: Rows ``(noun, stance[, links])`` as in ``cues/nouns.tsv`` (links: "of,that" by default).
         adverbs: Rows ``(adverb, stance)`` as in ``cues/adverbs.tsv``.
         hedges: Rows ``(word, where)`` as in ``cues/hedges.tsv``.
         disputes: Rows ``(word, kind)`` as in ``cues/disputes.tsv``.
@@ -71,7 +71,15 @@ class CueLexicon:
             cue = CueVerb(lemma, stance, "q" in flags, "w" in flags, "o" in flags, "h" in flags)
             for form in _forms(forms, lemma):
                 self.verbs[form] = cue
+        nouns = [tuple(r) for r in nouns]
         self.nouns: dict[str, str] = {r[0].lower(): r[1] for r in nouns}
+        # the words a noun cue takes before its content: "claims of", "claims that", "support for"
+        self.noun_links: dict[str, tuple[str, ...]] = {
+            r[0].lower(): tuple(w.strip() for w in r[2].split(",") if w.strip())
+            if len(r) > 2 and r[2]
+            else ("of", "that")
+            for r in nouns
+        }
         self.adverbs: dict[str, str] = {r[0].lower(): r[1] for r in adverbs}
         self.hedges: dict[str, str] = {r[0].lower(): r[1] for r in hedges}
         self.cue_hedges = frozenset(w for w, where in self.hedges.items() if where == "cue")
@@ -96,9 +104,9 @@ class CueLexicon:
         self.first: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
         for form in self.verbs:
             self._add(form, "verb")
-        for noun in self.nouns:
-            self._add(f"{noun} of", "noun")
-            self._add(f"{noun} that", "noun")
+        for noun, links in self.noun_links.items():
+            for link in links:
+                self._add(f"{noun} {link}", "noun")
         for adv in self.adverbs:
             self._add(adv, "adv")
         self._add("according to", "acc")
@@ -166,7 +174,14 @@ def _verb_reading(analysis: Analysis, i: int) -> bool:
     if i == 0 or i in analysis.sentence_first_tokens:
         return False
     prev = analysis.tok_words[i - 1]
+    if prev.endswith(("'s", "\u2019s")) or prev.lower() in _NOUN_BEFORE:
+        return False  # "Trump's support for", "his attacks on"
     return prev[0].isupper() or prev.lower() in ("he", "she", "they", "it", "who", "which", "that")
+
+
+_NOUN_BEFORE = frozenset(
+    ("his", "her", "their", "its", "our", "my", "your", "the", "a", "an", "this", "these", "those")
+)
 
 
 def _forms(forms: str, lemma: str) -> list[str]:
@@ -242,6 +257,7 @@ _CONTENT_STOPS = regex.compile(
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "it", "we": "we", "i": "i"}
 _ONE_WORDS = frozenset(("one", "another"))
 _RELATIVES = frozenset(("who", "which", "that"))
+_POSSESSIVES = {"his": "he", "her": "she", "their": "they"}
 _GROUP_KINDS = frozenset(
     {
         ActorKind.STATE_FORCES,
@@ -857,6 +873,8 @@ def _speaker_actor(cx: _Ctx, span: tuple[int, int] | None, anchor: int) -> Actor
     words = text[s:e].lower().split()
     if len(words) == 1 and words[0] in _PRONOUNS:
         return _resolve_pronoun(cx, words[0], s)
+    if len(words) == 1 and words[0] in _POSSESSIVES:
+        return _resolve_pronoun(cx, _POSSESSIVES[words[0]], s)
     if len(words) == 1 and words[0] in _RELATIVES:
         # the noun phrase the relative clause hangs on: the nearest actor before it in the sentence
         ante = cx.actors.before(s, cx.analysis.sentence_at(s)[0], None)
@@ -1384,10 +1402,13 @@ def _noun_cue(cx: _Ctx, m: Hit) -> Attribution | None:
         return None
     # the source: "Kyiv's allegations of", "allegations by X of" are rare; only the possessive form
     src = None
-    words = cx.words(max(ss, start - 40), start)
-    if words and words[-1][2].endswith(("'s", "\u2019s")) and not text[words[-1][1] : start].strip():
+    words = cx.last_words(max(ss, start - 40), start, 1)
+    if words and not text[words[-1][1] : start].strip():
         w = words[-1]
-        src = (w[0], w[1] - 2)
+        if w[2].endswith(("'s", "\u2019s")):
+            src = (w[0], w[1] - 2)
+        elif w[2].lower() in _POSSESSIVES:  # "his support for": the pronoun's referent
+            src = (w[0], w[1])
     actor = _speaker_actor(cx, src, start) if src else None
     return Attribution("noun", "noun", (start, end), noun, stance, False, src, actor, (n, c_end), None, ())
 
