@@ -289,3 +289,21 @@ def test_each_cue_of_a_sentence_ends_its_content_at_the_next_break() -> None:
     assert {"said": "the town held", "added": "talks would resume"} == {
         k: v for k, v in spans.items() if k in ("said", "added")
     }
+
+
+def test_title_after_its_preposition_is_not_a_partial_quote_of_the_speaker() -> None:
+    """'"…," X said on the podcast "Here's the Thing."': the title is a scare quote, not X's words."""
+    text = '"Being a dad is my job," Syrskyi said on the podcast "Here\'s the Thing."'
+    quotes = {q.text: q for q in parse(text, SYRSKYI) if q.direct}
+
+    assert (True, None) == (quotes["Here's the Thing."].scare, quotes["Here's the Thing."].speaker)
+    assert "Oleksandr Syrskyi" == speaker_name(text, quotes["Being a dad is my job"], SYRSKYI)
+
+
+def test_inverted_speaker_is_a_noun_phrase_not_a_clause() -> None:
+    """'X, the editor, said every unit was ready': "every unit was ready" is the content, not the speaker."""
+    spec = {"Giovanni Vian": ("person", ["Giovanni Vian"])}
+    text = "Giovanni Vian, the editor of the Vatican newspaper, said every unit was ready."
+    (q,) = parse(text, spec)
+
+    assert ("every unit was ready", "Giovanni Vian") == (q.text, speaker_name(text, q, spec))

@@ -1169,6 +1169,8 @@ def _inverted_speaker(cx: _Ctx, pos: int, se: int) -> tuple[int, int] | None:
             break
         if w[2].lower() in ("that", "he", "she", "they") and keep:
             return None
+        if w[2].lower() in _CLAUSE_MARKERS:
+            return None  # "…, said every pope was …": a clause, not the speaker's name
         keep.append(w)
     first = keep[0][2]
     if first.lower() in ("that", "in", "on", "at", "to", "it", "this"):
@@ -1670,6 +1672,8 @@ class QuoteParser(CueParser):
                 "according-after": "quotes/according-to",
                 "according-before": "quotes/according-to",
             }.get(a.layout, f"quotes/{a.layout}")
+        elif partial and _is_title(cx, r):
+            pass  # 'on the podcast "Here's the Thing."': a title, nobody's words
         else:
             for c in containing:
                 if c.content[0] <= r.open_mark and (r.close_mark or r.end) <= c.content[1] + 1:
@@ -1762,6 +1766,22 @@ def _is_partial(cx: _Ctx, r: QuoteRegion) -> bool:
         return False
     words = len(body.split())
     return not (words >= 6 and body[-1:] in ".!?" and p + 1 - ss < 3)
+
+
+_TITLE_BEFORE = frozenset(
+    ("on", "in", "with", "of", "titled", "entitled", "book", "film", "movie", "show", "podcast", "program", "song")
+)
+
+
+def _is_title(cx: _Ctx, r: QuoteRegion) -> bool:
+    """'in his book "Backfire: …"', 'on "Fox News Sunday"': a capitalised name of a work after its preposition."""
+    s, e = region_span(cx.text, r)
+    words = cx.first_words(s, e, 12)
+    if not words or len(words) > 10 or not words[0][2][0].isupper():
+        return False
+    if sum(1 for w in words if w[2][0].isupper()) * 2 < len(words):
+        return False  # most words capitalised, as in a title
+    return _word_before(cx, r.open_mark, cx.analysis.sentence_at(r.open_mark)[0]) in _TITLE_BEFORE
 
 
 def _partial_cue(cx: _Ctx, r: QuoteRegion, containing: list[Attribution]) -> Attribution | None:
