@@ -303,7 +303,7 @@ def test_title_after_its_preposition_is_not_a_partial_quote_of_the_speaker() -> 
 def test_inverted_speaker_is_a_noun_phrase_not_a_clause() -> None:
     """'X, the editor, said every unit was ready': "every unit was ready" is the content, not the speaker."""
     spec = {"Giovanni Vian": ("person", ["Giovanni Vian"])}
-    text = "Giovanni Vian, the editor of the Vatican newspaper, said every unit was ready."
+    text = "Giovanni Vian, the editor of the Vatican newspaper, L'Osservatore Romano, said every unit was ready."
     (q,) = parse(text, spec)
 
-    assert ("every unit was ready", "Giovanni Vian") == (q.text, speaker_name(text, q, spec))
+    assert ("every unit was ready", "quotes/indirect-before") == (q.text, q.rule)
