@@ -254,6 +254,7 @@ _CONTENT_STOPS = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+_STOP_HEADS = regex.compile(r"[;,\u2014\u2013]|--")
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "it", "we": "we", "i": "i"}
 _ONE_WORDS = frozenset(("one", "another"))
 _RELATIVES = frozenset(("who", "which", "that"))
@@ -393,8 +394,15 @@ class _Ctx:
         """Starts, ends and channel words of "on Telegram", "in a statement": the matches of the channel pattern."""
         if self._channel_hits is None:
             rows: tuple[list[int], list[int], list[str]] = ([], [], [])
-            if _may_hold(self.text, self.cues.channel_heads):
-                for m in self.cues.channel_pattern.finditer(self.text):
+            text, heads, analysis = self.text, self.cues.channel_heads, self.analysis
+            if heads is None or _ODD_FOLDS[0] in text or _ODD_FOLDS[1] in text:
+                spans = [(0, len(text))]
+            else:  # only the sentences that hold the first word of a channel (a whole-text search is slow)
+                starts = analysis.tok_starts
+                found = dict.fromkeys(analysis.sentence_index(starts[i]) for i in analysis.indices_of(heads))
+                spans = [analysis.sentences[k] for k in found] if analysis.sentences else [(0, len(text))]
+            for lo, hi in spans:
+                for m in self.cues.channel_pattern.finditer(text, lo, hi):
                     rows[0].append(m.start())
                     rows[1].append(m.end())
                     rows[2].append(_hit_name(m))
@@ -445,8 +453,21 @@ class _Ctx:
     def stops(self) -> tuple[list[int], list[int]]:
         """Starts and ends of every match of _CONTENT_STOPS (overlapping ones too), by start."""
         if self._stops is None:
-            ms = [(m.start(), m.end()) for m in _CONTENT_STOPS.finditer(self.text, overlapped=True)]
-            self._stops = ([a for a, _ in ms], [b for _, b in ms])
+            text = self.text
+            rows: tuple[list[int], list[int]] = ([], [])
+            # every stop holds one of these marks: try the pattern only there (a whole-text search is 3x slower)
+            for h in _STOP_HEADS.finditer(text):
+                i = h.start()
+                if text[i] == ";":
+                    rows[0].append(i)
+                    rows[1].append(i + 1)
+                    continue
+                j = i if text[i] == "," else i - 1  # a dash stop starts at the space before it
+                m = _CONTENT_STOPS.match(text, j) if j >= 0 else None
+                if m is not None:
+                    rows[0].append(m.start())
+                    rows[1].append(m.end())
+            self._stops = rows
         return self._stops
 
     @property
@@ -1519,14 +1540,6 @@ _TOLD_WORDS = ("told", "tell", "relayed", "speaking", "said")
 # Besides ASCII letters, the only characters the regex module's IGNORECASE matches to an ASCII letter
 # are these two and the Kelvin sign, which str.lower() turns into "k".
 _ODD_FOLDS = ("\u0130", "\u017f")
-
-
-def _may_hold(text: str, words: frozenset[str] | None) -> bool:
-    """False only when no ASCII word of *words* can match in *text* case-insensitively (None: unknown)."""
-    if words is None or _ODD_FOLDS[0] in text or _ODD_FOLDS[1] in text:
-        return True
-    low = text.lower()
-    return any(w in low for w in words)
 
 
 _TOLD = regex.compile(
