@@ -372,3 +372,14 @@ def test_noun_cue_with_its_own_link_word_and_possessive_source() -> None:
     assert [("questions about", "Syrskyi", "Oleksandr Syrskyi"), ("criticism of", "his", "Oleksandr Syrskyi")] == [
         (c.cue, c.source_text, names.get(c.source or "")) for c in claims
     ]
+
+
+def test_cue_words_as_nouns_and_passives_are_not_claims_of_a_subject() -> None:
+    """'raises questions', 'giving hope' use the cue word as a noun; '…, fatalities were reported' is a passive."""
+    text = (
+        "The retreat raises questions about supply lines. The talks are giving hope to many. "
+        "During the clashes near Sudzha, fatalities were reported."
+    )
+    claims, _ = parse(text)
+
+    assert [] == [(c.cue, c.source_text) for c in claims if c.source_text]

@@ -258,6 +258,26 @@ _STOP_HEADS = regex.compile(r"[;,\u2014\u2013]|--")
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "it", "we": "we", "i": "i"}
 _ONE_WORDS = frozenset(("one", "another"))
 _RELATIVES = frozenset(("who", "which", "that"))
+_PASSIVE_BE = regex.compile(r"(?i)(?<![\p{L}])(?:is|are|was|were|be|been|being)(?![\p{L}])")
+_LIGHT_VERBS = frozenset(
+    f"{stem}{end}"
+    for stem, ends in (
+        ("rais", ("e", "es", "ed", "ing")),
+        ("giv", ("e", "es", "en", "ing")),
+        ("gave", ("",)),
+        ("pos", ("e", "es", "ed", "ing")),
+        ("spark", ("", "s", "ed", "ing")),
+        ("fuel", ("", "s", "ed", "led", "ing", "ling")),
+        ("prompt", ("", "s", "ed", "ing")),
+        ("voic", ("e", "es", "ed", "ing")),
+        ("stok", ("e", "es", "ed", "ing")),
+        ("eas", ("e", "es", "ed", "ing")),
+        ("dash", ("", "es", "ed", "ing")),
+        ("offer", ("", "s", "ed", "ing")),
+    )
+    for end in ends
+)
+"""Verbs that take a cue word as their object noun: "raising fears", "raises questions", "giving hope"."""
 _POSSESSIVES = {"his": "he", "her": "she", "their": "they"}
 _GROUP_KINDS = frozenset(
     {
@@ -987,7 +1007,7 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
     se = max(se, v_end)
     c_start = _extend_aux(cx, v_start, ss)
     prev = _word_before(cx, c_start, ss)
-    if prev in cx.cues.determiners or prev.endswith(("'s", "\u2019s")):
+    if prev in cx.cues.determiners or prev.endswith(("'s", "\u2019s")) or prev in _LIGHT_VERBS:
         return None  # a noun: "the claims", "Russia's report"; "to say"
     if cue.hedge_verb:
         return _hedge_verb(cx, cue, c_start, v_end, ss, se)
@@ -1095,6 +1115,8 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
                 None,
                 (),
             )
+        if c_start < v_start and _PASSIVE_BE.search(text, c_start, v_start):
+            return None  # "…, fatalities were reported.": a passive, its subject is no source
         content_q, quote = _content_before(cx, before_subj + 1, ss)
         if content_q is None:
             return None
