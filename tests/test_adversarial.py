@@ -104,7 +104,7 @@ CASES = [
     Case("told", "told ", _DENSE),
     Case("claimed", "claimed ", _DENSE),
     Case("denied", "denied ", _DENSE),
-    Case("with-one-stating", "with one stating "),
+    Case("with-one-stating", "with one stating ", _DENSE),  # a number word, a quote and a claim every 17 characters
     Case("reportedly", "reportedly "),
     Case("according-to", "according to ", _DENSE),  # a cue every 13 characters
     Case("according-to-source", "according to officials, "),
