@@ -198,14 +198,27 @@ def test_quantities_inside_content_are_linked() -> None:
     assert [("q1",)] == [c.quantities for c in claims]
 
 
-def test_direct_quote_continuation_is_a_claim() -> None:
-    """A direct quote whose speaker came from the quote before it is a claim of that speaker."""
+def test_direct_quote_continuation_joins_the_claim() -> None:
+    """A quotation told in pieces ('"A," X said. "B."') is one claim of X running over both pieces."""
     text = '"We held," Syrskyi said. "We will hold again."'
     claims, names = parse(text, {"Oleksandr Syrskyi": ("person", ["Syrskyi"])})
 
-    assert [("claims/verb-cue", "Oleksandr Syrskyi"), ("claims/quote", "Oleksandr Syrskyi")] == [
-        (c.rule, names.get(c.source or "")) for c in claims
+    assert [("claims/verb-cue", "Oleksandr Syrskyi", text[1:-1])] == [
+        (c.rule, names.get(c.source or ""), content(text, c)) for c in claims
     ]
+
+
+def test_quote_with_its_own_cue_stays_a_claim_of_its_own() -> None:
+    """A second quotation with a cue of its own ("he added") is a second claim; so is another speaker's."""
+    spec = {"Oleksandr Syrskyi": ("person", ["Syrskyi"]), "Volodymyr Zelensky": ("person", ["Zelensky"])}
+    text = '"We held," Syrskyi said. "We will hold again," he added. "We will not," Zelensky said.'
+    claims, _ = parse(text, spec)
+
+    assert [
+        ("said", "We held"),
+        ("added", "We will hold again"),
+        ("said", "We will not"),
+    ] == [(c.cue, content(text, c)) for c in claims]
 
 
 SEED_ACTORS: Spec = {
@@ -269,3 +282,104 @@ def test_deterministic_and_prefix_shifts_spans(text: str) -> None:
     assert [(c.content.start + len(prefix), c.cue, c.stance) for c in first] == [
         (c.content.start, c.cue, c.stance) for c in shifted
     ]
+
+
+def test_hedges_of_a_long_content_are_each_kept_once_in_order() -> None:
+    """Many hedges in a long content: each word once, in text order; a capitalised one does not hedge."""
+    filler = " ".join(["the brigade may hold the line"] * 20)
+    text = f"Officials said that {filler} and Reportedly the town could reportedly fall."
+    claims, _ = parse(text)
+    (c,) = [c for c in claims if c.cue == "said"]
+
+    assert ("may", "could", "reportedly") == c.hedges
+
+
+def test_dispute_skips_the_disputers_own_claims() -> None:
+    """'Moscow denied the report' goes to the latest claim before it that is not Moscow's own."""
+    text = "Kyiv said drones hit a hospital; Moscow said it hit depots. Moscow denied the report."
+    spec = {"Ukraine": ("government", ["Kyiv"]), "Russia": ("government", ["Moscow"])}
+    claims, names = parse(text, spec)
+
+    assert [("Ukraine", ["Russia"])] == [
+        (names[c.source or ""], [names[i] for i in c.disputed_by]) for c in claims if c.disputed_by
+    ]
+
+
+SYRSKYI: Spec = {"Oleksandr Syrskyi": ("person", ["Syrskyi"])}
+
+ATTITUDES = [
+    pytest.param("Syrskyi wants a ceasefire before the talks.", "wants", "a ceasefire before the talks", id="want"),
+    pytest.param("Syrskyi endorsed the plan to pull back.", "endorsed", "the plan to pull back", id="endorse"),
+    pytest.param(
+        "Syrskyi called for an inquiry into the strike.", "called for", "an inquiry into the strike", id="call-for"
+    ),
+    pytest.param("Syrskyi rejected the proposal outright.", "rejected", "the proposal outright", id="reject-object"),
+    pytest.param("Syrskyi expects heavy fighting near Sudzha.", "expects", "heavy fighting near Sudzha", id="expect"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "said"), ATTITUDES)
+def test_attitude_verbs_attribute_their_object(text: str, cue: str, said: str) -> None:
+    """Verbs of wanting, backing, rejecting and expecting attribute what follows them to their subject."""
+    claims, names = parse(text, SYRSKYI)
+
+    assert [(cue, "Oleksandr Syrskyi", said)] == [(c.cue, names.get(c.source or ""), content(text, c)) for c in claims]
+
+
+def test_relative_pronoun_speaker_is_its_antecedent() -> None:
+    """'X, who said …': "who" names the speaker, the actor before it is who speaks."""
+    text = "The strike angered Syrskyi, who said the town had no military targets."
+    claims, names = parse(text, SYRSKYI)
+
+    assert [("said", "who", "Oleksandr Syrskyi", "the town had no military targets")] == [
+        (c.cue, c.source_text, names.get(c.source or ""), content(text, c)) for c in claims
+    ]
+
+
+def test_speaker_label_with_colon() -> None:
+    """'Name: what they said.' opening a sentence attributes the rest to the name; a place label does not."""
+    text = "Syrskyi: The line will hold. Update: The town fell."
+    claims, names = parse(text, SYRSKYI)
+
+    assert [("claims/label", "Oleksandr Syrskyi", "The line will hold")] == [
+        (c.rule, names.get(c.source or ""), content(text, c)) for c in claims
+    ]
+
+
+def test_as_the_source_reported() -> None:
+    """'As X reported, …' attributes the clause after the comma to X, even with a weak verb."""
+    text = "As the BBC reported, the brigade withdrew overnight."
+    claims, names = parse(text, {"BBC": ("media", ["BBC"])})
+
+    assert [("reported", "BBC", "the brigade withdrew overnight")] == [
+        (c.cue, names.get(c.source or ""), content(text, c)) for c in claims
+    ]
+
+
+def test_short_tail_after_a_quote_is_not_a_content() -> None:
+    """'"…," Syrskyi said then.': the quotation is the content, not "then"."""
+    text = '"We will hold the line," Syrskyi said then.'
+    claims, _ = parse(text, SYRSKYI)
+
+    assert ["We will hold the line"] == [content(text, c) for c in claims]
+
+
+def test_noun_cue_with_its_own_link_word_and_possessive_source() -> None:
+    """'Syrskyi's questions about …' and 'his criticism of …': the noun's link word, the possessor as source."""
+    text = "Syrskyi's questions about the supply lines went unanswered. Later his criticism of the plan grew louder."
+    claims, names = parse(text, SYRSKYI)
+
+    assert [("questions about", "Syrskyi", "Oleksandr Syrskyi"), ("criticism of", "his", "Oleksandr Syrskyi")] == [
+        (c.cue, c.source_text, names.get(c.source or "")) for c in claims
+    ]
+
+
+def test_cue_words_as_nouns_and_passives_are_not_claims_of_a_subject() -> None:
+    """'raises questions', 'giving hope' use the cue word as a noun; '…, fatalities were reported' is a passive."""
+    text = (
+        "The retreat raises questions about supply lines. The talks are giving hope to many. "
+        "During the clashes near Sudzha, fatalities were reported."
+    )
+    claims, _ = parse(text)
+
+    assert [] == [(c.cue, c.source_text) for c in claims if c.source_text]

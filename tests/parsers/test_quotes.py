@@ -260,3 +260,50 @@ def test_long_run_of_quote_marks() -> None:
     text = ("\"'\u201c\u2019 " * 25_000)[:100_000]
 
     parse(text)
+
+
+def test_channel_at_the_sentence_end_is_cut_there() -> None:
+    """'told Reuters.' before another capitalised sentence names Reuters, not "Reuters. Two"."""
+    text = '"It is over," the commander told Reuters. Two officials agreed.'
+    (q,) = [q for q in parse(text) if q.direct]
+
+    assert "Reuters" == q.channel
+
+
+def test_channel_far_from_the_quote_and_cue_is_not_taken() -> None:
+    """A platform named hundreds of characters away in the same run-on sentence is not this quote's channel."""
+    filler = " ".join(["and the column moved on"] * 20)
+    near = 'The commander said: "It is over" while others posted on Telegram'
+    far = f'The commander said: "It is over" {filler} while others posted on Telegram'
+
+    assert [("telegram", "quotes/colon"), (None, "quotes/colon")] == [
+        ((q.channel or "").lower() or None, q.rule) for t in (near, far) for q in parse(t) if q.direct
+    ]
+
+
+def test_each_cue_of_a_sentence_ends_its_content_at_the_next_break() -> None:
+    """Contents that start at different cues of one sentence each stop at the first clause break after them."""
+    text = "Kyiv said the town held and claimed it was safe; officials added that talks would resume."
+    spans = {q.cue: q.text for q in parse(text) if not q.direct}
+
+    assert {"said": "the town held", "added": "talks would resume"} == {
+        k: v for k, v in spans.items() if k in ("said", "added")
+    }
+
+
+def test_title_after_its_preposition_is_not_a_partial_quote_of_the_speaker() -> None:
+    """'"…," X said on the podcast "Here's the Thing."': the title is a scare quote, not X's words."""
+    text = '"Being a dad is my job," Syrskyi said on the podcast "Here\'s the Thing."'
+    quotes = {q.text: q for q in parse(text, SYRSKYI) if q.direct}
+
+    assert (True, None) == (quotes["Here's the Thing."].scare, quotes["Here's the Thing."].speaker)
+    assert "Oleksandr Syrskyi" == speaker_name(text, quotes["Being a dad is my job"], SYRSKYI)
+
+
+def test_inverted_speaker_is_a_noun_phrase_not_a_clause() -> None:
+    """'X, the editor, said every unit was ready': "every unit was ready" is the content, not the speaker."""
+    spec = {"Giovanni Vian": ("person", ["Giovanni Vian"])}
+    text = "Giovanni Vian, the editor of the Vatican newspaper, L'Osservatore Romano, said every unit was ready."
+    (q,) = parse(text, spec)
+
+    assert ("every unit was ready", "quotes/indirect-before") == (q.text, q.rule)

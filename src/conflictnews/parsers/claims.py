@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
+from conflictnews._analysis import Analysis
 from conflictnews.model import Actor, Claim, Quote, ReportWarning, Span, Stance
 from conflictnews.parsers import Context, Item
 from conflictnews.parsers.quotes import ActorIndex, Attribution, CueLexicon, CueParser, attributions
@@ -29,6 +30,7 @@ _RULES = {
     "noun": "claims/allegation",
     "adverb": "claims/adverb",
     "hedge": "claims/hedge-verb",
+    "label": "claims/label",
 }
 _STANCES = {s.value: s for s in Stance}
 _WORD = regex.compile(r"[\p{L}\p{N}]++(?:['\u2019\-][\p{L}\p{N}]++)*+")
@@ -64,7 +66,8 @@ class ClaimParser(CueParser):
         cues = self.cues
         cx, atts = attributions(context, cues)
         actors = cx.actors
-        drafts = [_draft(text, cues, actors, a) for a in atts]
+        hedging = _Hedging(cx.analysis, cues.content_hedges)
+        drafts = [_draft(hedging, cues, actors, a) for a in atts]
         drafts.extend(_quote_claims(context, atts))
         drafts.sort(key=lambda d: d.content)
         # one claim per content span: the first cue found wins
@@ -74,6 +77,7 @@ class ClaimParser(CueParser):
             if d.content not in seen:
                 seen.add(d.content)
                 unique.append(d)
+        unique = _join_quote_fragments(unique)
         _mark_disputes(context, cues, actors, unique)
         q_spans = sorted(((q.span.start, q.span.end, q.id) for q in context.quantities), key=lambda t: t[0])
         q_starts = [t[0] for t in q_spans]
@@ -117,6 +121,7 @@ class _Draft:
         "cue_span",
         "disputed_by",
         "hedges",
+        "quoted",
         "rule",
         "source",
         "source_id",
@@ -139,8 +144,10 @@ class _Draft:
         chain: tuple[str, ...] = (),
         hedges: tuple[str, ...] = (),
         source_id: str | None = None,
+        quoted: bool = False,
     ) -> None:
         self.span = span
+        self.quoted = quoted  # the content is a direct quotation
         self.content = content
         self.source = source
         self.source_id = source_id
@@ -154,7 +161,8 @@ class _Draft:
         self.disputed_by: tuple[str, ...] = ()
 
 
-def _draft(text: str, cues: CueLexicon, actors: ActorIndex, a: Attribution) -> _Draft:
+def _draft(hedging: _Hedging, cues: CueLexicon, actors: ActorIndex, a: Attribution) -> _Draft:
+    text = hedging.analysis.text
     chain: list[str] = []
     if a.speaker_actor is not None:
         chain.append(a.speaker_actor.id)
@@ -163,7 +171,7 @@ def _draft(text: str, cues: CueLexicon, actors: ActorIndex, a: Attribution) -> _
             if m.actor.id not in chain:
                 chain.append(m.actor.id)
             break
-    hedges = _hedges(text, cues, a)
+    hedges = _hedges(hedging, cues, a)
     stance = _STANCES.get(a.stance) or Stance(a.stance)
     if hedges and stance in (Stance.REPORTED, Stance.ASSERTED):
         stance = Stance.HEDGED
@@ -184,6 +192,7 @@ def _draft(text: str, cues: CueLexicon, actors: ActorIndex, a: Attribution) -> _
         stance=stance,
         hedges=hedges,
         rule=rule,
+        quoted=a.quote is not None,
     )
 
 
@@ -208,13 +217,51 @@ def _quote_claims(context: Context, atts: Sequence[Attribution]) -> list[_Draft]
                 cue_span=None,
                 stance=Stance.REPORTED,
                 rule="claims/quote",
+                quoted=True,
             )
         )
     return out
 
 
-def _hedges(text: str, cues: CueLexicon, a: Attribution) -> tuple[str, ...]:
+def _join_quote_fragments(drafts: list[_Draft]) -> list[_Draft]:
+    """
+    One claim for a quotation told in pieces: '"A," he said. "B."' and a quote going on in the next paragraph.
+
+    A quoted claim whose cue is the one of the quoted claim before it (the attribution stands between the
+    pieces), or that has no cue of its own (it goes on from the quote before), with the same source and no
+    other claim between them, is joined to that claim: its content runs from the first piece to the last.
+    *drafts* are in content order; claims nested in a piece stay claims of their own.
+    """
+    out: list[_Draft] = []
+    last: _Draft | None = None  # the last quoted claim kept
+    for d in drafts:
+        if (
+            d.quoted
+            and last is not None
+            and (d.cue_span is None or d.cue_span == last.cue_span)
+            and _same_source(last, d)
+            and not (out and out[-1] is not last and out[-1].content[0] >= last.content[1])
+        ):
+            last.content = (last.content[0], max(last.content[1], d.content[1]))
+            last.span = (min(last.span[0], d.span[0]), max(last.span[1], d.span[1]))
+            continue
+        out.append(d)
+        if d.quoted:
+            last = d
+    return out
+
+
+def _same_source(a: _Draft, b: _Draft) -> bool:
+    ida = a.source.id if a.source else a.source_id
+    idb = b.source.id if b.source else b.source_id
+    if ida is not None or idb is not None:
+        return ida == idb
+    return a.source_text is not None and (a.source_text or "").lower() == (b.source_text or "").lower()
+
+
+def _hedges(hedging: _Hedging, cues: CueLexicon, a: Attribution) -> tuple[str, ...]:
     """The hedge words that decided: in the cue, the content, or the source ("some reports")."""
+    text = hedging.analysis.text
     found: list[str] = []
     for w in _words(text, a.cue[0], a.cue[1]):
         lw = w.lower()
@@ -225,10 +272,53 @@ def _hedges(text: str, cues: CueLexicon, a: Attribution) -> tuple[str, ...]:
             if w.lower() in cues.source_hedges:
                 found.append(w)
     if a.quote is None:
-        words = _words(text, a.content[0], a.content[1])
-        if not cues.content_hedges.isdisjoint(words):  # most contents hold none
-            found.extend(w for w in words if w.islower() and w in cues.content_hedges)
+        found.extend(hedging.within(a.content[0], a.content[1]))
     return tuple(dict.fromkeys(found))
+
+
+class _Hedging:
+    """
+    The content hedges of a document ("may", "reportedly") and where they stand, found once.
+
+    :meth:`within` costs the same for a long content as for a short one: in a sentence of
+    many cues, every cue's content runs to the sentence end, so scanning each would be quadratic.
+    """
+
+    def __init__(self, analysis: Analysis, hedges: frozenset[str]) -> None:
+        self.analysis = analysis
+        self.hedges = hedges
+        words = analysis.tok_words
+        # only a lower-case word hedges ("Reportedly" opening a sentence is a cue, not content)
+        self.tokens = [i for i in analysis.indices_of(hedges) if words[i] in hedges]
+
+    def within(self, start: int, end: int) -> list[str]:
+        """The hedge words lying inside ``[start, end)``, each once, in text order."""
+        analysis = self.analysis
+        starts, ends, words = analysis.tok_starts, analysis.tok_ends, analysis.tok_words
+        tokens = self.tokens
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end, lo=lo)
+        k = bisect.bisect_left(tokens, lo)
+        stop = bisect.bisect_left(tokens, hi, lo=k)
+        if stop - k <= _FEW:
+            return list(dict.fromkeys(words[i] for i in tokens[k:stop] if ends[i] <= end))
+        # many: the first use of each hedge word, through the word index
+        positions = analysis.word_positions
+        firsts: list[tuple[int, str]] = []
+        for h in self.hedges:
+            found = positions.get(h)
+            if not found:
+                continue
+            j = bisect.bisect_left(found, lo)
+            while j < len(found) and found[j] < hi and words[found[j]] != h:
+                j += 1
+            if j < len(found) and found[j] < hi and ends[found[j]] <= end:
+                firsts.append((found[j], h))
+        return [h for _, h in sorted(firsts)]
+
+
+_FEW = 16
+"""Up to this many hedge words in a content are read one by one; more are looked up word by word."""
 
 
 def _mark_disputes(context: Context, cues: CueLexicon, actors: ActorIndex, drafts: list[_Draft]) -> None:
@@ -239,6 +329,7 @@ def _mark_disputes(context: Context, cues: CueLexicon, actors: ActorIndex, draft
     analysis = context.analysis
     keys = cues.dispute_keys
     words, starts, ends = analysis.tok_words, analysis.tok_starts, analysis.tok_ends
+    by_end = _ByEnd(drafts)
     for i in [k for k in analysis.indices_of(cues.dispute_lower) if words[k] in keys]:
         t_start, t_end = starts[i], ends[i]
         kind = cues.disputes.get(words[i].lower())
@@ -255,7 +346,7 @@ def _mark_disputes(context: Context, cues: CueLexicon, actors: ActorIndex, draft
                 subj = [x for x in actors.overlapping(ss, t_start) if x.end <= t_start]
                 disputer = subj[-1].actor if subj else None
         if disputer is not None:
-            _attach(drafts, analysis.sentence_index(t_start), t_start, disputer, context)
+            _attach(by_end, analysis.sentence_index(t_start), t_start, disputer, context)
 
 
 _MET_WITH = regex.compile(
@@ -283,17 +374,33 @@ def _first_actor(actors: ActorIndex, text: str, start: int, end: int) -> Actor |
     return ms[0].actor if ms and ms[0].start - start < 40 else None
 
 
-def _attach(drafts: list[_Draft], sent_idx: int, before: int, disputer: Actor, context: Context) -> None:
+class _ByEnd:
+    """Claims sorted by the end of their content (ties: in their order), for "the claim just before"."""
+
+    def __init__(self, drafts: list[_Draft]) -> None:
+        self.order = sorted(range(len(drafts)), key=lambda i: (drafts[i].content[1], i))
+        self.ends = [drafts[i].content[1] for i in self.order]
+        self.drafts = drafts
+
+
+_ATTACH_STEPS = 64
+"""How many claims back from a dispute are looked at for one that is not the disputer's own."""
+
+
+def _attach(by_end: _ByEnd, sent_idx: int, before: int, disputer: Actor, context: Context) -> None:
     """Mark the claim ending nearest before *before*, in this sentence or the one before it."""
     sentences = context.analysis.sentences
     lo = sentences[max(0, sent_idx - 1)][0] if sentences else 0
+    ends, order, drafts = by_end.ends, by_end.order, by_end.drafts
     best: _Draft | None = None
-    for d in drafts:
-        ce = d.content[1]
-        if ce > before or ce < lo or (best is not None and ce <= best.content[1]):
-            continue
-        if (d.source.id if d.source else d.source_id) == disputer.id:
-            continue  # nobody disputes their own claim
-        best = d
+    k = bisect.bisect_right(ends, before) - 1
+    stop = max(-1, k - _ATTACH_STEPS)
+    while k > stop and ends[k] >= lo:
+        if best is not None and ends[k] < best.content[1]:
+            break
+        d = drafts[order[k]]
+        if (d.source.id if d.source else d.source_id) != disputer.id:  # nobody disputes their own claim
+            best = d  # the latest end; among equal ends, the first claim
+        k -= 1
     if best is not None and disputer.id not in best.disputed_by:
         best.disputed_by = (*best.disputed_by, disputer.id)

@@ -45,7 +45,7 @@ class CueLexicon:
 
     Args:
         verbs: Rows ``(lemma, forms, stance, flags)`` as in ``cues/verbs.tsv``.
-        nouns: Rows ``(noun, stance)`` as in ``cues/nouns.tsv``.
+        nouns: Rows ``(noun, stance[, links])`` as in ``cues/nouns.tsv`` (links: "of,that" by default).
         adverbs: Rows ``(adverb, stance)`` as in ``cues/adverbs.tsv``.
         hedges: Rows ``(word, where)`` as in ``cues/hedges.tsv``.
         disputes: Rows ``(word, kind)`` as in ``cues/disputes.tsv``.
@@ -71,7 +71,15 @@ class CueLexicon:
             cue = CueVerb(lemma, stance, "q" in flags, "w" in flags, "o" in flags, "h" in flags)
             for form in _forms(forms, lemma):
                 self.verbs[form] = cue
+        nouns = [tuple(r) for r in nouns]
         self.nouns: dict[str, str] = {r[0].lower(): r[1] for r in nouns}
+        # the words a noun cue takes before its content: "claims of", "claims that", "support for"
+        self.noun_links: dict[str, tuple[str, ...]] = {
+            r[0].lower(): tuple(w.strip() for w in r[2].split(",") if w.strip())
+            if len(r) > 2 and r[2]
+            else ("of", "that")
+            for r in nouns
+        }
         self.adverbs: dict[str, str] = {r[0].lower(): r[1] for r in adverbs}
         self.hedges: dict[str, str] = {r[0].lower(): r[1] for r in hedges}
         self.cue_hedges = frozenset(w for w, where in self.hedges.items() if where == "cue")
@@ -86,6 +94,7 @@ class CueLexicon:
         self.aux = frozenset(classes.get("aux", ()))
         self.determiners = frozenset(classes.get("determiner", ()))
         self.clause_words = frozenset(classes.get("clause", ()))
+        self.adverb_clause_words = self.clause_words | {"including", "and"}  # where an adverb's clause starts
         self.prepositions = frozenset(classes.get("preposition", ()))
         self.trailing = frozenset(classes.get("trailing", ()))
         self.openers = self.prepositions | frozenset(classes.get("opener", ()))
@@ -95,9 +104,9 @@ class CueLexicon:
         self.first: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
         for form in self.verbs:
             self._add(form, "verb")
-        for noun in self.nouns:
-            self._add(f"{noun} of", "noun")
-            self._add(f"{noun} that", "noun")
+        for noun, links in self.noun_links.items():
+            for link in links:
+                self._add(f"{noun} {link}", "noun")
         for adv in self.adverbs:
             self._add(adv, "adv")
         self._add("according to", "acc")
@@ -165,7 +174,14 @@ def _verb_reading(analysis: Analysis, i: int) -> bool:
     if i == 0 or i in analysis.sentence_first_tokens:
         return False
     prev = analysis.tok_words[i - 1]
+    if prev.endswith(("'s", "\u2019s")) or prev.lower() in _NOUN_BEFORE:
+        return False  # "Trump's support for", "his attacks on"
     return prev[0].isupper() or prev.lower() in ("he", "she", "they", "it", "who", "which", "that")
+
+
+_NOUN_BEFORE = frozenset(
+    ("his", "her", "their", "its", "our", "my", "your", "the", "a", "an", "this", "these", "those")
+)
 
 
 def _forms(forms: str, lemma: str) -> list[str]:
@@ -229,6 +245,7 @@ def load_cues() -> CueLexicon:
 # --------------------------------------------------------------------------- small word sets (grammar, not data)
 
 _WORD = regex.compile(r"[\p{L}\p{N}]++(?:['\u2019.\-][\p{L}\p{N}]++)*+")
+_ALNUM = regex.compile(r"[\p{L}\p{N}]")
 _CONTENT_STOPS = regex.compile(
     r"""
     ;
@@ -237,8 +254,31 @@ _CONTENT_STOPS = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+_STOP_HEADS = regex.compile(r"[;,\u2014\u2013]|--")
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "it", "we": "we", "i": "i"}
 _ONE_WORDS = frozenset(("one", "another"))
+_RELATIVES = frozenset(("who", "which", "that"))
+_PASSIVE_BE = regex.compile(r"(?i)(?<![\p{L}])(?:is|are|was|were|be|been|being)(?![\p{L}])")
+_LIGHT_VERBS = frozenset(
+    f"{stem}{end}"
+    for stem, ends in (
+        ("rais", ("e", "es", "ed", "ing")),
+        ("giv", ("e", "es", "en", "ing")),
+        ("gave", ("",)),
+        ("pos", ("e", "es", "ed", "ing")),
+        ("spark", ("", "s", "ed", "ing")),
+        ("fuel", ("", "s", "ed", "led", "ing", "ling")),
+        ("prompt", ("", "s", "ed", "ing")),
+        ("voic", ("e", "es", "ed", "ing")),
+        ("stok", ("e", "es", "ed", "ing")),
+        ("eas", ("e", "es", "ed", "ing")),
+        ("dash", ("", "es", "ed", "ing")),
+        ("offer", ("", "s", "ed", "ing")),
+    )
+    for end in ends
+)
+"""Verbs that take a cue word as their object noun: "raising fears", "raises questions", "giving hope"."""
+_POSSESSIVES = {"his": "he", "her": "she", "their": "they"}
 _GROUP_KINDS = frozenset(
     {
         ActorKind.STATE_FORCES,
@@ -286,6 +326,17 @@ class ActorIndex:
         hi = bisect.bisect_left(self._starts, end)
         return [m for m in self.mentions[lo:hi] if m.start < end and start < m.end]
 
+    def iter_overlapping(self, start: int, end: int) -> Iterator[_Mention]:
+        """The mentions of :meth:`overlapping`, one at a time (for a caller that stops at the first fit)."""
+        if not self.mentions or end <= start:
+            return
+        ms = self.mentions
+        hi = bisect.bisect_left(self._starts, end)
+        for k in range(bisect.bisect_left(self._starts, start - self._longest), hi):
+            m = ms[k]
+            if m.start < end and start < m.end:
+                yield m
+
     def before(self, pos: int, limit: int, kinds: frozenset[ActorKind] | None) -> _Mention | None:
         """The nearest mention ending at or before *pos* and starting at or after *limit*."""
         i = bisect.bisect_left(self._starts, pos) - 1
@@ -305,7 +356,7 @@ class ActorIndex:
 class Attribution(NamedTuple):
     """One attribution found in the text (private to the quote and claim parsers)."""
 
-    kind: str  # verb | according | noun | adverb | hedge
+    kind: str  # verb | according | noun | adverb | hedge | label
     layout: str  # after | inverted | before | colon | parenthetical | participle | ...
     cue: tuple[int, int]  # the cue words, auxiliaries included ("has claimed")
     lemma: str
@@ -340,6 +391,160 @@ class _Ctx:
                 self.by_close[r.close_mark] = r
                 if text_at(context.text, r.close_mark, 2) == "''":
                     self.by_close[r.close_mark + 1] = r
+        # positions of what ends a content, found once per document on first use (see _content_end)
+        self._commas: list[int] | None = None
+        self._boundaries: list[int] | None = None
+        self._stops: tuple[list[int], list[int]] | None = None
+        self._participles: tuple[list[int], list[int]] | None = None
+        self._coordinated: tuple[list[int], list[int], list[int]] | None = None
+        self._channel_hits: tuple[list[int], list[int], list[str]] | None = None
+        self._told_hits: tuple[list[int], list[int], list[str]] | None = None
+        self._media: ActorIndex | None = None
+        self._actors = context.actors
+
+    @property
+    def media(self) -> ActorIndex:
+        """The mentions of media actors (the BBC, Reuters): channels when "told" or "to" comes before them."""
+        if self._media is None:
+            self._media = ActorIndex(a for a in self._actors if a.kind == ActorKind.MEDIA)
+        return self._media
+
+    @property
+    def channel_hits(self) -> tuple[list[int], list[int], list[str]]:
+        """Starts, ends and channel words of "on Telegram", "in a statement": the matches of the channel pattern."""
+        if self._channel_hits is None:
+            rows: tuple[list[int], list[int], list[str]] = ([], [], [])
+            text, heads, analysis = self.text, self.cues.channel_heads, self.analysis
+            if heads is None or _ODD_FOLDS[0] in text or _ODD_FOLDS[1] in text:
+                spans = [(0, len(text))]
+            else:  # only the sentences that hold the first word of a channel (a whole-text search is slow)
+                starts = analysis.tok_starts
+                found = dict.fromkeys(analysis.sentence_index(starts[i]) for i in analysis.indices_of(heads))
+                spans = [analysis.sentences[k] for k in found] if analysis.sentences else [(0, len(text))]
+            for lo, hi in spans:
+                for m in self.cues.channel_pattern.finditer(text, lo, hi):
+                    rows[0].append(m.start())
+                    rows[1].append(m.end())
+                    rows[2].append(_hit_name(m))
+            self._channel_hits = rows
+        return self._channel_hits
+
+    @property
+    def told_hits(self) -> tuple[list[int], list[int], list[str]]:
+        """Starts, ends and addressees of "told Reuters", "speaking to CNN": the matches of _TOLD."""
+        if self._told_hits is None:
+            rows: tuple[list[int], list[int], list[str]] = ([], [], [])
+            text = self.text
+            if any(w in text for w in _TOLD_WORDS):
+                for m in _TOLD.finditer(text):
+                    rows[0].append(m.start())
+                    rows[1].append(m.end())
+                    rows[2].append(_hit_name(m))
+            self._told_hits = rows
+        return self._told_hits
+
+    @property
+    def boundaries(self) -> list[int]:
+        """The offsets of the clause boundaries of the text (see _last_boundary), ascending."""
+        if self._boundaries is None:
+            self._boundaries = [m.start() for m in _BOUNDARY.finditer(self.text)]
+        return self._boundaries
+
+    @property
+    def commas(self) -> list[int]:
+        """The offsets of the commas of the text, ascending."""
+        if self._commas is None:
+            text = self.text
+            out: list[int] = []
+            i = text.find(",")
+            while i != -1:
+                out.append(i)
+                i = text.find(",", i + 1)
+            self._commas = out
+        return self._commas
+
+    def comma_in(self, start: int, end: int) -> int:
+        """The first comma in ``[start, end)``, or -1."""
+        commas = self.commas
+        k = bisect.bisect_left(commas, start)
+        return commas[k] if k < len(commas) and commas[k] < end else -1
+
+    @property
+    def stops(self) -> tuple[list[int], list[int]]:
+        """Starts and ends of every match of _CONTENT_STOPS (overlapping ones too), by start."""
+        if self._stops is None:
+            text = self.text
+            rows: tuple[list[int], list[int]] = ([], [])
+            # every stop holds one of these marks: try the pattern only there (a whole-text search is 3x slower)
+            for h in _STOP_HEADS.finditer(text):
+                i = h.start()
+                if text[i] == ";":
+                    rows[0].append(i)
+                    rows[1].append(i + 1)
+                    continue
+                j = i if text[i] == "," else i - 1  # a dash stop starts at the space before it
+                m = _CONTENT_STOPS.match(text, j) if j >= 0 else None
+                if m is not None:
+                    rows[0].append(m.start())
+                    rows[1].append(m.end())
+            self._stops = rows
+        return self._stops
+
+    @property
+    def participles(self) -> tuple[list[int], list[int]]:
+        """Starts and ends of ", claiming": a comma and a participle cue (the matches of _PARTICIPLE_AFTER_COMMA)."""
+        if self._participles is None:
+            verbs = self.cues.verbs
+            ms = [
+                (m.start(), m.end())
+                for m in _PARTICIPLE_AFTER_COMMA.finditer(self.text)
+                if (w := m.group(1).lower()).endswith("ing") and w in verbs
+            ]
+            self._participles = ([a for a, _ in ms], [b for _, b in ms])
+        return self._participles
+
+    @property
+    def coordinated(self) -> tuple[list[int], list[int], list[int]]:
+        """For "and suggested": the comma before "and" (or "and" itself), "and", the match end; by "and"."""
+        if self._coordinated is None:
+            verbs = self.cues.verbs
+            text = self.text
+            rows: tuple[list[int], list[int], list[int]] = ([], [], [])
+            for m in _COORDINATED_CORE.finditer(text):
+                w = m.group(1).lower()
+                if w in verbs and not w.endswith("ing"):
+                    c = _COMMA_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                    rows[0].append(c.start() if c is not None else m.start())
+                    rows[1].append(m.start())
+                    rows[2].append(m.end())
+            self._coordinated = rows
+        return self._coordinated
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """The indices ``[i, j)`` of the tokens lying inside ``[start, end)`` (as :meth:`words`)."""
+        starts = self.tok_starts
+        i = bisect.bisect_left(starts, start)
+        j = bisect.bisect_left(starts, end, lo=i)
+        if j > i and self.tok_ends[j - 1] > end:
+            j -= 1
+        return i, j
+
+    def first_words(self, start: int, end: int, n: int) -> list[Word]:
+        """The first *n* words of :meth:`words` ``(start, end)``, found in time independent of the span."""
+        i, j = self.token_range(start, end)
+        j = min(j, i + n)
+        return list(zip(self.tok_starts[i:j], self.tok_ends[i:j], self.tok_words[i:j]))  # noqa: B905
+
+    def last_words(self, start: int, end: int, n: int) -> list[Word]:
+        """The last *n* words of :meth:`words` ``(start, end)``."""
+        i, j = self.token_range(start, end)
+        i = max(i, j - n)
+        return list(zip(self.tok_starts[i:j], self.tok_ends[i:j], self.tok_words[i:j]))  # noqa: B905
+
+    def nth_word_end(self, start: int, n: int) -> int:
+        """The end of the *n*-th word starting at or after *start* (1-based); the text's end if there are fewer."""
+        k = bisect.bisect_left(self.tok_starts, start) + n - 1
+        return self.tok_ends[k] if k < len(self.tok_ends) else len(self.text)
 
     def words(self, start: int, end: int) -> list[Word]:
         """The words lying inside ``[start, end)`` as ``(start, end, text)``."""
@@ -467,12 +672,58 @@ def find_attributions(context: Context, cues: CueLexicon, cx: _Ctx | None = None
             out.append(att)
             if att.chain:
                 skip_until = att.chain[-1][1]  # "citing two officials" is a link, not a claim of its own
+    labels = _label_attributions(cx)
+    if labels:
+        out = sorted(out + labels, key=lambda a: a.cue)
+    return out
+
+
+_LABEL_REACH = 80
+"""How far into a sentence the colon of a "Name: what they said" label may stand."""
+_LABEL_WORDS = 6
+
+
+def _label_attributions(cx: _Ctx) -> list[Attribution]:
+    """
+    "Elizabeth Warren: Trump is a failure.", "MS. CLINTON: You are …": a speaker label and a colon.
+
+    The label opens its sentence, is at most six words, starts with a capital and names an actor;
+    what follows the colon (a capital or a quotation mark after a space) is the content.
+    """
+    text = cx.text
+    out: list[Attribution] = []
+    if not cx.actors.mentions or ":" not in text:
+        return out
+    for ss, se in cx.analysis.sentences:
+        colon = text.find(":", ss, min(se, ss + _LABEL_REACH))
+        if colon == -1 or colon + 2 >= se or not text[colon + 1].isspace():
+            continue
+        n = _next_char(text, colon + 1, se)
+        if n is None or not (text[n].isupper() or text[n] in _OPEN_MARKS):
+            continue
+        words = cx.first_words(ss, colon, _LABEL_WORDS + 1)
+        if not words or len(words) > _LABEL_WORDS or not words[0][2][0].isupper() or words[0][0] != ss:
+            continue
+        if text[words[-1][1] : colon].strip() or any(w[2].lower() in cx.cues.first_lower for w in words):
+            continue  # 'Putin said: "…"' is a cue's own colon
+        label = (words[0][0], words[-1][1])
+        ms = cx.actors.overlapping(*label)
+        if not ms or cx.in_quote(colon, colon + 1) is not None:
+            continue
+        r = cx.by_open.get(n)
+        content = region_span(text, r) if r is not None else (n, _content_end(cx, n, se))
+        if content[1] - content[0] < 3:
+            continue
+        actor = _speaker_actor(cx, label, label[0])
+        out.append(
+            Attribution("label", "label", (colon, colon + 1), ":", "reported", True, label, actor, content, r, ())
+        )
     return out
 
 
 def _sentence_start(cx: _Ctx, pos: int) -> bool:
     s, _ = cx.analysis.sentence_at(pos)
-    return not any(ch.isalnum() for ch in cx.text[s:pos])
+    return _ALNUM.search(cx.text, s, pos) is None
 
 
 def _strip(text: str, start: int, end: int, chars: str = "") -> tuple[int, int]:
@@ -484,45 +735,48 @@ def _strip(text: str, start: int, end: int, chars: str = "") -> tuple[int, int]:
 
 
 def _content_end(cx: _Ctx, start: int, limit: int) -> int:
-    """Where content starting at *start* stops: the sentence end or a clause break before it."""
+    """
+    Where content starting at *start* stops: the sentence end or a clause break before it.
+
+    The breaks are looked up in indices built once per document (:attr:`_Ctx.stops` and the
+    like), so the cost does not grow with the content: a sentence of many cues stays linear.
+    """
     text = cx.text
-    # every stop starts at ";", at ",", or at the space before a dash: the search starts at the first of them
-    first = limit
-    for mark, back in _STOP_MARKS:
-        i = text.find(mark, start, limit)
-        if i != -1:
-            first = min(first, max(start, i - back))
-    m = _CONTENT_STOPS.search(text, first, limit) if first < limit else None
-    end = m.start() if m else limit
+    end = limit
+    starts, ends = cx.stops
+    k = bisect.bisect_left(starts, start)
+    if k < len(starts) and starts[k] < limit:
+        if ends[k] <= limit:
+            end = starts[k]
+        else:  # runs over the limit: the search the index stands for, from there
+            m = _CONTENT_STOPS.search(text, starts[k], limit)
+            end = m.start() if m else limit
     # a following participial cue (", claiming …") starts a claim of its own
-    if text.find(",", start, end) != -1:
-        for c in _PARTICIPLE_AFTER_COMMA.finditer(text, start, end):
-            word = c.group(1).lower()
-            if word.endswith("ing") and word in cx.cues.verbs:
-                end = c.start()
-                break
+    p_starts, p_ends = cx.participles
+    k = bisect.bisect_left(p_starts, start)
+    if k < len(p_starts) and p_starts[k] < end and p_ends[k] <= end:
+        end = p_starts[k]
     # "he said X and suggested that Y": a coordinated cue starts an attribution of its own
-    if text.find("and", start, end) != -1 or text.find("but", start, end) != -1:
-        for c in _COORDINATED.finditer(text, start, end):
-            word = c.group(1).lower()
-            if word in cx.cues.verbs and not word.endswith("ing"):
-                end = c.start()
-                break
+    c_firsts, c_ands, c_ends = cx.coordinated
+    k = bisect.bisect_left(c_ands, start)
+    if k < len(c_ands) and c_ands[k] < end and c_ends[k] <= end:
+        end = c_firsts[k] if c_firsts[k] >= start else c_ands[k]
     s, e = _strip(text, start, end)
     while e > s and cx.text[e - 1] in ".!?,:":
         e -= 1
     return e
 
 
-_STOP_MARKS = ((";", 0), (",", 0), ("\u2014", 1), ("\u2013", 1), ("--", 1))
-"""What each alternative of _CONTENT_STOPS needs, and how far before it the match starts."""
+_WITH_ONE_WINDOW = 200
+"""How far before a participle cue "with one" is looked for: "with" and four words."""
 _WITH_ONE = regex.compile(r"(?i)(?<![\p{L}])with\s++((?:[\p{L}\p{N}\-']++\s++){0,3}?[\p{L}\p{N}\-']++)\s*+$")
 _CITING = regex.compile(
     r",\s++(?:who\s++(?:cited|quoted)|citing|quoting|which\s++cited)\s++([^,.;:!?]{1,80}?)(?=[,.;:!?]|$)",
     regex.IGNORECASE,
 )
 _PARTICIPLE_AFTER_COMMA = regex.compile(r",\s++(\p{L}++)")
-_COORDINATED = regex.compile(r"(?:,\s*+)?(?<![\p{L}])(?:and|but)\s++(?:(?:also|then|later)\s++)?(\p{L}++)")
+_COORDINATED_CORE = regex.compile(r"(?<![\p{L}])(?:and|but)\s++(?:(?:also|then|later)\s++)?(\p{L}++)")
+_COMMA_BEFORE = regex.compile(r",\s*+$")
 
 
 def _prev_char(text: str, pos: int, limit: int) -> int | None:
@@ -578,14 +832,14 @@ def _subject(cx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
             seg_end = opening
             hi = opening
     for _ in range(4):
-        b = _last_boundary(text, lo, seg_end)
+        b = _last_boundary(cx, lo, seg_end)
         seg_start = b + 1 if b is not None else lo
         s, e = _strip(text, seg_start, seg_end)
         if s < e:
-            words = cx.words(s, e)
+            words = cx.last_words(s, e, 8)  # all _tail looks at
             if not words:
                 return None
-            first = words[0][2]
+            first = cx.first_words(s, e, 1)[0][2]
             if seg_end != hi and (first[0].islower() or first[0].isdigit()) and b is not None:
                 seg_end = b  # an appositive or participle clause: "Smith, 58, who lives …, said"
                 continue
@@ -597,13 +851,14 @@ def _subject(cx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
 
 
 _BOUNDARY_CHARS = ',;:([\u2014\u2013"\u201c\u201d\u00ab\u00bb'
-_BOUNDARY_BEFORE = regex.compile(f"[{regex.escape(_BOUNDARY_CHARS)}]", regex.REVERSE)  # the last one first
+_BOUNDARY = regex.compile(f"[{regex.escape(_BOUNDARY_CHARS)}]")
 
 
-def _last_boundary(text: str, lo: int, hi: int) -> int | None:
+def _last_boundary(cx: _Ctx, lo: int, hi: int) -> int | None:
     """The last clause boundary (comma, colon, dash, bracket, quotation mark) in ``[lo, hi)``, at most 400 back."""
-    m = _BOUNDARY_BEFORE.search(text, max(lo, hi - 400), hi)
-    return m.start() if m else None
+    bounds = cx.boundaries
+    k = bisect.bisect_left(bounds, hi) - 1
+    return bounds[k] if k >= 0 and bounds[k] >= max(lo, hi - 400) else None
 
 
 def _tail(cx: _Ctx, words: Sequence[Word], end: int) -> tuple[int, int] | None:
@@ -624,6 +879,8 @@ def _tail(cx: _Ctx, words: Sequence[Word], end: int) -> tuple[int, int] | None:
             continue
         break
     if start_i > i:
+        if words[i][2].lower() in _RELATIVES:  # "Pardo, who said …": the relative pronoun is the subject
+            return (words[i][0], words[i][1])
         return None
     toks = [w[2].lower() for w in words[start_i : i + 1]]
     if all(t in cx.cues.determiners or t in cx.cues.aux for t in toks):
@@ -657,6 +914,12 @@ def _speaker_actor(cx: _Ctx, span: tuple[int, int] | None, anchor: int) -> Actor
     words = text[s:e].lower().split()
     if len(words) == 1 and words[0] in _PRONOUNS:
         return _resolve_pronoun(cx, words[0], s)
+    if len(words) == 1 and words[0] in _POSSESSIVES:
+        return _resolve_pronoun(cx, _POSSESSIVES[words[0]], s)
+    if len(words) == 1 and words[0] in _RELATIVES:
+        # the noun phrase the relative clause hangs on: the nearest actor before it in the sentence
+        ante = cx.actors.before(s, cx.analysis.sentence_at(s)[0], None)
+        return ante.actor if ante is not None and not text[ante.end : s].strip(" ,") else None
     if words and words[0] in _ONE_WORDS and (len(words) == 1 or words[1] in ("of", "said")):
         sent_start, _ = cx.analysis.sentence_at(s)
         prev = cx.analysis.sentence_at(max(0, sent_start - 2))[0]
@@ -691,24 +954,33 @@ def _resolve_pronoun(cx: _Ctx, pronoun: str, pos: int) -> Actor | None:
 
 
 def _main_subject(cx: _Ctx, sent_start: int, before: int) -> tuple[int, int] | None:
-    """The subject of a sentence: its first actor mention, or its first noun phrase."""
+    """The subject of a sentence: its first actor mention, or its first noun phrase (after a quotation)."""
     text = cx.text
-    words = cx.words(sent_start, before)
+    # '"…," he said, adding …': the subject follows the quotation the sentence opens with
+    k = bisect.bisect_left(cx._region_starts, before) - 1
+    if k >= 0:
+        r = cx.regions[k]
+        if r.close_mark is not None and sent_start <= r.open_mark and r.close_mark < before:
+            sent_start = r.close_mark + 1
+    words = cx.first_words(sent_start, before, 8)
     if not words:
         return None
     # skip an opening adverbial ("On the ground, soldiers relayed …")
-    first_comma = text.find(",", sent_start, before)
-    if first_comma != -1 and words[0][2].lower() in cx.cues.openers:
-        words = [w for w in words if w[0] > first_comma]
+    if words[0][2].lower() in cx.cues.openers:
+        first_comma = cx.comma_in(sent_start, before)
+        if first_comma != -1:
+            words = cx.first_words(first_comma + 1, before, 8)
     if not words:
         return None
-    for m in cx.actors.overlapping(words[0][0], before):
+    for m in cx.actors.iter_overlapping(words[0][0], before):
         pre = text[max(words[0][0], m.start - 6) : m.start].lower().split()
         if pre[-1:] and pre[-1] in cx.cues.prepositions:
             continue
         return (m.start, m.end)
+    if words[0][2].lower() in _PRONOUNS:
+        return (words[0][0], words[0][1])
     run: list[Word] = []
-    for w in words[:8]:
+    for w in words:
         if w[2][0].isupper() or w[2].lower() in ("the", "a", "an", "of"):
             run.append(w)
             continue
@@ -735,7 +1007,7 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
     se = max(se, v_end)
     c_start = _extend_aux(cx, v_start, ss)
     prev = _word_before(cx, c_start, ss)
-    if prev in cx.cues.determiners or prev.endswith(("'s", "\u2019s")):
+    if prev in cx.cues.determiners or prev.endswith(("'s", "\u2019s")) or prev in _LIGHT_VERBS:
         return None  # a noun: "the claims", "Russia's report"; "to say"
     if cue.hedge_verb:
         return _hedge_verb(cx, cue, c_start, v_end, ss, se)
@@ -782,9 +1054,9 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
         if text[pre_c] == ",":
             subj = _main_subject(cx, ss, pre_c)
             return _forward(cx, cue, "participle", c_start, v_end, se, subj)
-        with_m = _WITH_ONE.search(text[ss:c_start])
+        with_m = _WITH_ONE.search(text, max(ss, c_start - _WITH_ONE_WINDOW), c_start)
         if with_m is not None:
-            subj = (ss + with_m.start(1), ss + with_m.end(1))
+            subj = (with_m.start(1), with_m.end(1))
             return _forward(cx, cue, "participle", c_start, v_end, se, subj)
         return None
 
@@ -795,18 +1067,32 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
     subj = _subject(cx, ss, c_start)
     if subj is None:
         return None
+    if post_c is not None and post_ch == "," and _word_before(cx, subj[0], ss) == "as":
+        # "As the Post reported, …": the content follows the comma
+        n = _next_char(text, post_c + 1, se)
+        end = _content_end(cx, n, se) if n is not None else 0
+        if n is None or end - n < 3:
+            return None
+        actor = _speaker_actor(cx, subj, subj[0])
+        return Attribution(
+            "verb", "as", (c_start, v_end), cue.lemma, cue.stance, cue.speech, subj, actor, (n, end), None, ()
+        )
     # what precedes the subject decides between "…, X said." and "X said …"
     before_subj = _prev_char(text, subj[0], ss)
     if (
         before_subj is not None
         and text[before_subj] in ",\u201d\"'\u2019"
-        and (cue.speech or not cue.weak)
         and _noun_like(cx, subj)
-        and (post_ch in ".!?,;" or _trailing_words(cx, post_c, se))
+        and (
+            post_ch in ".!?,;"
+            or _trailing_words(cx, post_c, se)
+            or (text[before_subj] in _CLOSE_MARKS and _short_tail(cx, post_c, se))
+        )
     ):
         if (
             post_c is not None
             and post_ch == ","
+            and text[before_subj] not in _CLOSE_MARKS  # '"…," he said, adding': the quote is the content
             and not _trailing_words(cx, post_c, se)
             and not _quote_follows(cx, post_c + 1, se)
         ):
@@ -829,6 +1115,8 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
                 None,
                 (),
             )
+        if c_start < v_start and _PASSIVE_BE.search(text, c_start, v_start):
+            return None  # "…, fatalities were reported.": a passive, its subject is no source
         content_q, quote = _content_before(cx, before_subj + 1, ss)
         if content_q is None:
             return None
@@ -843,7 +1131,7 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
 
 def _noun_like(cx: _Ctx, span: tuple[int, int]) -> bool:
     """False for a lone lower-case participle or verb ("raising"), which names nobody."""
-    words = cx.words(*span)
+    words = cx.first_words(*span, 2)
     return not (len(words) == 1 and words[0][2].islower() and words[0][2].endswith(("ing", "ed")))
 
 
@@ -857,16 +1145,16 @@ def _after_parenthetical(cx: _Ctx, comma: int, ss: int) -> bool:
     text = cx.text
     if text[comma] != ",":
         return False
-    b = _last_boundary(text, ss, comma)
+    b = _last_boundary(cx, ss, comma)
     if b is None or text[b] != ",":
         return False
-    words = cx.words(b + 1, comma)
+    words = cx.first_words(b + 1, comma, 1)
     return bool(words) and (words[0][2][0].islower() or words[0][2][0].isdigit())
 
 
 def _adverbial(cx: _Ctx, start: int, end: int) -> bool:
     """True for "In Nevada", "Since then", "Before dropping out": an opening adverbial, not content."""
-    words = cx.words(start, end)
+    words = cx.first_words(start, end, 6)
     if len(words) < 3:
         return True
     return words[0][2].lower() in cx.cues.openers and len(words) < 6
@@ -876,18 +1164,30 @@ def _trailing_words(cx: _Ctx, pos: int | None, end: int) -> bool:
     """True when what follows a cue is only adverbials: "said on Tuesday", "told reporters in Kyiv."."""
     if pos is None:
         return True
-    words = cx.words(pos, min(end, pos + 120))
-    return (
-        bool(words) and words[0][2].lower() in cx.cues.trailing and words[0][0] == pos and _no_clause(cx.text, pos, end)
-    )
+    words = cx.first_words(pos, min(end, pos + 120), 1)
+    return bool(words) and words[0][2].lower() in cx.cues.trailing and words[0][0] == pos and _no_clause(cx, pos, end)
 
 
-def _no_clause(text: str, pos: int, end: int) -> bool:
-    stop = text.find(",", pos, end)
-    seg = text[pos : stop if stop != -1 else end].lower().split()
-    return not any(
-        w in ("that", "said", "says", "is", "are", "was", "were", "will", "would", "has", "have") for w in seg
-    )
+def _short_tail(cx: _Ctx, pos: int | None, end: int) -> bool:
+    """True for '"…," he said then.', '… said onstage Tuesday.': a few words with no clause, then the end."""
+    if pos is None:
+        return True
+    stop = cx.comma_in(pos, end)
+    words = cx.first_words(pos, stop if stop != -1 else end, _SHORT_TAIL + 1)
+    return len(words) <= _SHORT_TAIL and not any(w[2].lower() in _CLAUSE_MARKERS for w in words)
+
+
+_SHORT_TAIL = 4
+"""At most this many words after '"…," X said' are adverbials, not a content of their own."""
+
+_CLAUSE_MARKERS = frozenset(("that", "said", "says", "is", "are", "was", "were", "will", "would", "has", "have"))
+
+
+def _no_clause(cx: _Ctx, pos: int, end: int) -> bool:
+    """True when no word up to the next comma (or *end*) makes a clause ("that", "said", "is", …)."""
+    stop = cx.comma_in(pos, end)
+    i, j = cx.token_range(pos, stop if stop != -1 else end)
+    return not cx.analysis.indices_of(_CLAUSE_MARKERS, i, j)
 
 
 def _inverted_speaker(cx: _Ctx, pos: int, se: int) -> tuple[int, int] | None:
@@ -897,8 +1197,11 @@ def _inverted_speaker(cx: _Ctx, pos: int, se: int) -> tuple[int, int] | None:
     if s is None:
         return None
     stop = s
-    while stop < se and text[stop] not in ',.;:!?\u201c\u201d"(':
+    limit = min(se, cx.nth_word_end(s, 11) + 1)  # past the 11th word: too long for a speaker
+    while stop < limit and text[stop] not in ',.;:!?\u201c\u201d"(':
         stop += 1
+    if stop == limit < se:
+        return None
     words = cx.words(s, stop)
     if not words or len(words) > 10 or words[0][0] != s:
         return None
@@ -909,6 +1212,8 @@ def _inverted_speaker(cx: _Ctx, pos: int, se: int) -> tuple[int, int] | None:
             break
         if w[2].lower() in ("that", "he", "she", "they") and keep:
             return None
+        if w[2].lower() in _CLAUSE_MARKERS:
+            return None  # "…, said every pope was …": a clause, not the speaker's name
         keep.append(w)
     first = keep[0][2]
     if first.lower() in ("that", "in", "on", "at", "to", "it", "this"):
@@ -916,7 +1221,7 @@ def _inverted_speaker(cx: _Ctx, pos: int, se: int) -> tuple[int, int] | None:
     if len(keep) == len(words) and stop < se and text[stop] not in ",.!?;":
         return None
     if len(keep) == len(words) and stop < se and text[stop] == ",":
-        nxt = cx.words(stop + 1, min(se, stop + 40))
+        nxt = cx.first_words(stop + 1, min(se, stop + 40), 1)
         if nxt and nxt[0][2].lower().endswith("ing"):
             return None  # "confirmed the toll, highlighting …": an object, not a speaker
     return (keep[0][0], keep[-1][1])
@@ -990,7 +1295,7 @@ def _forward(
             r,
             (),
         )
-    words = cx.words(n, min(se, n + 60))
+    words = cx.first_words(n, min(se, n + 60), 6)
     has_that = bool(words) and words[0][2].lower() == "that" and words[0][0] == n
     if not has_that and words and words[0][2].lower() in cx.cues.trailing_or_to:
         # "said last week that …", "told reporters on Tuesday that …"
@@ -1038,17 +1343,15 @@ def _skip_object(cx: _Ctx, cue: CueVerb, pos: int, se: int) -> int:
 def _hedge_verb(cx: _Ctx, cue: CueVerb, c_start: int, v_end: int, ss: int, se: int) -> Attribution | None:
     """ "it appears (that) …", "gains appear diminished": a hedged claim with no source."""
     text = cx.text
-    words = cx.words(v_end, min(se, v_end + 40))
+    words = cx.first_words(v_end, min(se, v_end + 40), 1)
     if words and words[0][2].lower() in ("on", "at", "in", "before", "with", "for", "as"):
         return None
-    b = _last_boundary(text, ss, c_start)
+    b = _last_boundary(cx, ss, c_start)
     start = b + 1 if b is not None else ss
-    sub = cx.words(start, c_start)
-    k = len(sub) - 1
-    while k >= 0 and sub[k][2].lower() not in cx.cues.clause_words:
-        k -= 1
-    if k >= 0:
-        start = sub[k][1]
+    i, j = cx.token_range(start, c_start)
+    found = cx.analysis.indices_of(cx.cues.clause_words, i, j)
+    if found:
+        start = cx.tok_ends[found[-1]]
     s, _ = _strip(text, start, c_start)
     subj_words = text[s:c_start].strip().lower()
     if subj_words in ("it", "there", "this"):
@@ -1081,12 +1384,15 @@ def _according(cx: _Ctx, start: int, end: int) -> Attribution | None:
     if s is None:
         return None
     stop = s
-    while stop < se and text[stop] not in ",.;:!?\u2014(":
+    limit = min(se, cx.nth_word_end(s, 15) + 1)  # past the 15th word: too long for a source
+    while stop < limit and text[stop] not in ",.;:!?\u2014(":
         stop += 1
-    while stop < se and text[stop] == "." and stop + 1 < se and not text[stop + 1].isspace():
+    while stop < limit and text[stop] == "." and stop + 1 < se and not text[stop + 1].isspace():
         stop += 1  # "U.S." inside the source
-        while stop < se and text[stop] not in ",.;:!?\u2014(":
+        while stop < limit and text[stop] not in ",.;:!?\u2014(":
             stop += 1
+    if stop == limit < se:
+        return None
     src_words = cx.words(s, stop)
     if not src_words or len(src_words) > 14:
         return None
@@ -1094,12 +1400,11 @@ def _according(cx: _Ctx, start: int, end: int) -> Attribution | None:
     chain: list[tuple[int, int]] = []
     # "according to the NYT, citing two officials," / "according to X, who cited Y"
     after = stop
-    cm = _CITING.match(text[stop:se])
+    cm = _CITING.match(text, stop, se)
     if cm:
-        chain.append((stop + cm.start(1), stop + cm.end(1)))
-        after = stop + cm.end()
-    lead = text[ss:start].strip(" \t\"\u201c\u2018'")
-    if not any(ch.isalnum() for ch in lead):
+        chain.append((cm.start(1), cm.end(1)))
+        after = cm.end()
+    if _ALNUM.search(text, ss, start) is None:  # nothing but marks before the cue
         n = _next_char(text, after + 1, se) if after < se and text[after] == "," else None
         if n is None:
             return None
@@ -1135,17 +1440,20 @@ def _noun_cue(cx: _Ctx, m: Hit) -> Attribution | None:
     if n is None:
         return None
     c_end = _content_end(cx, n, se)
-    stop = text.find(",", n, c_end)
+    stop = cx.comma_in(n, c_end)
     if stop != -1:
         c_end = _strip(text, n, stop)[1]
     if c_end - n < 3:
         return None
     # the source: "Kyiv's allegations of", "allegations by X of" are rare; only the possessive form
     src = None
-    words = cx.words(max(ss, start - 40), start)
-    if words and words[-1][2].endswith(("'s", "\u2019s")) and not text[words[-1][1] : start].strip():
+    words = cx.last_words(max(ss, start - 40), start, 1)
+    if words and not text[words[-1][1] : start].strip():
         w = words[-1]
-        src = (w[0], w[1] - 2)
+        if w[2].endswith(("'s", "\u2019s")):
+            src = (w[0], w[1] - 2)
+        elif w[2].lower() in _POSSESSIVES:  # "his support for": the pronoun's referent
+            src = (w[0], w[1])
     actor = _speaker_actor(cx, src, start) if src else None
     return Attribution("noun", "noun", (start, end), noun, stance, False, src, actor, (n, c_end), None, ())
 
@@ -1156,17 +1464,15 @@ def _adverb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
     start, end = m.start, m.end
     word = m.form
     ss, se = cx.analysis.sentence_at(start)
-    b = _last_boundary(text, ss, start)
+    b = _last_boundary(cx, ss, start)
     c_start = b + 1 if b is not None else ss
-    sub = cx.words(c_start, start)
-    k = len(sub) - 1
-    while k >= 0 and sub[k][2].lower() not in cx.cues.clause_words and sub[k][2].lower() not in ("including", "and"):
-        k -= 1
-    if k >= 0 and k < len(sub) - 1:
-        c_start = sub[k][1]
+    i, j = cx.token_range(c_start, start)
+    found = cx.analysis.indices_of(cx.cues.adverb_clause_words, i, j)
+    if found and found[-1] < j - 1:
+        c_start = cx.tok_ends[found[-1]]
     c_start = _next_char(text, c_start, se) or c_start
     c_end = _content_end(cx, end, se)
-    stop = text.find(",", end, c_end)
+    stop = cx.comma_in(end, c_end)
     if stop != -1:
         c_end = _strip(text, end, stop)[1]
     if c_end - c_start < 3 or (c_start >= start and c_end <= end):
@@ -1176,35 +1482,78 @@ def _adverb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
 
 
 def find_channel(
-    cx_text: str, cues: CueLexicon, actors: ActorIndex, lo: int, hi: int, skip: Sequence[tuple[int, int]]
+    cx: _Ctx, lo: int, hi: int, skip: Sequence[tuple[int, int]], near: Sequence[int] = ()
 ) -> tuple[str | None, Actor | None]:
     """
     The channel of an attribution in ``[lo, hi)``: "told the BBC", "relayed … to the BBC", "on Telegram".
 
-    *skip* lists spans (the quotations) that are not searched.
+    *skip* lists spans (the quotations) that are not searched. Given *near* (the cue and the
+    ends of the quotation), only :data:`CHANNEL_WINDOW` characters round each of those offsets
+    are searched. The candidates are found once per document (:attr:`_Ctx.channel_hits`), so
+    one look-up costs a few bisections, however long its sentence.
     """
-    text = cx_text
-
-    def free(a: int, b: int) -> bool:
-        return not any(s <= a < e or s < b <= e for s, e in skip)
-
+    text = cx.text
+    segments = _channel_segments(lo, hi, skip, near)
     # a media actor after "told", "to", "with", "on"
-    for m in actors.overlapping(lo, hi):
-        if m.actor.kind != ActorKind.MEDIA or not free(m.start, m.end):
-            continue
-        pre = text[max(lo, m.start - 30) : m.start].lower().split()
-        pre = [p for p in pre if p not in ("the", "a", "an")]
-        if pre and pre[-1].strip(",") in ("told", "tells", "telling", "tell", "to", "with", "on", "by"):
-            return text[m.start : m.end], m.actor
-    if _may_hold(text, lo, hi, cues.channel_heads):
-        for cm in cues.channel_pattern.finditer(text, lo, hi):
-            if free(cm.start(), cm.end()):
-                return cm.group("channel"), None
-    tm = _TOLD.search(text, lo, hi) if any(text.find(w, lo, hi) != -1 for w in _TOLD_WORDS) else None
-    if tm is not None and free(tm.start(), tm.end()):
-        who = tm.group("who")
-        return (who.rstrip(".") if who.count(".") == 1 else who), None
+    for seg_lo, seg_hi in segments:
+        for m in cx.media.iter_overlapping(seg_lo, seg_hi):
+            if m.start < seg_lo or m.end > seg_hi:
+                continue
+            pre = text[max(lo, m.start - 30) : m.start].lower().split()
+            pre = [p for p in pre if p not in ("the", "a", "an")]
+            if pre and pre[-1].strip(",") in ("told", "tells", "telling", "tell", "to", "with", "on", "by"):
+                return text[m.start : m.end], m.actor
+    for (starts, ends, names), pattern in ((cx.channel_hits, cx.cues.channel_pattern), (cx.told_hits, _TOLD)):
+        for seg_lo, seg_hi in segments:
+            k = bisect.bisect_left(starts, seg_lo)
+            if k == len(starts) or starts[k] >= seg_hi:
+                continue
+            if ends[k] <= seg_hi:
+                return names[k], None
+            m = pattern.match(text, starts[k], seg_hi)  # runs past the window: match inside it
+            if m is not None:
+                return _hit_name(m), None
     return None, None
+
+
+def _hit_name(m: regex.Match[str]) -> str:
+    """The channel a match of the channel pattern or of _TOLD names ("Reuters." loses its full stop)."""
+    if "channel" in m.re.groupindex:
+        return str(m.group("channel"))
+    who = str(m.group("who"))
+    return who.rstrip(".") if who.count(".") == 1 else who
+
+
+CHANNEL_WINDOW = 300
+"""Characters searched for a channel on each side of a cue and of a quotation's ends."""
+
+
+def _channel_segments(lo: int, hi: int, skip: Sequence[tuple[int, int]], near: Sequence[int]) -> list[tuple[int, int]]:
+    """``[lo, hi)`` cut to windows round *near* (all of it if *near* is empty), the *skip* spans left out."""
+    if near:
+        windows = sorted((max(lo, p - CHANNEL_WINDOW), min(hi, p + CHANNEL_WINDOW)) for p in near)
+    else:
+        windows = [(lo, hi)]
+    for s, e in sorted(skip):
+        cut: list[tuple[int, int]] = []
+        for a, b in windows:
+            if e <= a or b <= s:
+                cut.append((a, b))
+                continue
+            if a < s:
+                cut.append((a, s))
+            if e < b:
+                cut.append((e, b))
+        windows = cut
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(windows):
+        if a >= b:
+            continue
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 _TOLD_WORDS = ("told", "tell", "relayed", "speaking", "said")
@@ -1213,17 +1562,6 @@ _TOLD_WORDS = ("told", "tell", "relayed", "speaking", "said")
 # Besides ASCII letters, the only characters the regex module's IGNORECASE matches to an ASCII letter
 # are these two and the Kelvin sign, which str.lower() turns into "k".
 _ODD_FOLDS = ("\u0130", "\u017f")
-
-
-def _may_hold(text: str, lo: int, hi: int, words: frozenset[str] | None) -> bool:
-    """False only when no ASCII word of *words* can match in ``text[lo:hi]`` case-insensitively (None: unknown)."""
-    if words is None:
-        return True
-    piece = text[lo:hi]
-    if _ODD_FOLDS[0] in piece or _ODD_FOLDS[1] in piece:
-        return True
-    low = piece.lower()
-    return any(w in low for w in words)
 
 
 _TOLD = regex.compile(
@@ -1304,7 +1642,7 @@ class QuoteParser(CueParser):
             if covered * 2 >= e - s:
                 continue
             sp_lo, sp_hi = cx.analysis.sentence_at(a.cue[0])
-            channel, channel_actor = find_channel(text, cues, cx.actors, sp_lo, sp_hi, [(s, e)])
+            channel, channel_actor = find_channel(cx, sp_lo, sp_hi, [(s, e)], (a.cue[0], a.cue[1], s, e))
             found.append(
                 (
                     s,
@@ -1369,6 +1707,8 @@ class QuoteParser(CueParser):
                 "according-after": "quotes/according-to",
                 "according-before": "quotes/according-to",
             }.get(a.layout, f"quotes/{a.layout}")
+        elif partial and _is_title(cx, r):
+            pass  # 'on the podcast "Here's the Thing."': a title, nobody's words
         else:
             for c in containing:
                 if c.content[0] <= r.open_mark and (r.close_mark or r.end) <= c.content[1] + 1:
@@ -1386,7 +1726,8 @@ class QuoteParser(CueParser):
             )
             lo = min(cx.analysis.sentence_at(r.open_mark)[0], a.cue[0])
             hi = max(cx.analysis.sentence_at(r.close_mark if r.close_mark is not None else r.end)[1], a.cue[1])
-            ch, ch_actor = find_channel(text, cx.cues, cx.actors, lo, hi, [(r.open_mark, (r.close_mark or r.end) + 1)])
+            q_end = (r.close_mark or r.end) + 1
+            ch, ch_actor = find_channel(cx, lo, hi, [(r.open_mark, q_end)], (a.cue[0], a.cue[1], r.open_mark, q_end))
             info.update(channel=ch, channel_actor=ch_actor.id if ch_actor else None)
             return info
         if prev is not None and not partial:
@@ -1449,29 +1790,53 @@ def _is_partial(cx: _Ctx, r: QuoteRegion) -> bool:
         return True
     first = body[0]
     ss = cx.analysis.sentence_at(r.open_mark)[0]
-    before = text[ss : r.open_mark].rstrip()
+    p = _prev_char(text, r.open_mark, ss)  # the end of what stands before the quote in its sentence
     if first.islower():
         return True
-    if not before or before[-1] in ":,\u2014(" or before[-1] in _CLOSE_MARKS:
+    if p is None or text[p] in ":,\u2014(" or text[p] in _CLOSE_MARKS:
         return False
     # 'X said "Q"': a cue right before the quote opens a full quotation
     last = cx.words(max(ss, r.open_mark - 30), r.open_mark)
     if last and last[-1][2].lower() in ("said", "says", "say", "wrote", "writes", "added", "told", "asked", "tweeted"):
         return False
     words = len(body.split())
-    return not (words >= 6 and body[-1:] in ".!?" and len(before) < 3)
+    return not (words >= 6 and body[-1:] in ".!?" and p + 1 - ss < 3)
+
+
+_TITLE_BEFORE = frozenset(
+    ("on", "in", "with", "of", "titled", "entitled", "book", "film", "movie", "show", "podcast", "program", "song")
+)
+
+
+def _is_title(cx: _Ctx, r: QuoteRegion) -> bool:
+    """'in his book "Backfire: …"', 'on "Fox News Sunday"': a capitalised name of a work after its preposition."""
+    s, e = region_span(cx.text, r)
+    words = cx.first_words(s, e, 12)
+    if not words or len(words) > 10 or not words[0][2][0].isupper():
+        return False
+    if sum(1 for w in words if w[2][0].isupper()) * 2 < len(words):
+        return False  # most words capitalised, as in a title
+    return _word_before(cx, r.open_mark, cx.analysis.sentence_at(r.open_mark)[0]) in _TITLE_BEFORE
 
 
 def _partial_cue(cx: _Ctx, r: QuoteRegion, containing: list[Attribution]) -> Attribution | None:
-    """For "describing the chaos as "catastrophic"": the cue earlier in the sentence and its subject."""
+    """
+    For "describing the chaos as "catastrophic"": the cue earlier in the sentence and its subject.
+
+    The nearest speech cue with a subject wins; only :data:`_PARTIAL_CUES` of them, within
+    :data:`_PARTIAL_WINDOW` characters of the quote, are tried.
+    """
     ss, _se = cx.analysis.sentence_at(r.open_mark)
-    best: Attribution | None = None
-    for m in cx.cues.scan(cx.analysis, ss, r.open_mark):
+    tried = 0
+    for m in reversed(cx.cues.scan(cx.analysis, max(ss, r.open_mark - _PARTIAL_WINDOW), r.open_mark)):
         if m.kind != "verb":
             continue
         cue = cx.cues.verbs.get(m.form)
         if cue is None or not cue.speech:
             continue
+        tried += 1
+        if tried > _PARTIAL_CUES:
+            break
         if m.form.endswith("ing"):
             subj = _main_subject(cx, ss, m.start)
         else:
@@ -1479,7 +1844,7 @@ def _partial_cue(cx: _Ctx, r: QuoteRegion, containing: list[Attribution]) -> Att
         if subj is None:
             continue
         actor = _speaker_actor(cx, subj, subj[0])
-        best = Attribution(
+        return Attribution(
             "verb",
             "partial",
             (m.start, m.end),
@@ -1492,4 +1857,10 @@ def _partial_cue(cx: _Ctx, r: QuoteRegion, containing: list[Attribution]) -> Att
             r,
             (),
         )
-    return best
+    return None
+
+
+_PARTIAL_WINDOW = 600
+"""How far before a partial quote its cue is looked for (a long sentence is not searched from its start)."""
+_PARTIAL_CUES = 8
+"""How many speech cues before a partial quote are tried for a subject, nearest first."""
