@@ -247,3 +247,43 @@ def test_json_of_a_text_with_lone_surrogates_is_valid_utf8() -> None:
     data = cn.to_json(report).encode("utf-8")
 
     assert report == cn.from_json(data.decode("utf-8"))
+
+
+_HASH_SEED_SCRIPT = """
+import json, sys
+import conflictnews as cn
+texts = json.loads(sys.stdin.read())
+print(json.dumps([cn.to_json(cn.parse(t, published="2025-03-16")) for t in texts]))
+"""
+
+
+def test_output_does_not_depend_on_string_hashing() -> None:
+    """Two interpreters with different hash seeds (set and dict orders) read the same texts the same way."""
+    import json
+    import os
+    import pathlib
+    import subprocess
+    import sys
+
+    seed_text = (pathlib.Path(__file__).parent.parent / "seeds" / "kursk-2025-03.txt").read_text(encoding="utf-8")
+    texts = [
+        seed_text,
+        SENTENCE,
+        "Taliban militants clashed with Afghan forces in the Arzoo village close to Ghazni city.",
+        "Clashes were reported in Arzoo village in Kerman, Iran, and in Arzu village.",
+        "Large protests broke out in Wassit province; residents of Nassriya and Kerbela joined them.",
+    ]
+    outputs = []
+    for hash_seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        done = subprocess.run(
+            [sys.executable, "-c", _HASH_SEED_SCRIPT],
+            input=json.dumps(texts),
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+            timeout=120,
+        )
+        outputs.append(json.loads(done.stdout))
+    assert outputs[0] == outputs[1]

@@ -692,6 +692,8 @@ _WEAPON_RANK = {"w:clash": 0, "w:airstrike": 1, "w:shelling": 2, "w:ied": 3}
 _PASSIVE = regex.compile(r"\b(?:was|were|been|being|is|are|got|get)\s++(?:\p{L}++ly\s++)?$")
 _PASSIVE_HEAD = regex.compile(r"(?:was|were)\s")  # a trigger that holds its auxiliary: "was found dead"
 
+_LOOKBACK = 1500  # characters before a sentence searched for an event's place
+
 _LOCATIVE_BEFORE = regex.compile(r"\b(?:in|at|near|around|outside|inside|into|from)\s++(?:the\s++)?$", regex.I)
 
 _SPECIFICITY = {
@@ -739,7 +741,14 @@ class _DocIndex:
         parties = [a for a in context.actors if _is_party(a)]
         self.actor_mentions = sorted((sp.start, sp.end, a.id) for a in parties for sp in a.mentions)
         self._am_starts = [m[0] for m in self.actor_mentions]
-        self.loc_mentions = sorted((sp.start, sp.end, loc) for loc in context.locations for sp in loc.mentions)
+        # the mentions that can place an event: no metonym ("Moscow refuses"), no country named as an actor
+        # ("Russia has claimed"), each with whether a locative word stands before it ("in", "near the")
+        self.loc_mentions: list[tuple[int, int, Location, bool]] = []
+        mentions = sorted((sp.start, sp.end, place) for place in context.locations for sp in place.mentions)
+        for s, e, place in mentions:
+            if place.metonym or any(s < ae and as_ < e for as_, ae, _ in self._actors_in(s, e)):
+                continue
+            self.loc_mentions.append((s, e, place, bool(_LOCATIVE_BEFORE.search(self.text, max(0, s - 12), s))))
         self._lm_starts = [m[0] for m in self.loc_mentions]
         self.times = sorted(
             ((t.span.start, t.span.end, t) for t in context.times if t.start is not None), key=lambda x: x[:2]
@@ -895,22 +904,18 @@ class _DocIndex:
         """
         scopes = [clause, sentence]
         if not political:
-            para = self.paragraph_start(sentence[0])
+            # the paragraph before the sentence, as far back as a few sentences go
+            para = max(self.paragraph_start(sentence[0]), sentence[0] - _LOOKBACK)
             if para < sentence[0]:
                 scopes.append((para, sentence[0]))
         for lo, hi in scopes:
             i = bisect.bisect_left(self._lm_starts, lo)
             best: tuple[tuple[int, int, int], Location] | None = None
             while i < len(self.loc_mentions) and self.loc_mentions[i][0] < hi:
-                s, e, loc = self.loc_mentions[i]
+                s, _e, loc, locative = self.loc_mentions[i]
                 i += 1
-                if loc.metonym:
-                    continue
                 if political and trig.end <= s <= trig.end + 2:
                     continue  # the object of a political act ("accused Russia"), not where it happened
-                if any(s < ae and as_ < e for as_, ae, _ in self._actors_in(s, e)):
-                    continue  # a country named as an actor ("Russia has claimed")
-                locative = bool(_LOCATIVE_BEFORE.search(self.text, max(0, s - 12), s))
                 key = (_SPECIFICITY.get(loc.kind, 6), 0 if locative else 1, abs(s - trig.start))
                 if best is None or key < best[0]:
                     best = (key, loc)

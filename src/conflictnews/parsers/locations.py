@@ -402,9 +402,11 @@ class LocationParser:
         in an Afghan report read as the one in China: the gazetteer lacks the local place, and a small
         namesake abroad is a worse answer than none.
         """
-        if place.kind not in ("place", "admin1") or c.level == "admin1":
-            return False
         if countries.get(place.country or "", 0) > own.get(c.key, 0):
+            return False
+        if c.respelled and not (c.level == "admin1" and place.kind == "admin1"):
+            return True  # a guessed spelling needs the report to be about that country ("Arzoo village")
+        if place.kind not in ("place", "admin1") or c.level == "admin1":
             return False
         if c.in_longer_name and (place.kind == "place" or c.particle_after):
             # "Ras Al Ain" read as Al Ain in the Emirates, "Valle de Etla" as Honduras' Valle department
@@ -720,10 +722,11 @@ def _respelled(gaz: Gazetteer, key: str) -> tuple[int, str, tuple[Place, ...]] |
     The gazetteer's places under a transliteration variant of *key*: doubled letters single, "ai"/"ay", "dh"/"d",
     "kh"/"h" …, a final "a"/"ah"; only divisions and towns of 1,000 people or more.
     """
-    firsts = {_DOUBLE.sub(r"\1", key), key[:-1] + "ah" if key.endswith("a") else key, key}
-    firsts.update(key.replace(a, b) for a, b in _RESPELLINGS if a in key)
+    firsts = [key, _DOUBLE.sub(r"\1", key), key[:-1] + "ah" if key.endswith("a") else key]
+    firsts += [key.replace(a, b) for a, b in _RESPELLINGS if a in key]
     seen: set[str] = set()
-    for v in firsts:
+    best: tuple[tuple[bool, int, str], tuple[Place, ...]] | None = None
+    for v in dict.fromkeys(firsts):  # a fixed order: the answer must not depend on string hashing
         for w in (v, *(v.replace(a, b) for a, b in _RESPELLINGS if a in v)):
             if w == key or w in seen:
                 continue
@@ -731,8 +734,13 @@ def _respelled(gaz: Gazetteer, key: str) -> tuple[int, str, tuple[Place, ...]] |
             if gaz.has_normalized(w):
                 places = tuple(p for p in gaz.lookup_normalized(w) if p.kind in _STRONG_KINDS or p.population >= 1000)
                 if places:
-                    return 1, w, places
-    return None
+                    # several variants may name places: a division first, then the most populous
+                    rank = (places[0].kind in _STRONG_KINDS, places[0].population, w)
+                    if best is None or rank > best[0]:
+                        best = (rank, places)
+    if best is None:
+        return None
+    return 1, best[0][2], best[1]
 
 
 def _tokens_inside(spans: list[tuple[int, int]], starts: list[int], ends: list[int]) -> set[int]:
