@@ -104,6 +104,9 @@ CASES = [
     Case("told", "told ", _DENSE),
     Case("claimed", "claimed ", _DENSE),
     Case("denied", "denied ", _DENSE),
+    # an actor, a verbal event and a claim every 25 characters in one run-on sentence
+    Case("actor-denied-claims", "Russia denied the claims ", _DENSE),
+    Case("actors-and-attacks", "Ukraine said Russia attacked. ", _DENSE),
     Case("with-one-stating", "with one stating ", _DENSE),  # a number word, a quote and a claim every 17 characters
     Case("reportedly", "reportedly "),
     Case("according-to", "according to ", _DENSE),  # a cue every 13 characters

@@ -693,6 +693,7 @@ _PASSIVE = regex.compile(r"\b(?:was|were|been|being|is|are|got|get)\s++(?:\p{L}+
 _PASSIVE_HEAD = regex.compile(r"(?:was|were)\s")  # a trigger that holds its auxiliary: "was found dead"
 
 _LOOKBACK = 1500  # characters before a sentence searched for an event's place
+_NEAREST = 12  # actors on each side of a trigger read as its possible agents and targets
 
 _LOCATIVE_BEFORE = regex.compile(r"\b(?:in|at|near|around|outside|inside|into|from)\s++(?:the\s++)?$", regex.I)
 
@@ -797,8 +798,9 @@ class _DocIndex:
     ) -> tuple[list[str], list[str], str]:
         """Agents and targets of a trigger from the actors in its clause (and sentence)."""
         text = self.text
-        before = self._actors_in(clause[0], trig.start)
-        after = self._actors_in(trig.end, clause[1])
+        # the actors of the clause on each side of the trigger, the nearest dozen (a run-on clause may hold hundreds)
+        before = self._actors_in(clause[0], trig.start)[-_NEAREST:]
+        after = self._actors_in(trig.end, clause[1])[:_NEAREST]
         agents: list[str] = []
         targets: list[str] = []
         rule = ""
