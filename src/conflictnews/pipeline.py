@@ -316,14 +316,17 @@ class Pipeline:
             )
         budget = self.max_items
         not_run: list[str] = []
+        taken: set[str] = set()  # the ids of the items kept so far, of every kind
         for parser in self.parsers:
             if budget <= 0 and parser.provides:
                 not_run.append(parser.name)
                 continue
             t0 = time.perf_counter()
             try:
-                items = _checked(list(parser.parse(ctx)), ctx, parser.name)
-                budget -= _add_within(ctx, items, budget, self.max_items, parser.name)
+                items = _checked(list(parser.parse(ctx)), ctx, taken)
+                kept = _add_within(ctx, items, budget, self.max_items, parser.name)
+                budget -= len(kept)
+                taken.update(it.id for it in kept)
             except Exception as exc:
                 if self.strict:
                     raise ParserError(parser.name, exc) from exc
@@ -351,12 +354,14 @@ class Pipeline:
         return _build_report(ctx)
 
 
-def _add_within(ctx: Context, items: list[Item | ReportWarning], budget: int, limit: int, parser: str) -> int:
-    """Add *items* to *ctx*, keeping at most *budget* of them (warnings always); return how many were kept."""
-    found = [it for it in items if not isinstance(it, ReportWarning)]
+def _add_within(
+    ctx: Context, items: list[Item | ReportWarning], budget: int, limit: int, parser: str
+) -> list[Item]:
+    """Add *items* to *ctx*, keeping at most *budget* of them (warnings always); return the items kept."""
+    found: list[Item] = [it for it in items if not isinstance(it, ReportWarning)]
     if len(found) <= budget:
         ctx.add(items)
-        return len(found)
+        return found
     # the first items in the order returned: for the built-in parsers, text order, so the ids stay a1…aN
     dropped = found[budget:]
     drop = {id(it) for it in dropped}
@@ -373,21 +378,21 @@ def _add_within(ctx: Context, items: list[Item | ReportWarning], budget: int, li
             )
         ]
     )
-    return budget
+    return found[:budget]
 
 
-def _checked(items: list[Item | ReportWarning], ctx: Context, parser: str) -> list[Item | ReportWarning]:
-    """Refuse items whose spans fall outside the text or whose ids clash."""
+def _checked(items: list[Item | ReportWarning], ctx: Context, taken: set[str]) -> list[Item | ReportWarning]:
+    """Refuse items whose spans fall outside the text or whose ids clash with one another or with *taken*."""
     n = len(ctx.text)
-    taken = {it.id for field_name, _ in ITEM_KINDS.values() for it in getattr(ctx, field_name)}
+    seen: set[str] = set()
     for it in items:
         if isinstance(it, ReportWarning):
             continue
         if type(it) not in ITEM_KINDS:
             raise TypeError(f"returned {type(it).__name__}, which is not a report item")
-        if it.id in taken:
+        if it.id in taken or it.id in seen:
             raise ValueError(f"returned an item with id {it.id!r}, which is already taken")
-        taken.add(it.id)
+        seen.add(it.id)
         for sp in item_spans(it):
             if sp.end > n:
                 raise ValueError(f"returned {it.id} with span {sp.start}-{sp.end} outside the text ({n} chars)")
