@@ -354,9 +354,7 @@ class Pipeline:
         return _build_report(ctx)
 
 
-def _add_within(
-    ctx: Context, items: list[Item | ReportWarning], budget: int, limit: int, parser: str
-) -> list[Item]:
+def _add_within(ctx: Context, items: list[Item | ReportWarning], budget: int, limit: int, parser: str) -> list[Item]:
     """Add *items* to *ctx*, keeping at most *budget* of them (warnings always); return the items kept."""
     found: list[Item] = [it for it in items if not isinstance(it, ReportWarning)]
     if len(found) <= budget:

@@ -139,7 +139,7 @@ def _alt(words: Iterable[str]) -> str:
 
 
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})++(?:\.\d++)?|\d++(?:\.\d++)?)"
-_SCALE = r"(?:\s*+(?P<{g}>(?i:trillion|billion|million|thousand|hundred|mln|bn|tn|m|k))(?![\p{{L}}]))?"
+_SCALE = r"(?:\s*+(?P<{g}>(?i:trillion|billion|million|thousand|hundred|mln|bn|tn|m|k|b|t))(?![\p{{L}}]))?"
 
 _NUMBER = r"""
 (?:
@@ -419,12 +419,35 @@ class QuantityParser:
         v2 = self._value(m, "2") if (m["d2"] or m["w2"]) else None
         end = m.end()
         start = m.start()
+        fraction_kind = False
+        if v2 is None and not m["s1"]:
+            # "two and a half", "2 1/2", "two thirds", "one-half"
+            fm = _FRACTION_AFTER.match(text, end)
+            if fm is not None:
+                part = _fraction(fm)
+                if part is not None:
+                    whole, frac = part
+                    if whole:
+                        v1 = v1 + frac
+                    elif m["w1"] or v1 < frac:
+                        v1, fraction_kind = v1 * frac, True
+                    else:
+                        fm = None
+                if fm is not None and part is not None:
+                    end = fm.end()
+            elif m["d1"] and not cur and _minus_sign(text, start):
+                start, v1 = start - 1, -v1  # "-15 degrees", "−273.15°"
         low: float | None = None
         high: float | None = None
         value: float | None = v1
         unit: str | None = lex.currencies[cur.strip()] if cur else None
         kind = QuantityKind.MONEY if cur else QuantityKind.COUNT
         rule = "quantities/money" if cur else "quantities/number"
+        if fraction_kind:
+            if not _OF_AFTER.match(text, end):
+                return None  # "two thirds" on its own is no count of anything
+            return self._finish(text, start, end, v1, None, None, "fraction", QuantityKind.RATIO, None, None, None,
+                                "quantities/fraction", sent_start, sent_end)  # fmt: skip
         sep = (m["sep"] or "").strip().lower()
         pre = self._qual.search(text, max(sent_start, start - 30), start)
         between = text[max(sent_start, start - 9) : start].lower().rstrip().endswith("between")
@@ -572,7 +595,7 @@ class QuantityParser:
     def _not_a_count(self, text: str, m: regex.Match[str], tok: Token, v: float, sent_start: int) -> bool:
         """Dates, times of day, years, ages, addresses and names are not quantities."""
         s, e = m.start(), m.end("d1") if m["d1"] else m.end("w1")
-        if m["s1"] and m["s1"] in ("m", "k", "bn", "tn", "mln"):
+        if m["s1"] and m["s1"].lower() in ("m", "k", "bn", "tn", "mln", "b", "t"):
             return True  # "5m" without a currency: metres or a model name, not a count
         if _TIME_OR_AGE.match(text, e, min(len(text), e + 16)):
             return True  # "10:30", "5 pm", "a 20-year-old", "20 years old"
@@ -624,6 +647,39 @@ _PREV_WORD = regex.compile(r"(?P<w>[\p{L}][\p{L}'’.]*+)\s*+\Z")
 
 _NEGATIONS = frozenset({"no", "without"})
 _NUMBER_ROLE, _VERB_ROLE, _NEGATION_ROLE = 1, 2, 3
+
+_FRACTION_WORDS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+    "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
+    "tenth": 10, "tenths": 10,
+}  # fmt: skip
+# after a number: "and a half" (a whole and a half), a fraction word ("two thirds", "one-half"), "1/2" ("2 1/2")
+_FRACTION_AFTER = regex.compile(
+    r"\s++and\s++an?\s++(?P<half>half)(?![\p{L}\-])"
+    r"|[\s\-]++(?P<word>" + "|".join(_FRACTION_WORDS) + r")(?![\p{L}\-])"
+    r"|\s++(?P<num>[1-9])/(?P<den>[2-9]|1[0-6])(?![\p{N}/])",
+    regex.IGNORECASE,
+)
+_OF_AFTER = regex.compile(r"\s++of(?![\p{L}])", regex.IGNORECASE)
+
+
+def _fraction(fm: regex.Match[str]) -> tuple[bool, float] | None:
+    """(whether it adds to the whole number before it, the fraction) of a :data:`_FRACTION_AFTER` match."""
+    if fm["half"]:
+        return True, 0.5
+    if fm["word"]:
+        return False, 1 / _FRACTION_WORDS[fm["word"].lower()]
+    num, den = int(fm["num"]), int(fm["den"])
+    return (True, num / den) if num < den else None
+
+
+def _minus_sign(text: str, start: int) -> bool:
+    """A minus sign just before *start* that stands alone ("fell to -15 degrees"), not a hyphen ("10-15")."""
+    if start == 0 or text[start - 1] not in "-−":
+        return False
+    return start == 1 or text[start - 2] in " \t\n(["
+
+
 _CURRENCY_BEFORE = ("US$", "USD ", "EUR ", "GBP ", "UAH ", "RUB ", "USD", "EUR", "GBP", "UAH", "RUB")
 
 
@@ -670,9 +726,9 @@ def _scale(s: str | None, currency: bool) -> float:
         return 1e3
     if low in ("million", "mln", "m"):
         return 1e6
-    if low in ("billion", "bn"):
+    if low in ("billion", "bn", "b"):
         return 1e9
-    if low in ("trillion", "tn"):
+    if low in ("trillion", "tn", "t"):
         return 1e12
     if low == "hundred":
         return 100.0
