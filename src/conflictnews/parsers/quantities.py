@@ -422,7 +422,7 @@ class QuantityParser:
         fraction_kind = False
         if v2 is None and not m["s1"]:
             # "two and a half", "2 1/2", "two thirds", "one-half"
-            fm = _FRACTION_AFTER.match(text, end)
+            fm = _fraction_after().match(text, end)
             if fm is not None:
                 part = _fraction(fm)
                 if part is not None:
@@ -648,27 +648,32 @@ _PREV_WORD = regex.compile(r"(?P<w>[\p{L}][\p{L}'’.]*+)\s*+\Z")
 _NEGATIONS = frozenset({"no", "without"})
 _NUMBER_ROLE, _VERB_ROLE, _NEGATION_ROLE = 1, 2, 3
 
-_FRACTION_WORDS = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
-    "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
-    "tenth": 10, "tenths": 10,
-}  # fmt: skip
-# after a number: "and a half" (a whole and a half), a fraction word ("two thirds", "one-half"), "1/2" ("2 1/2")
-_FRACTION_AFTER = regex.compile(
-    r"\s++and\s++an?\s++(?P<half>half)(?![\p{L}\-])"
-    r"|[\s\-]++(?P<word>" + "|".join(_FRACTION_WORDS) + r")(?![\p{L}\-])"
-    r"|\s++(?P<num>[1-9])/(?P<den>[2-9]|1[0-6])(?![\p{N}/])",
-    regex.IGNORECASE,
-)
+
+@data_cache
+def _fraction_words() -> dict[str, int]:
+    return {r[0]: int(r[1]) for r in load_table("quantities/fractions")}
+
+
+@data_cache
+def _fraction_after() -> regex.Pattern[str]:
+    """After a number: "and a half", a fraction word ("two thirds", "one-half"), "1/2" ("2 1/2")."""
+    return regex.compile(
+        r"\s++and\s++an?\s++(?P<half>half)(?![\p{L}\-])"
+        r"|[\s\-]++(?P<word>" + _alt(_fraction_words()) + r")(?![\p{L}\-])"
+        r"|\s++(?P<num>[1-9])/(?P<den>[2-9]|1[0-6])(?![\p{N}/])",
+        regex.IGNORECASE,
+    )
+
+
 _OF_AFTER = regex.compile(r"\s++of(?![\p{L}])", regex.IGNORECASE)
 
 
 def _fraction(fm: regex.Match[str]) -> tuple[bool, float] | None:
-    """(whether it adds to the whole number before it, the fraction) of a :data:`_FRACTION_AFTER` match."""
+    """(whether it adds to the whole number before it, the fraction) of a :func:`_fraction_after` match."""
     if fm["half"]:
         return True, 0.5
     if fm["word"]:
-        return False, 1 / _FRACTION_WORDS[fm["word"].lower()]
+        return False, 1 / _fraction_words()[fm["word"].lower()]
     num, den = int(fm["num"]), int(fm["den"])
     return (True, num / den) if num < den else None
 
