@@ -490,6 +490,8 @@ class TimeParser:
             {k.lower() for k in (*lex.months, *lex.weekdays, *lex.seasons, *lex.numbers)} | _GRAMMAR_TRIGGERS
         )
         self._openers = self._triggers | _WEAK
+        # what may follow a number of one to three digits that opens an atom: "3 May", "3 and 4 May", "3 years ago"
+        self._after_small = frozenset(self._months) | load_lexicon("times/after_small_number")
         # these three only answer "is there one?", so the order of their words does not matter
         self._future = regex.compile(r"(?<![\p{L}])(?:" + alternation(lex.future) + r")(?![\p{L}])", regex.IGNORECASE)
         self._past = regex.compile(r"(?<![\p{L}])(?:" + alternation(lex.past) + r")(?![\p{L}])", regex.IGNORECASE)
@@ -601,6 +603,8 @@ class TimeParser:
                     or (key in weak and i + 1 < n and _next_ok(words[i + 1], triggers))
                 ):
                     continue
+                if len(w) <= 3 and w.isdigit() and not self._small_number_opens(text, analysis, i):
+                    continue  # "70 troops", "12%", "3." — no date starts here (a cheap test before the big pattern)
                 starts = [tok_start]
             for pos in starts:
                 if pos < last_end:
@@ -615,6 +619,17 @@ class TimeParser:
                     last_end = m.end()
                     break
         return atoms
+
+    def _small_number_opens(self, text: str, analysis: Analysis, i: int) -> bool:
+        """May the number of one to three digits at token *i* open a date ("3 May", "16/03/2025", "3-4 May")?"""
+        words = analysis.tok_words
+        if i + 1 >= len(words):
+            return False
+        gap = text[analysis.tok_ends[i] : analysis.tok_starts[i + 1]]
+        if not gap.strip():
+            nxt = analysis.tok_lower[i + 1]
+            return nxt in self._after_small or nxt.split("-", 1)[0].rstrip(".") in self._after_small
+        return gap.strip() in ("-", "–", "—", "/", ".", "/.")
 
     # -----------------------------------------------------------------------------------------
     def _prefix(self, text: str, start: int) -> regex.Match[str] | None:
