@@ -10,8 +10,11 @@ and whether time grows linearly with text length (the same text at 1x, 4x and 16
 from __future__ import annotations
 
 import argparse
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
+
+import regex
 
 if TYPE_CHECKING:
     from conflictnews.model import Document
@@ -225,6 +228,7 @@ def run_bench(
         elif runs >= 100 or elapsed * (runs + 1) / runs > AUTO_SECONDS:
             break
     n_chars = sum(len(d.text) for d in docs)
+    base = _baseline_seconds(docs)
     spent = sum(timings.values()) or 1.0
     out: dict[str, Any] = {
         "documents": len(docs),
@@ -236,6 +240,11 @@ def run_bench(
         "docs_per_second": round(len(docs) * runs / elapsed, 1) if elapsed else None,
         "parser_share": {k: round(v / spent, 4) for k, v in sorted(timings.items(), key=lambda kv: -kv[1])},
         "warmup_seconds": round(warmup, 4),
+        "baseline": {
+            "what": BASELINE,
+            "chars_per_second": round(n_chars / base) if base else None,
+            "pipeline_cost": round(elapsed / runs / base, 1) if base else None,
+        },
         "scaling": _scaling(pipe, docs),
         "peak_rss_mb": None,
         "import_seconds": None,
@@ -257,6 +266,28 @@ def run_bench(
     return out
 
 
+BASELINE = "one regex word pass over the text and a set look-up of each lower-cased word"
+"""The reference workload timed in the same process, so that machines and loads can be compared."""
+
+_BASELINE_WORD = regex.compile(r"\w+")
+_BASELINE_WORDS = frozenset({"the", "of", "and", "said", "killed", "forces", "in", "on"})
+
+
+def _baseline_seconds(docs: Sequence[Document], runs: int = 5) -> float:
+    """Best of *runs* timings of :data:`BASELINE` over *docs*: the floor of any pure-Python pass over the text."""
+    import time
+
+    best = math.inf
+    words = _BASELINE_WORDS
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        for d in docs:
+            hits = sum(1 for w in _BASELINE_WORD.findall(d.text) if w.lower() in words)
+            del hits
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 
@@ -276,6 +307,8 @@ def format_bench(corpus: str, r: dict[str, Any]) -> str:
         f"throughput      {num(r['chars_per_second'], ',', ' chars/s')}   {num(r['docs_per_second'], ',', ' docs/s')}"
         f"   ({r['seconds']:.2f} s in all)",
         f"time share      {share}",
+        f"baseline        {num(r['baseline']['chars_per_second'], ',', ' chars/s')} ({r['baseline']['what']}); "
+        f"the pipeline costs {num(r['baseline']['pipeline_cost'], '.1f', 'x')} that",
         f"warm-up parse   {r['warmup_seconds']:.3f} s (first parse in this process: loads data)",
         f"peak RSS        {num(r['peak_rss_mb'], '.1f', ' MB')}",
         f"import time     {num(r['import_seconds'], '.3f', ' s')} (fresh interpreter: import conflictnews)",

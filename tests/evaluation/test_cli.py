@@ -132,6 +132,8 @@ def test_bench_on_a_text_file(tmp_path: pathlib.Path) -> None:
     assert abs(sum(data["parser_share"].values()) - 1.0) < 0.01
     assert {"1x", "4x", "16x"} == set(data["scaling"]["seconds"])
     assert data["scaling"]["ratio_16x"] > 0
+    assert data["baseline"]["chars_per_second"] > data["chars_per_second"]
+    assert data["baseline"]["pipeline_cost"] > 1
     assert data["import_seconds"] is None
 
 
