@@ -78,6 +78,7 @@ class ClaimParser(CueParser):
                 seen.add(d.content)
                 unique.append(d)
         unique = _join_quote_fragments(unique)
+        unique = _drop_nested(unique)
         _mark_disputes(context, cues, actors, unique)
         q_spans = sorted(((q.span.start, q.span.end, q.id) for q in context.quantities), key=lambda t: t[0])
         q_starts = [t[0] for t in q_spans]
@@ -249,6 +250,34 @@ def _join_quote_fragments(drafts: list[_Draft]) -> list[_Draft]:
         if d.quoted:
             last = d
     return out
+
+
+def _drop_nested(drafts: list[_Draft]) -> list[_Draft]:
+    """
+    Leave out an attribution told inside another claim's content: "X said that Y believes Z".
+
+    The outer claim holds the inner one, cue and all, as part of what X said; "Y believes Z" is
+    X's account, not a claim the text makes on its own. A claim counts as nested when its content
+    lies inside the content of a claim starting no later, and its cue (or, for a quotation with no
+    cue of its own, its content) lies there too. One pass over the claims by start, longest first.
+    """
+    if len(drafts) < 2:
+        return drafts
+    order = sorted(range(len(drafts)), key=lambda i: (drafts[i].content[0], -drafts[i].content[1]))
+    nested: set[int] = set()
+    host: _Draft | None = None  # the claim reaching furthest so far
+    for i in order:
+        d = drafts[i]
+        s, e = d.content
+        if host is not None and e <= host.content[1] and (s, e) != host.content:
+            hs, he = host.content
+            inner = d.cue_span
+            if (inner is None and d.quoted) or (inner is not None and hs <= inner.start and inner.end <= he):
+                nested.add(i)
+                continue
+        if host is None or e > host.content[1]:
+            host = d
+    return drafts if not nested else [d for i, d in enumerate(drafts) if i not in nested]
 
 
 def _same_source(a: _Draft, b: _Draft) -> bool:

@@ -831,21 +831,24 @@ def _subject(cx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
         if opening != -1:
             seg_end = opening
             hi = opening
+    marks_only = False
     for _ in range(4):
         b = _last_boundary(cx, lo, seg_end)
         seg_start = b + 1 if b is not None else lo
         s, e = _strip(text, seg_start, seg_end)
-        if s < e:
-            words = cx.last_words(s, e, 8)  # all _tail looks at
-            if not words:
-                return None
+        words = cx.last_words(s, e, 8) if s < e else []  # all _tail looks at
+        if words:
             first = cx.first_words(s, e, 1)[0][2]
             if seg_end != hi and (first[0].islower() or first[0].isdigit()) and b is not None:
                 seg_end = b  # an appositive or participle clause: "Smith, 58, who lives …, said"
                 continue
+            if marks_only:
+                return None  # "''We believe X,'' said": the quotation is no subject
             return _tail(cx, words, e)
         if b is None or text[b] != ",":
             return None
+        # "X, citing ''…,'' said": only the closing marks stand between the comma and the cue
+        marks_only = marks_only or s < e
         seg_end = b
     return None
 
@@ -960,7 +963,12 @@ def _main_subject(cx: _Ctx, sent_start: int, before: int) -> tuple[int, int] | N
     k = bisect.bisect_left(cx._region_starts, before) - 1
     if k >= 0:
         r = cx.regions[k]
-        if r.close_mark is not None and sent_start <= r.open_mark and r.close_mark < before:
+        if (
+            r.close_mark is not None
+            and sent_start <= r.open_mark
+            and r.close_mark < before
+            and _ALNUM.search(text, sent_start, r.open_mark) is None
+        ):
             sent_start = r.close_mark + 1
     words = cx.first_words(sent_start, before, 8)
     if not words:
@@ -990,8 +998,27 @@ def _main_subject(cx: _Ctx, sent_start: int, before: int) -> tuple[int, int] | N
     while run and run[-1][2].lower() in ("the", "a", "an", "of"):
         run.pop()
     if not run:
-        return None
+        return _subject_before_verb(cx, words[0][0], before)
     return (run[0][0], run[-1][1])
+
+
+_SUBJECT_WORDS = 10
+"""The longest subject read up to its verb ("A spokesman for the mayor of Cleveland defended …")."""
+
+
+def _subject_before_verb(cx: _Ctx, start: int, before: int) -> tuple[int, int] | None:
+    """The words from *start* to the first cue verb or auxiliary, when they make a short noun phrase."""
+    words = cx.first_words(start, before, _SUBJECT_WORDS + 1)
+    cues = cx.cues
+    for k, w in enumerate(words):
+        lw = w[2]
+        if lw.islower() and (lw in cues.verbs or lw in cues.aux):
+            if k == 0 or words[k - 1][2].lower() in cues.determiners:
+                return None
+            if any(x[2].lower() in cues.clause_words for x in words[:k]) or cx.comma_in(start, w[0]) != -1:
+                return None
+            return (words[0][0], words[k - 1][1])
+    return None
 
 
 def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
@@ -1149,7 +1176,15 @@ def _after_parenthetical(cx: _Ctx, comma: int, ss: int) -> bool:
     if b is None or text[b] != ",":
         return False
     words = cx.first_words(b + 1, comma, 1)
-    return bool(words) and (words[0][2][0].islower() or words[0][2][0].isdigit())
+    if not (words and (words[0][2][0].islower() or words[0][2][0].isdigit())):
+        return False
+    # the appositive follows a short noun phrase that opens the sentence ("Smith, 58,"), not a clause
+    b0 = _last_boundary(cx, ss, b)
+    return len(cx.first_words(b0 + 1 if b0 is not None else ss, b, _APPOSITIVE_HEAD + 1)) <= _APPOSITIVE_HEAD
+
+
+_APPOSITIVE_HEAD = 8
+"""At most this many words stand before the appositive of "X, speaking anonymously, confirmed"."""
 
 
 def _adverbial(cx: _Ctx, start: int, end: int) -> bool:
@@ -1222,7 +1257,7 @@ def _inverted_speaker(cx: _Ctx, pos: int, se: int) -> tuple[int, int] | None:
         return None
     if len(keep) == len(words) and stop < se and text[stop] == ",":
         nxt = cx.first_words(stop + 1, min(se, stop + 40), 1)
-        if nxt and nxt[0][2].lower().endswith("ing"):
+        if nxt and nxt[0][2].lower().endswith("ing") and not first[0].isupper():
             return None  # "confirmed the toll, highlighting …": an object, not a speaker
     return (keep[0][0], keep[-1][1])
 
