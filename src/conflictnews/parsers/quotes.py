@@ -1061,6 +1061,7 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
         if inv is not None:
             content, quote = _content_before(cx, pre_c + 1, ss)
             if content is not None:
+                content = _continued(cx, content, _next_char(text, inv[1], se), se)
                 actor = _speaker_actor(cx, inv, inv[0])
                 return Attribution(
                     "verb",
@@ -1147,6 +1148,7 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
         content_q, quote = _content_before(cx, before_subj + 1, ss)
         if content_q is None:
             return None
+        content_q = _continued(cx, content_q, post_c, se)
         actor = _speaker_actor(cx, subj, subj[0])
         return Attribution(
             "verb", "after", (c_start, v_end), cue.lemma, cue.stance, cue.speech, subj, actor, content_q, quote, ()
@@ -1154,6 +1156,22 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
     if post_c is None or (post_ch in ".!?" and not _quote_follows(cx, post_c, se)):
         return None
     return _forward(cx, cue, "before", c_start, v_end, se, subj)
+
+
+def _continued(cx: _Ctx, content: tuple[int, int], pos: int | None, se: int) -> tuple[int, int]:
+    """
+    '"A," he said, "B."', 'A, he said, "B."': the quotation after the attribution's comma goes on with *content*.
+
+    *pos* is the first character after the cue or speaker; the content then runs to the end of that quotation.
+    """
+    text = cx.text
+    if pos is None or text[pos] != ",":
+        return content
+    n = _next_char(text, pos + 1, min(len(text), se + 2))
+    r = cx.by_open.get(n) if n is not None else None
+    if r is None or r.close_mark is None:
+        return content
+    return (content[0], max(content[1], region_span(text, r)[1]))
 
 
 def _noun_like(cx: _Ctx, span: tuple[int, int]) -> bool:
