@@ -1092,6 +1092,8 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
         # "Ryan said …, and suggested that …": the subject of the sentence speaks again
         subj = _main_subject(cx, ss, c_start)
         return _forward(cx, cue, "coordinated", c_start, v_end, se, subj) if subj else None
+    if form == "asked" and c_start == v_start and (prev in ("", "when", "once", "if") and _sentence_opening(cx, ss, c_start)):
+        return _asked(cx, cue, v_start, v_end, se)
     subj = _subject(cx, ss, c_start)
     if subj is None:
         return None
@@ -1172,6 +1174,38 @@ def _continued(cx: _Ctx, content: tuple[int, int], pos: int | None, se: int) -> 
     if r is None or r.close_mark is None:
         return content
     return (content[0], max(content[1], region_span(text, r)[1]))
+
+
+def _sentence_opening(cx: _Ctx, ss: int, pos: int) -> bool:
+    """True when at most one word ("When asked") stands between the sentence start and *pos*."""
+    return len(cx.first_words(ss, pos, 2)) <= 1
+
+
+_ASKED_OPENERS = frozenset(("what", "who", "whom", "whose", "which", "why", "how", "whether", "if", "about", "when", "where"))
+_ASKED_REACH = 8
+"""How many words after "Asked" may stand before the question ("Asked on Fox News who leads …")."""
+
+
+def _asked(cx: _Ctx, cue: CueVerb, v_start: int, v_end: int, se: int) -> Attribution | None:
+    """
+    "Asked why he trailed, Sanders said …", "When asked about the merger, she …": the question, with no source.
+
+    The question starts at its wh-word (or "about", "whether") among the first words after "asked" and runs to
+    the comma that ends the participle clause.
+    """
+    text = cx.text
+    comma = cx.comma_in(v_end, se)
+    if comma == -1:
+        return None
+    for w in cx.first_words(v_end, comma, _ASKED_REACH):
+        if w[2].lower() in _ASKED_OPENERS:
+            end = _strip(text, w[0], comma)[1]
+            if end - w[0] < 3 or len(cx.first_words(w[0], end, 2)) < 2:
+                return None
+            return Attribution(
+                "verb", "asked", (v_start, v_end), cue.lemma, cue.stance, False, None, None, (w[0], end), None, ()
+            )
+    return None
 
 
 def _noun_like(cx: _Ctx, span: tuple[int, int]) -> bool:
