@@ -123,6 +123,7 @@ class _Draft:
         "disputed_by",
         "hedges",
         "quoted",
+        "relative",
         "rule",
         "source",
         "source_id",
@@ -146,8 +147,10 @@ class _Draft:
         hedges: tuple[str, ...] = (),
         source_id: str | None = None,
         quoted: bool = False,
+        relative: bool = False,
     ) -> None:
         self.span = span
+        self.relative = relative  # told in a relative clause: "Sudzha, which Russia has claimed"
         self.quoted = quoted  # the content is a direct quotation
         self.content = content
         self.source = source
@@ -194,7 +197,18 @@ def _draft(hedging: _Hedging, cues: CueLexicon, actors: ActorIndex, a: Attributi
         hedges=hedges,
         rule=rule,
         quoted=a.quote is not None,
+        relative=a.speaker is not None and _in_relative_clause(text, a.speaker),
     )
+
+
+_RELATIVE_WORDS = frozenset(("which", "who", "whom", "whose"))
+
+
+def _in_relative_clause(text: str, speaker: tuple[int, int]) -> bool:
+    """True for "which Russia has claimed": a relative pronoun, then the speaker."""
+    s, _e = speaker
+    before = text[max(0, s - 8) : s].split()
+    return bool(before) and before[-1].lower() in _RELATIVE_WORDS
 
 
 def _quote_claims(context: Context, atts: Sequence[Attribution]) -> list[_Draft]:
@@ -259,7 +273,9 @@ def _drop_nested(drafts: list[_Draft]) -> list[_Draft]:
     The outer claim holds the inner one, cue and all, as part of what X said; "Y believes Z" is
     X's account, not a claim the text makes on its own. A claim counts as nested when its content
     lies inside the content of a claim starting no later, and its cue (or, for a quotation with no
-    cue of its own, its content) lies there too. One pass over the claims by start, longest first.
+    cue of its own, its content) lies there too. A claim told in a relative clause ("Sudzha, which
+    Russia has claimed") is about a noun of the outer content and stays. One pass over the claims
+    by start, longest first.
     """
     if len(drafts) < 2:
         return drafts
@@ -272,7 +288,9 @@ def _drop_nested(drafts: list[_Draft]) -> list[_Draft]:
         if host is not None and e <= host.content[1] and (s, e) != host.content:
             hs, he = host.content
             inner = d.cue_span
-            if (inner is None and d.quoted) or (inner is not None and hs <= inner.start and inner.end <= he):
+            if d.relative:
+                pass  # "…, which Russia has claimed": a claim about a noun of the content, kept
+            elif (inner is None and d.quoted) or (inner is not None and hs <= inner.start and inner.end <= he):
                 nested.add(i)
                 continue
         if host is None or e > host.content[1]:

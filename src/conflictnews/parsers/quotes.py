@@ -1038,7 +1038,8 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
         return None  # a noun: "the claims", "Russia's report"; "to say"
     if cue.hedge_verb:
         return _hedge_verb(cx, cue, c_start, v_end, ss, se)
-    participle = form.endswith("ing")
+    # "is showing", "are saying": a progressive is a finite verb, not a participle clause
+    participle = form.endswith("ing") and not (c_start < v_start and _PASSIVE_BE.search(text, c_start, v_start))
     pre_c = _prev_char(text, c_start, ss)
     post_c = _next_char(text, v_end, se)
     post_ch = text[post_c] if post_c is not None else "."
@@ -1366,6 +1367,12 @@ def _forward(
             return None
         n = n2
     r = cx.by_open.get(n)
+    if r is None and not colon and text[n].islower():
+        # 'said on Telegram: "…"': a short adverbial, then the colon and the quotation
+        k = text.find(":", n, min(se, n + _ADVERBIAL_REACH))
+        n2 = _next_char(text, k + 1, min(len(text), se + 2)) if k != -1 and "," not in text[n:k] else None
+        if n2 is not None and n2 in cx.by_open and cx.first_words(n, k, 1)[0][2] in cx.cues.trailing_or_to:
+            r, colon = cx.by_open[n2], True
     if r is not None:
         actor = _speaker_actor(cx, subj, subj[0]) if subj else None
         lay = "colon" if colon else ("participle-quote" if layout == "participle" else "before-quote")
@@ -1400,10 +1407,27 @@ def _forward(
     end = _content_end(cx, n, se)
     if end - n < 2:
         return None
+    if not has_that and not colon and words and words[0][0] == n and words[0][2] in _NO_CONTENT_START:
+        if words[0][2] == "by" or len(cx.first_words(n, end, _ADVERBIAL_WORDS + 1)) <= _ADVERBIAL_WORDS:
+            return None  # "reported from Moscow.", "was first reported by MSNBC": an adverbial, not what was said
     actor = _speaker_actor(cx, subj, subj[0]) if subj else None
     return Attribution(
         "verb", layout, (c_start, v_end), cue.lemma, cue.stance, cue.speech, subj, actor, (n, end), None, ()
     )
+
+
+_NO_CONTENT_START = frozenset(
+    (
+        *("by", "from", "in", "on", "at", "via", "through", "during", "with", "ago", "up", "off", "down", "away"),
+        *("yesterday", "today", "tonight", "earlier", "later", "last", "recently"),
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    )
+)
+"""Lower-case words that open an adverbial after a cue with no "that" ("reported from Moscow")."""
+_ADVERBIAL_REACH = 60
+"""How far after a cue the colon after an adverbial ('said on Telegram: "…"') may stand."""
+_ADVERBIAL_WORDS = 5
+"""At most this many words after such a word, up to the content's end, make an adverbial and no content."""
 
 
 def _skip_object(cx: _Ctx, cue: CueVerb, pos: int, se: int) -> int:
