@@ -675,7 +675,44 @@ def find_attributions(context: Context, cues: CueLexicon, cx: _Ctx | None = None
     labels = _label_attributions(cx)
     if labels:
         out = sorted(out + labels, key=lambda a: a.cue)
+    _cut_at_new_clauses(cx, out)
     return out
+
+
+_CLAUSE_JOIN = regex.compile(r"(?:,\s*+|\s)(?:and|but|while|whereas|yet)\s++$|[,;]\s*+$", regex.IGNORECASE)
+"""What ends a content before a new clause with an attribution of its own: "…, and they say …"."""
+_CUT_LOOKBACK = 8
+"""How many attributions before one are tried as the one whose content it cuts."""
+
+
+def _cut_at_new_clauses(cx: _Ctx, atts: list[Attribution]) -> None:
+    """
+    "X said A, and they say B", "… together, Trump highlighted …": a content stops where a new clause starts.
+
+    A content that holds the speaker of a later attribution (or its cue, when it has none) right after a
+    comma, a semicolon or a conjunction ends before them. Relative clauses ("…, who said") stay inside.
+    """
+    text = cx.text
+    for k, a in enumerate(atts):
+        if a.content[0] < a.cue[1] or a.layout == "label":
+            continue  # only an attribution whose content follows its cue starts a clause of its own
+        head = a.speaker[0] if a.speaker is not None else a.cue[0]
+        w = _WORD.match(text, head)
+        if w is not None and w.group().lower() in _RELATIVES | {"whom", "whose"}:
+            continue
+        for j in range(k - 1, max(-1, k - 1 - _CUT_LOOKBACK), -1):
+            h = atts[j]
+            hs, he = h.content
+            if not hs < head < he or h.quote is not None:
+                continue
+            m = _CLAUSE_JOIN.search(text, max(hs, head - 12), head)
+            if m is not None and m.start() > hs:
+                e = m.start()
+                while e > hs and (text[e - 1].isspace() or text[e - 1] in ",;"):
+                    e -= 1
+                if e - hs >= 2:
+                    atts[j] = h._replace(content=(hs, e))
+            break
 
 
 _LABEL_REACH = 80
