@@ -657,8 +657,8 @@ def find_attributions(context: Context, cues: CueLexicon, cx: _Ctx | None = None
         start, end = m.start, m.end
         if start < skip_until or cx.in_quote(start, end) is not None:
             continue
-        if text[start].isupper() and m.kind != "acc" and not _sentence_start(cx, start):
-            continue  # "United States", "Reports" as a name: not a cue
+        if text[start].isupper() and m.kind != "acc" and not _sentence_start(cx, start) and not _title_case(cx, start):
+            continue  # "United States", "Reports" as a name: not a cue (but a headline capitalises every word)
         att: Attribution | None
         if m.kind == "acc":
             att = _according(cx, start, end)
@@ -756,6 +756,20 @@ def _label_attributions(cx: _Ctx) -> list[Attribution]:
             Attribution("label", "label", (colon, colon + 1), ":", "reported", True, label, actor, content, r, ())
         )
     return out
+
+
+_TITLE_WORDS = 16
+"""How many words of a sentence are read to tell a headline ("Lindsey Graham Says …") from running text."""
+
+
+def _title_case(cx: _Ctx, pos: int) -> bool:
+    """True when the sentence holding *pos* is a headline: at least four words, nearly all capitalised."""
+    ss, se = cx.analysis.sentence_at(pos)
+    words = [w[2] for w in cx.first_words(ss, se, _TITLE_WORDS) if w[2][0].isalpha()]
+    if len(words) < 4:
+        return False
+    small = sum(1 for w in words if w[0].islower())
+    return small * 5 <= len(words) and sum(1 for w in words if w.isupper()) * 2 < len(words)
 
 
 def _sentence_start(cx: _Ctx, pos: int) -> bool:
