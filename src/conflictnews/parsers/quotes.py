@@ -1129,6 +1129,12 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
                     (),
                 )
 
+    # "Noting that …, Bolton said": an opening participle clause; its speaker is the subject after the comma
+    if participle and pre_c is None and c_start == v_start:
+        comma = cx.comma_in(v_end, se)
+        subj = _main_subject(cx, comma + 1, se) if comma != -1 else None
+        return _forward(cx, cue, "participle", c_start, v_end, comma, subj) if subj is not None else None
+
     # participle after a comma or "with one stating:"
     if participle and pre_c is not None:
         if text[pre_c] == ",":
