@@ -78,7 +78,7 @@ class ClaimParser(CueParser):
                 seen.add(d.content)
                 unique.append(d)
         unique = _join_quote_fragments(unique)
-        unique = _drop_nested(unique)
+        unique = _drop_nested(text, unique)
         _mark_disputes(context, cues, actors, unique)
         q_spans = sorted(((q.span.start, q.span.end, q.id) for q in context.quantities), key=lambda t: t[0])
         q_starts = [t[0] for t in q_spans]
@@ -123,12 +123,12 @@ class _Draft:
         "disputed_by",
         "hedges",
         "quoted",
-        "relative",
         "rule",
         "source",
         "source_id",
         "source_text",
         "span",
+        "speaker_at",
         "stance",
     )
 
@@ -147,10 +147,10 @@ class _Draft:
         hedges: tuple[str, ...] = (),
         source_id: str | None = None,
         quoted: bool = False,
-        relative: bool = False,
+        speaker_at: int | None = None,
     ) -> None:
         self.span = span
-        self.relative = relative  # told in a relative clause: "Sudzha, which Russia has claimed"
+        self.speaker_at = speaker_at  # where the words naming the source start
         self.quoted = quoted  # the content is a direct quotation
         self.content = content
         self.source = source
@@ -197,16 +197,17 @@ def _draft(hedging: _Hedging, cues: CueLexicon, actors: ActorIndex, a: Attributi
         hedges=hedges,
         rule=rule,
         quoted=a.quote is not None,
-        relative=a.speaker is not None and _in_relative_clause(text, a.speaker),
+        speaker_at=a.speaker[0] if a.speaker is not None else None,
     )
 
 
 _RELATIVE_WORDS = frozenset(("which", "who", "whom", "whose"))
 
 
-def _in_relative_clause(text: str, speaker: tuple[int, int]) -> bool:
-    """True for "which Russia has claimed": a relative pronoun, then the speaker."""
-    s, _e = speaker
+def _in_relative_clause(text: str, s: int | None) -> bool:
+    """True for "which Russia has claimed": a relative pronoun, then the speaker starting at *s*."""
+    if s is None:
+        return False
     before = text[max(0, s - 8) : s].split()
     return bool(before) and before[-1].lower() in _RELATIVE_WORDS
 
@@ -266,7 +267,7 @@ def _join_quote_fragments(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
-def _drop_nested(drafts: list[_Draft]) -> list[_Draft]:
+def _drop_nested(text: str, drafts: list[_Draft]) -> list[_Draft]:
     """
     Leave out an attribution told inside another claim's content: "X said that Y believes Z".
 
@@ -288,7 +289,7 @@ def _drop_nested(drafts: list[_Draft]) -> list[_Draft]:
         if host is not None and e <= host.content[1] and (s, e) != host.content:
             hs, he = host.content
             inner = d.cue_span
-            if d.relative:
+            if _in_relative_clause(text, d.speaker_at):
                 pass  # "…, which Russia has claimed": a claim about a noun of the content, kept
             elif (inner is None and d.quoted) or (inner is not None and hs <= inner.start and inner.end <= he):
                 nested.add(i)

@@ -435,11 +435,18 @@ class _Ctx:
         if self._told_hits is None:
             rows: tuple[list[int], list[int], list[str]] = ([], [], [])
             text = self.text
-            if any(w in text for w in _TOLD_WORDS):
-                for m in _TOLD.finditer(text):
+            words, starts = self.tok_words, self.tok_starts
+            last = -1
+            # every match opens with one of these words: try the pattern only at them (not over the whole text)
+            for i in self.analysis.indices_of(_TOLD_WORDS):
+                if starts[i] < last or words[i] not in _TOLD_WORDS:
+                    continue
+                m = _TOLD.match(text, starts[i])
+                if m is not None:
                     rows[0].append(m.start())
                     rows[1].append(m.end())
                     rows[2].append(_hit_name(m))
+                    last = m.end()
             self._told_hits = rows
         return self._told_hits
 
@@ -495,10 +502,13 @@ class _Ctx:
         """Starts and ends of ", claiming": a comma and a participle cue (the matches of _PARTICIPLE_AFTER_COMMA)."""
         if self._participles is None:
             verbs = self.cues.verbs
+            text = self.text
+            match = _PARTICIPLE_AFTER_COMMA.match
+            # the pattern opens with a comma: tried at the commas already indexed, not over the whole text
             ms = [
                 (m.start(), m.end())
-                for m in _PARTICIPLE_AFTER_COMMA.finditer(self.text)
-                if (w := m.group(1).lower()).endswith("ing") and w in verbs
+                for c in self.commas
+                if (m := match(text, c)) is not None and (w := m.group(1).lower()).endswith("ing") and w in verbs
             ]
             self._participles = ([a for a, _ in ms], [b for _, b in ms])
         return self._participles
@@ -510,7 +520,15 @@ class _Ctx:
             verbs = self.cues.verbs
             text = self.text
             rows: tuple[list[int], list[int], list[int]] = ([], [], [])
-            for m in _COORDINATED_CORE.finditer(text):
+            words, starts = self.tok_words, self.tok_starts
+            last = -1
+            for i in self.analysis.indices_of(_AND_BUT):
+                if starts[i] < last or words[i] not in _AND_BUT:
+                    continue
+                m = _COORDINATED_CORE.match(text, starts[i])
+                if m is None:
+                    continue
+                last = m.end()
                 w = m.group(1).lower()
                 if w in verbs and not w.endswith("ing"):
                     c = _COMMA_BEFORE.search(text, max(0, m.start() - 40), m.start())
@@ -681,6 +699,7 @@ def find_attributions(context: Context, cues: CueLexicon, cx: _Ctx | None = None
 
 _CLAUSE_JOIN = regex.compile(r"(?:,\s*+|\s)(?:and|but|while|whereas|yet)\s++$|[,;]\s*+$", regex.IGNORECASE)
 """What ends a content before a new clause with an attribution of its own: "…, and they say …"."""
+_RELATIVE_HEADS = frozenset(("who", "which", "that", "whom", "whose"))
 _CUT_LOOKBACK = 8
 """How many attributions before one are tried as the one whose content it cuts."""
 
@@ -697,16 +716,18 @@ def _cut_at_new_clauses(cx: _Ctx, atts: list[Attribution]) -> None:
         if a.content[0] < a.cue[1] or a.layout == "label":
             continue  # only an attribution whose content follows its cue starts a clause of its own
         head = a.speaker[0] if a.speaker is not None else a.cue[0]
+        m = _CLAUSE_JOIN.search(text, max(0, head - 12), head)
+        if m is None:
+            continue
         w = _WORD.match(text, head)
-        if w is not None and w.group().lower() in _RELATIVES | {"whom", "whose"}:
+        if w is not None and w.group().lower() in _RELATIVE_HEADS:
             continue
         for j in range(k - 1, max(-1, k - 1 - _CUT_LOOKBACK), -1):
             h = atts[j]
             hs, he = h.content
             if not hs < head < he or h.quote is not None:
                 continue
-            m = _CLAUSE_JOIN.search(text, max(hs, head - 12), head)
-            if m is not None and m.start() > hs:
+            if m.start() > hs:
                 e = m.start()
                 while e > hs and (text[e - 1].isspace() or text[e - 1] in ",;"):
                     e -= 1
@@ -828,6 +849,7 @@ _CITING = regex.compile(
 _PARTICIPLE_AFTER_COMMA = regex.compile(r",\s++(\p{L}++)")
 _COORDINATED_CORE = regex.compile(r"(?<![\p{L}])(?:and|but)\s++(?:(?:also|then|later)\s++)?(\p{L}++)")
 _COMMA_BEFORE = regex.compile(r",\s*+$")
+_AND_BUT = frozenset(("and", "but"))
 
 
 def _prev_char(text: str, pos: int, limit: int) -> int | None:
@@ -1724,8 +1746,8 @@ def _channel_segments(lo: int, hi: int, skip: Sequence[tuple[int, int]], near: S
     return out
 
 
-_TOLD_WORDS = ("told", "tell", "relayed", "speaking", "said")
-"""One of these stands in every match of _TOLD (case-sensitive): without them the search is skipped."""
+_TOLD_WORDS = frozenset(("told", "tells", "telling", "relayed", "speaking", "said"))
+"""The words every match of _TOLD opens with (case-sensitive): the pattern is tried only at them."""
 
 # Besides ASCII letters, the only characters the regex module's IGNORECASE matches to an ASCII letter
 # are these two and the Kelvin sign, which str.lower() turns into "k".
