@@ -275,7 +275,9 @@ def _drop_nested(text: str, drafts: list[_Draft]) -> list[_Draft]:
     X's account, not a claim the text makes on its own. A claim counts as nested when its content
     lies inside the content of a claim starting no later, and its cue (or, for a quotation with no
     cue of its own, its content) lies there too. A claim told in a relative clause ("Sudzha, which
-    Russia has claimed") is about a noun of the outer content and stays. One pass over the claims
+    Russia has claimed") is about a noun of the outer content and stays. When the inner cue opens the
+    outer content ("officials reported allegations of …"), the inner claim is the one kept, with the
+    outer source if it names none. One pass over the claims
     by start, longest first.
     """
     if len(drafts) < 2:
@@ -283,6 +285,7 @@ def _drop_nested(text: str, drafts: list[_Draft]) -> list[_Draft]:
     order = sorted(range(len(drafts)), key=lambda i: (drafts[i].content[0], -drafts[i].content[1]))
     nested: set[int] = set()
     host: _Draft | None = None  # the claim reaching furthest so far
+    order_host = -1  # its index in *drafts*
     for i in order:
         d = drafts[i]
         s, e = d.content
@@ -291,11 +294,19 @@ def _drop_nested(text: str, drafts: list[_Draft]) -> list[_Draft]:
             inner = d.cue_span
             if _in_relative_clause(text, d.speaker_at):
                 pass  # "…, which Russia has claimed": a claim about a noun of the content, kept
+            elif inner is not None and inner.start == hs and not d.quoted:
+                # "officials reported allegations of …": the outer content is the inner attribution itself;
+                # the inner claim stays, told by the outer source when it names none of its own
+                nested.add(order_host)
+                if d.source is None and d.source_id is None and d.source_text is None:
+                    d.source, d.source_id, d.source_text = host.source, host.source_id, host.source_text
+                    d.chain = host.chain
+                d.span = (min(d.span[0], host.span[0]), max(d.span[1], host.span[1]))
             elif (inner is None and d.quoted) or (inner is not None and hs <= inner.start and inner.end <= he):
                 nested.add(i)
                 continue
         if host is None or e > host.content[1]:
-            host = d
+            host, order_host = d, i
     return drafts if not nested else [d for i, d in enumerate(drafts) if i not in nested]
 
 

@@ -1172,7 +1172,12 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
         # "Ryan said …, and suggested that …": the subject of the sentence speaks again
         subj = _main_subject(cx, ss, c_start)
         return _forward(cx, cue, "coordinated", c_start, v_end, se, subj) if subj else None
-    if form == "asked" and c_start == v_start and (prev in ("", "when", "once", "if") and _sentence_opening(cx, ss, c_start)):
+    if (
+        form in ("asked", "asked about")
+        and c_start == v_start
+        and prev in ("", "when", "once", "if")
+        and _sentence_opening(cx, ss, c_start)
+    ):
         return _asked(cx, cue, v_start, v_end, se)
     subj = _subject(cx, ss, c_start)
     if subj is None:
@@ -1261,7 +1266,9 @@ def _sentence_opening(cx: _Ctx, ss: int, pos: int) -> bool:
     return len(cx.first_words(ss, pos, 2)) <= 1
 
 
-_ASKED_OPENERS = frozenset(("what", "who", "whom", "whose", "which", "why", "how", "whether", "if", "about", "when", "where"))
+_ASKED_OPENERS = frozenset(
+    ("what", "who", "whom", "whose", "which", "why", "how", "whether", "if", "about", "when", "where")
+)
 _ASKED_REACH = 8
 """How many words after "Asked" may stand before the question ("Asked on Fox News who leads …")."""
 
@@ -1277,6 +1284,14 @@ def _asked(cx: _Ctx, cue: CueVerb, v_start: int, v_end: int, se: int) -> Attribu
     comma = cx.comma_in(v_end, se)
     if comma == -1:
         return None
+    if text[v_start:v_end].lower() != "asked":  # "asked about": the question is what follows
+        n = _next_char(text, v_end, comma)
+        end = _strip(text, n, comma)[1] if n is not None else 0
+        if n is None or end - n < 3:
+            return None
+        return Attribution(
+            "verb", "asked", (v_start, v_end), cue.lemma, cue.stance, False, None, None, (n, end), None, ()
+        )
     for w in cx.first_words(v_end, comma, _ASKED_REACH):
         if w[2].lower() in _ASKED_OPENERS:
             end = _strip(text, w[0], comma)[1]
@@ -1486,9 +1501,15 @@ def _forward(
     end = _content_end(cx, n, se)
     if end - n < 2:
         return None
-    if not has_that and not colon and words and words[0][0] == n and words[0][2] in _NO_CONTENT_START:
-        if words[0][2] == "by" or len(cx.first_words(n, end, _ADVERBIAL_WORDS + 1)) <= _ADVERBIAL_WORDS:
-            return None  # "reported from Moscow.", "was first reported by MSNBC": an adverbial, not what was said
+    if (
+        not has_that
+        and not colon
+        and words
+        and words[0][0] == n
+        and words[0][2] in _NO_CONTENT_START
+        and (words[0][2] == "by" or len(cx.first_words(n, end, _ADVERBIAL_WORDS + 1)) <= _ADVERBIAL_WORDS)
+    ):
+        return None  # "reported from Moscow.", "was first reported by MSNBC": an adverbial, not what was said
     actor = _speaker_actor(cx, subj, subj[0]) if subj else None
     return Attribution(
         "verb", layout, (c_start, v_end), cue.lemma, cue.stance, cue.speech, subj, actor, (n, end), None, ()
