@@ -455,7 +455,7 @@ def test_cue_layouts_with_the_subject_as_source(text: str, expected: tuple[str, 
 def test_content_stops_where_a_new_attributed_clause_starts() -> None:
     """'X said A, and they say B': two claims, the first ending before "and"."""
     text = "Syrskyi said the town had fallen, and his aides say the bridge is still standing."
-    claims, names = parse(text, SYRSKYI)
+    claims, _ = parse(text, SYRSKYI)
 
     assert [("said", "the town had fallen"), ("say", "the bridge is still standing")] == [
         (c.cue, content(text, c)) for c in claims
