@@ -1382,6 +1382,8 @@ def _inverted_speaker(cx: _Ctx, pos: int, se: int) -> tuple[int, int] | None:
     limit = min(se, cx.nth_word_end(s, 11) + 1)  # past the 11th word: too long for a speaker
     while stop < limit and text[stop] not in ',.;:!?\u201c\u201d"(':
         stop += 1
+        if stop < limit and text[stop] == "." and _abbreviation_before(text, s, stop):
+            stop += 1  # "said Mr. Ekovich", "said Sen. Tom Udall", "John F. Kennedy"
     if stop == limit < se:
         return None
     words = cx.words(s, stop)
@@ -1407,6 +1409,20 @@ def _inverted_speaker(cx: _Ctx, pos: int, se: int) -> tuple[int, int] | None:
         if nxt and nxt[0][2].lower().endswith("ing") and not first[0].isupper():
             return None  # "confirmed the toll, highlighting …": an object, not a speaker
     return (keep[0][0], keep[-1][1])
+
+
+_TITLE_ABBREVIATIONS = frozenset(
+    ("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr", "sr", "prof", "rev")
+)
+
+
+def _abbreviation_before(text: str, lo: int, dot: int) -> bool:
+    """True when the word ending at *dot* is a title abbreviation ("Mr", "Sen") or an initial ("F")."""
+    i = dot
+    while i > lo and text[i - 1].isalpha():
+        i -= 1
+    word = text[i:dot]
+    return (len(word) == 1 and word.isupper()) or (word[:1].isupper() and word.lower() in _TITLE_ABBREVIATIONS)
 
 
 def _content_before(cx: _Ctx, pos: int, ss: int) -> tuple[tuple[int, int] | None, QuoteRegion | None]:
