@@ -256,7 +256,13 @@ def _join_quote_fragments(drafts: list[_Draft]) -> list[_Draft]:
             and last is not None
             and (d.cue_span is None or d.cue_span == last.cue_span)
             and _same_source(last, d)
-            and not (out and out[-1] is not last and out[-1].content[0] >= last.content[1])
+            and not (
+                out
+                and out[-1] is not last
+                and out[-1].content[0] >= last.content[1]
+                # '"A," said X, who noted …. "B."': an aside in the speaker's own relative clause
+                and (out[-1].source_text or "").lower() not in ("who", "whom")
+            )
         ):
             last.content = (last.content[0], max(last.content[1], d.content[1]))
             last.span = (min(last.span[0], d.span[0]), max(last.span[1], d.span[1]))
