@@ -1619,7 +1619,14 @@ def _according(cx: _Ctx, start: int, end: int) -> Attribution | None:
         while stop < limit and text[stop] not in ",.;:!?\u2014(":
             stop += 1
     if stop == limit < se:
-        return None
+        if _ALNUM.search(text, ss, start) is None:
+            return None
+        # "…, according to three sources who spoke to Fox News but …": the source up to its relative clause
+        words = cx.first_words(s, stop, _SOURCE_WORDS + 1)
+        k = next((i for i, w in enumerate(words) if w[2].lower() in _RELATIVES), None)
+        if k is None or k == 0:
+            return None
+        stop = words[k - 1][1]
     src_words = cx.words(s, stop)
     if not src_words or len(src_words) > 14:
         return None
@@ -1642,10 +1649,14 @@ def _according(cx: _Ctx, start: int, end: int) -> Attribution | None:
         if c_end is None:
             return None
         content_q, _quote = _content_before(cx, c_end + 1 if text[c_end] != "," else c_end, ss)
-        if content_q is None:
-            return None
-        content = content_q
         layout = "according-after"
+        if content_q is None or (text[c_end] == "," and _adverbial(cx, *content_q)):
+            # "By Sept. 30, according to new filings, the committee had spent …": the clause after the source
+            n = _next_char(text, after + 1, se) if after < se and text[after] == "," else None
+            if n is None:
+                return None
+            content_q, layout = (n, _content_end(cx, n, se)), "according-inside"
+        content = content_q
     if content[1] - content[0] < 3:
         return None
     actor = _speaker_actor(cx, src, src[0])
@@ -1653,6 +1664,10 @@ def _according(cx: _Ctx, start: int, end: int) -> Attribution | None:
     return Attribution(
         "according", layout, (start, end), "according to", "reported", False, src, actor, content, quote, tuple(chain)
     )
+
+
+_SOURCE_WORDS = 14
+"""The longest source of "according to" read up to its relative clause."""
 
 
 def _noun_cue(cx: _Ctx, m: Hit) -> Attribution | None:
