@@ -1325,9 +1325,16 @@ def _after_parenthetical(cx: _Ctx, comma: int, ss: int) -> bool:
     words = cx.first_words(b + 1, comma, 1)
     if not (words and (words[0][2][0].islower() or words[0][2][0].isdigit())):
         return False
-    # the appositive follows a short noun phrase that opens the sentence ("Smith, 58,"), not a clause
-    b0 = _last_boundary(cx, ss, b)
-    return len(cx.first_words(b0 + 1 if b0 is not None else ss, b, _APPOSITIVE_HEAD + 1)) <= _APPOSITIVE_HEAD
+    # the appositive follows a short noun phrase ("Smith, 58,"), not a clause; a quotation closing before
+    # that noun phrase does not count ('"…," Smith, 58, said')
+    head = ss
+    k = bisect.bisect_left(cx._region_starts, b) - 1
+    close = cx.regions[k].close_mark if k >= 0 else None
+    if close is not None and ss <= close < b:
+        r = cx.regions[k]
+        if r.open_mark < ss or _ALNUM.search(text, ss, r.open_mark) is None:
+            head = close + 1
+    return len(cx.first_words(head, b, _APPOSITIVE_HEAD + 1)) <= _APPOSITIVE_HEAD
 
 
 _APPOSITIVE_HEAD = 8
@@ -1385,7 +1392,12 @@ def _inverted_speaker(cx: _Ctx, pos: int, se: int) -> tuple[int, int] | None:
         if stop < limit and text[stop] == "." and _abbreviation_before(text, s, stop):
             stop += 1  # "said Mr. Ekovich", "said Sen. Tom Udall", "John F. Kennedy"
     if stop == limit < se:
-        return None
+        # "said a handful of Democrats who point to …": the speaker up to its relative clause
+        lead = cx.first_words(s, stop, 11)
+        k = next((i for i, w in enumerate(lead) if w[2] in ("who", "whose")), None)
+        if k is None or k == 0:
+            return None
+        stop = se = lead[k - 1][1]  # the speaker ends there, as if at the sentence end
     words = cx.words(s, stop)
     if not words or len(words) > 10 or words[0][0] != s:
         return None
