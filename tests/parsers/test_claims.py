@@ -468,3 +468,13 @@ def test_adverbial_after_a_cue_is_no_content() -> None:
     claims, _ = parse(text, SYRSKYI)
 
     assert [] == [content(text, c) for c in claims]
+
+
+def test_according_to_after_an_opening_adverbial_attributes_the_clause_after_it() -> None:
+    """'By March 13, according to the BBC, the brigade withdrew.': the clause after the source is the content."""
+    text = "By March 13, according to the BBC, the brigade had withdrawn from Sudzha."
+    claims, names = parse(text, {"BBC": ("media", ["BBC"])})
+
+    assert [("according to", "BBC", "the brigade had withdrawn from Sudzha")] == [
+        (c.cue, names.get(c.source or ""), content(text, c)) for c in claims
+    ]
