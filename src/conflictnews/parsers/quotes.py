@@ -1252,8 +1252,14 @@ def _continued(cx: _Ctx, content: tuple[int, int], pos: int | None, se: int) -> 
     *pos* is the first character after the cue or speaker; the content then runs to the end of that quotation.
     """
     text = cx.text
-    if pos is None or text[pos] != ",":
+    if pos is None:
         return content
+    if text[pos] != ",":
+        # '"A," Trump said last month on Twitter, "B"': a few adverbial words, then the comma
+        comma = cx.comma_in(pos, min(se, pos + _CONTINUE_REACH))
+        if comma == -1 or not _short_tail(cx, pos, comma) or any(i in cx.by_open for i in range(pos, comma)):
+            return content
+        pos = comma
     n = _next_char(text, pos + 1, min(len(text), se + 2))
     r = cx.by_open.get(n) if n is not None else None
     if r is None or r.close_mark is None:
@@ -1301,6 +1307,10 @@ def _asked(cx: _Ctx, cue: CueVerb, v_start: int, v_end: int, se: int) -> Attribu
                 "verb", "asked", (v_start, v_end), cue.lemma, cue.stance, False, None, None, (w[0], end), None, ()
             )
     return None
+
+
+_CONTINUE_REACH = 60
+"""How far after the attribution the comma before the rest of a quotation told in pieces may stand."""
 
 
 def _noun_like(cx: _Ctx, span: tuple[int, int]) -> bool:
