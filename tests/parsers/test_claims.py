@@ -383,3 +383,98 @@ def test_cue_words_as_nouns_and_passives_are_not_claims_of_a_subject() -> None:
     claims, _ = parse(text)
 
     assert [] == [(c.cue, c.source_text) for c in claims if c.source_text]
+
+
+def test_attribution_inside_another_content_is_not_a_claim_of_its_own() -> None:
+    """'X said that Y believes Z': one claim, X's; a claim in an object relative clause ('which Y claimed') stays."""
+    text = (
+        "Syrskyi said that Russian officers believe the town is lost. "
+        "Syrskyi confirmed fighting near Sudzha, which Moscow has claimed full control over."
+    )
+    spec = {**SYRSKYI, "Russia": ("government", ["Moscow"])}
+    claims, names = parse(text, spec)
+
+    assert [
+        ("said", "Oleksandr Syrskyi"),
+        ("confirmed", "Oleksandr Syrskyi"),
+        ("has claimed", "Russia"),
+    ] == [(c.cue, names.get(c.source or "")) for c in claims]
+
+
+def test_quotation_told_in_pieces_round_the_attribution_is_one_claim() -> None:
+    """'"A," he said, "b."' and 'A, he said, "b."': one content from the first piece to the end of the second."""
+    text = '"The line will hold," Syrskyi said, "because the reserves have arrived."'
+    claims, _ = parse(text, SYRSKYI)
+
+    assert [text[1:-1]] == [content(text, c) for c in claims]
+
+
+def test_question_after_asked_is_a_content_with_no_source() -> None:
+    """'Asked why …, X said …' and 'When asked about …': the question is a content; what follows is X's."""
+    text = "Asked why the brigade withdrew, Syrskyi said the flank had collapsed. When asked about losses, he declined."
+    claims, names = parse(text, SYRSKYI)
+
+    assert ("why the brigade withdrew", None) in [(content(text, c), c.source_text) for c in claims]
+    assert ("losses", None) in [(content(text, c), c.source_text) for c in claims]
+    assert ("the flank had collapsed", "Oleksandr Syrskyi") in [
+        (content(text, c), names.get(c.source or "")) for c in claims
+    ]
+
+
+CLAUSES = [
+    pytest.param(
+        "Syrskyi is stressing that the reserves will arrive.",
+        ("is stressing", "the reserves will arrive"),
+        id="progressive",
+    ),
+    pytest.param(
+        "Noting that the bridge was down, Syrskyi ordered a retreat.",
+        ("Noting", "the bridge was down"),
+        id="opening-participle",
+    ),
+    pytest.param("Kyiv Will Hold The Line, Syrskyi Says.", ("Says", "Kyiv Will Hold The Line"), id="headline"),
+    pytest.param(
+        "The town has had no running water since the shelling began, which the mayor calls a disaster, "
+        "said Syrskyi, the commander of the army.",
+        ("said", "The town has had no running water since the shelling began, which the mayor calls a disaster"),
+        id="inverted-after-a-clause",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CLAUSES)
+def test_cue_layouts_with_the_subject_as_source(text: str, expected: tuple[str, str]) -> None:
+    """Progressives, opening participle clauses, headline capitals and an inverted speaker after a long clause."""
+    claims, names = parse(text, SYRSKYI)
+
+    assert [(*expected, "Oleksandr Syrskyi")] == [
+        (c.cue, content(text, c), names.get(c.source or "")) for c in claims[:1]
+    ]
+
+
+def test_content_stops_where_a_new_attributed_clause_starts() -> None:
+    """'X said A, and they say B': two claims, the first ending before "and"."""
+    text = "Syrskyi said the town had fallen, and his aides say the bridge is still standing."
+    claims, _ = parse(text, SYRSKYI)
+
+    assert [("said", "the town had fallen"), ("say", "the bridge is still standing")] == [
+        (c.cue, content(text, c)) for c in claims
+    ]
+
+
+def test_adverbial_after_a_cue_is_no_content() -> None:
+    """'reported from Moscow.', 'was first reported by the BBC.': no content follows the cue."""
+    text = "Syrskyi reported from Kharkiv. The move was first reported by the BBC."
+    claims, _ = parse(text, SYRSKYI)
+
+    assert [] == [content(text, c) for c in claims]
+
+
+def test_according_to_after_an_opening_adverbial_attributes_the_clause_after_it() -> None:
+    """'By March 13, according to the BBC, the brigade withdrew.': the clause after the source is the content."""
+    text = "By March 13, according to the BBC, the brigade had withdrawn from Sudzha."
+    claims, names = parse(text, {"BBC": ("media", ["BBC"])})
+
+    assert [("according to", "BBC", "the brigade had withdrawn from Sudzha")] == [
+        (c.cue, names.get(c.source or ""), content(text, c)) for c in claims
+    ]

@@ -307,3 +307,34 @@ def test_inverted_speaker_is_a_noun_phrase_not_a_clause() -> None:
     (q,) = parse(text, spec)
 
     assert ("every unit was ready", "quotes/indirect-before") == (q.text, q.rule)
+
+
+INVERTED_SPEAKERS = [
+    pytest.param('"The line holds," said Mr. Syrskyi, the commander.', "Mr. Syrskyi", id="title-abbreviation"),
+    pytest.param('"The line holds," said Oleksandr S. Syrskyi.', "Oleksandr S. Syrskyi", id="initial"),
+    pytest.param(
+        '"The line holds," said a handful of officers who served with Syrskyi in the east last year.',
+        "a handful of officers",
+        id="cut-at-relative-clause",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), INVERTED_SPEAKERS)
+def test_inverted_speaker_words(text: str, speaker: str) -> None:
+    """'said Mr. X', 'said John F. X', 'said a handful of officers who …': the speaker's words, whole."""
+    (q,) = parse(text, SYRSKYI)
+
+    assert ("quotes/said-inverted", speaker) == (q.rule, q.speaker_text)
+
+
+def test_channel_after_an_adverbial_and_colon() -> None:
+    """'said on Telegram: "…"': the quotation is the content and the channel is found."""
+    text = 'Syrskyi said on Telegram: "It is over."'
+    (q,) = parse(text, SYRSKYI)
+
+    assert ("It is over.", "Oleksandr Syrskyi", "telegram") == (
+        q.text,
+        speaker_name(text, q, SYRSKYI),
+        (q.channel or "").lower(),
+    )

@@ -78,6 +78,7 @@ class ClaimParser(CueParser):
                 seen.add(d.content)
                 unique.append(d)
         unique = _join_quote_fragments(unique)
+        unique = _drop_nested(text, unique)
         _mark_disputes(context, cues, actors, unique)
         q_spans = sorted(((q.span.start, q.span.end, q.id) for q in context.quantities), key=lambda t: t[0])
         q_starts = [t[0] for t in q_spans]
@@ -127,6 +128,7 @@ class _Draft:
         "source_id",
         "source_text",
         "span",
+        "speaker_at",
         "stance",
     )
 
@@ -145,8 +147,10 @@ class _Draft:
         hedges: tuple[str, ...] = (),
         source_id: str | None = None,
         quoted: bool = False,
+        speaker_at: int | None = None,
     ) -> None:
         self.span = span
+        self.speaker_at = speaker_at  # where the words naming the source start
         self.quoted = quoted  # the content is a direct quotation
         self.content = content
         self.source = source
@@ -193,7 +197,19 @@ def _draft(hedging: _Hedging, cues: CueLexicon, actors: ActorIndex, a: Attributi
         hedges=hedges,
         rule=rule,
         quoted=a.quote is not None,
+        speaker_at=a.speaker[0] if a.speaker is not None else None,
     )
+
+
+_RELATIVE_WORDS = frozenset(("which", "who", "whom", "whose"))
+
+
+def _in_relative_clause(text: str, s: int | None) -> bool:
+    """True for "which Russia has claimed": a relative pronoun, then the speaker starting at *s*."""
+    if s is None:
+        return False
+    before = text[max(0, s - 8) : s].split()
+    return bool(before) and before[-1].lower() in _RELATIVE_WORDS
 
 
 def _quote_claims(context: Context, atts: Sequence[Attribution]) -> list[_Draft]:
@@ -240,7 +256,13 @@ def _join_quote_fragments(drafts: list[_Draft]) -> list[_Draft]:
             and last is not None
             and (d.cue_span is None or d.cue_span == last.cue_span)
             and _same_source(last, d)
-            and not (out and out[-1] is not last and out[-1].content[0] >= last.content[1])
+            and not (
+                out
+                and out[-1] is not last
+                and out[-1].content[0] >= last.content[1]
+                # '"A," said X, who noted …. "B."': an aside in the speaker's own relative clause
+                and (out[-1].source_text or "").lower() not in ("who", "whom")
+            )
         ):
             last.content = (last.content[0], max(last.content[1], d.content[1]))
             last.span = (min(last.span[0], d.span[0]), max(last.span[1], d.span[1]))
@@ -249,6 +271,49 @@ def _join_quote_fragments(drafts: list[_Draft]) -> list[_Draft]:
         if d.quoted:
             last = d
     return out
+
+
+def _drop_nested(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """
+    Leave out an attribution told inside another claim's content: "X said that Y believes Z".
+
+    The outer claim holds the inner one, cue and all, as part of what X said; "Y believes Z" is
+    X's account, not a claim the text makes on its own. A claim counts as nested when its content
+    lies inside the content of a claim starting no later, and its cue (or, for a quotation with no
+    cue of its own, its content) lies there too. A claim told in a relative clause ("Sudzha, which
+    Russia has claimed") is about a noun of the outer content and stays. When the inner cue opens the
+    outer content ("officials reported allegations of …"), the inner claim is the one kept, with the
+    outer source if it names none. One pass over the claims
+    by start, longest first.
+    """
+    if len(drafts) < 2:
+        return drafts
+    order = sorted(range(len(drafts)), key=lambda i: (drafts[i].content[0], -drafts[i].content[1]))
+    nested: set[int] = set()
+    host: _Draft | None = None  # the claim reaching furthest so far
+    order_host = -1  # its index in *drafts*
+    for i in order:
+        d = drafts[i]
+        s, e = d.content
+        if host is not None and e <= host.content[1] and (s, e) != host.content:
+            hs, he = host.content
+            inner = d.cue_span
+            if _in_relative_clause(text, d.speaker_at):
+                pass  # "…, which Russia has claimed": a claim about a noun of the content, kept
+            elif inner is not None and inner.start == hs and not d.quoted:
+                # "officials reported allegations of …": the outer content is the inner attribution itself;
+                # the inner claim stays, told by the outer source when it names none of its own
+                nested.add(order_host)
+                if d.source is None and d.source_id is None and d.source_text is None:
+                    d.source, d.source_id, d.source_text = host.source, host.source_id, host.source_text
+                    d.chain = host.chain
+                d.span = (min(d.span[0], host.span[0]), max(d.span[1], host.span[1]))
+            elif (inner is None and d.quoted) or (inner is not None and hs <= inner.start and inner.end <= he):
+                nested.add(i)
+                continue
+        if host is None or e > host.content[1]:
+            host, order_host = d, i
+    return drafts if not nested else [d for i, d in enumerate(drafts) if i not in nested]
 
 
 def _same_source(a: _Draft, b: _Draft) -> bool:

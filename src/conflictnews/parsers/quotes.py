@@ -435,11 +435,18 @@ class _Ctx:
         if self._told_hits is None:
             rows: tuple[list[int], list[int], list[str]] = ([], [], [])
             text = self.text
-            if any(w in text for w in _TOLD_WORDS):
-                for m in _TOLD.finditer(text):
+            words, starts = self.tok_words, self.tok_starts
+            last = -1
+            # every match opens with one of these words: try the pattern only at them (not over the whole text)
+            for i in self.analysis.indices_of(_TOLD_WORDS):
+                if starts[i] < last or words[i] not in _TOLD_WORDS:
+                    continue
+                m = _TOLD.match(text, starts[i])
+                if m is not None:
                     rows[0].append(m.start())
                     rows[1].append(m.end())
                     rows[2].append(_hit_name(m))
+                    last = m.end()
             self._told_hits = rows
         return self._told_hits
 
@@ -495,10 +502,13 @@ class _Ctx:
         """Starts and ends of ", claiming": a comma and a participle cue (the matches of _PARTICIPLE_AFTER_COMMA)."""
         if self._participles is None:
             verbs = self.cues.verbs
+            text = self.text
+            match = _PARTICIPLE_AFTER_COMMA.match
+            # the pattern opens with a comma: tried at the commas already indexed, not over the whole text
             ms = [
                 (m.start(), m.end())
-                for m in _PARTICIPLE_AFTER_COMMA.finditer(self.text)
-                if (w := m.group(1).lower()).endswith("ing") and w in verbs
+                for c in self.commas
+                if (m := match(text, c)) is not None and (w := m.group(1).lower()).endswith("ing") and w in verbs
             ]
             self._participles = ([a for a, _ in ms], [b for _, b in ms])
         return self._participles
@@ -510,7 +520,15 @@ class _Ctx:
             verbs = self.cues.verbs
             text = self.text
             rows: tuple[list[int], list[int], list[int]] = ([], [], [])
-            for m in _COORDINATED_CORE.finditer(text):
+            words, starts = self.tok_words, self.tok_starts
+            last = -1
+            for i in self.analysis.indices_of(_AND_BUT):
+                if starts[i] < last or words[i] not in _AND_BUT:
+                    continue
+                m = _COORDINATED_CORE.match(text, starts[i])
+                if m is None:
+                    continue
+                last = m.end()
                 w = m.group(1).lower()
                 if w in verbs and not w.endswith("ing"):
                     c = _COMMA_BEFORE.search(text, max(0, m.start() - 40), m.start())
@@ -657,8 +675,8 @@ def find_attributions(context: Context, cues: CueLexicon, cx: _Ctx | None = None
         start, end = m.start, m.end
         if start < skip_until or cx.in_quote(start, end) is not None:
             continue
-        if text[start].isupper() and m.kind != "acc" and not _sentence_start(cx, start):
-            continue  # "United States", "Reports" as a name: not a cue
+        if text[start].isupper() and m.kind != "acc" and not _sentence_start(cx, start) and not _title_case(cx, start):
+            continue  # "United States", "Reports" as a name: not a cue (but a headline capitalises every word)
         att: Attribution | None
         if m.kind == "acc":
             att = _according(cx, start, end)
@@ -675,7 +693,47 @@ def find_attributions(context: Context, cues: CueLexicon, cx: _Ctx | None = None
     labels = _label_attributions(cx)
     if labels:
         out = sorted(out + labels, key=lambda a: a.cue)
+    _cut_at_new_clauses(cx, out)
     return out
+
+
+_CLAUSE_JOIN = regex.compile(r"(?:,\s*+|\s)(?:and|but|while|whereas|yet)\s++$|[,;]\s*+$", regex.IGNORECASE)
+"""What ends a content before a new clause with an attribution of its own: "…, and they say …"."""
+_RELATIVE_HEADS = frozenset(("who", "which", "that", "whom", "whose"))
+_CUT_LOOKBACK = 8
+"""How many attributions before one are tried as the one whose content it cuts."""
+
+
+def _cut_at_new_clauses(cx: _Ctx, atts: list[Attribution]) -> None:
+    """
+    "X said A, and they say B", "… together, Trump highlighted …": a content stops where a new clause starts.
+
+    A content that holds the speaker of a later attribution (or its cue, when it has none) right after a
+    comma, a semicolon or a conjunction ends before them. Relative clauses ("…, who said") stay inside.
+    """
+    text = cx.text
+    for k, a in enumerate(atts):
+        if a.content[0] < a.cue[1] or a.layout == "label":
+            continue  # only an attribution whose content follows its cue starts a clause of its own
+        head = a.speaker[0] if a.speaker is not None else a.cue[0]
+        m = _CLAUSE_JOIN.search(text, max(0, head - 12), head)
+        if m is None:
+            continue
+        w = _WORD.match(text, head)
+        if w is not None and w.group().lower() in _RELATIVE_HEADS:
+            continue
+        for j in range(k - 1, max(-1, k - 1 - _CUT_LOOKBACK), -1):
+            h = atts[j]
+            hs, he = h.content
+            if not hs < head < he or h.quote is not None:
+                continue
+            if m.start() > hs:
+                e = m.start()
+                while e > hs and (text[e - 1].isspace() or text[e - 1] in ",;"):
+                    e -= 1
+                if e - hs >= 2:
+                    atts[j] = h._replace(content=(hs, e))
+            break
 
 
 _LABEL_REACH = 80
@@ -719,6 +777,20 @@ def _label_attributions(cx: _Ctx) -> list[Attribution]:
             Attribution("label", "label", (colon, colon + 1), ":", "reported", True, label, actor, content, r, ())
         )
     return out
+
+
+_TITLE_WORDS = 16
+"""How many words of a sentence are read to tell a headline ("Lindsey Graham Says …") from running text."""
+
+
+def _title_case(cx: _Ctx, pos: int) -> bool:
+    """True when the sentence holding *pos* is a headline: at least four words, nearly all capitalised."""
+    ss, se = cx.analysis.sentence_at(pos)
+    words = [w[2] for w in cx.first_words(ss, se, _TITLE_WORDS) if w[2][0].isalpha()]
+    if len(words) < 4:
+        return False
+    small = sum(1 for w in words if w[0].islower())
+    return small * 5 <= len(words) and sum(1 for w in words if w.isupper()) * 2 < len(words)
 
 
 def _sentence_start(cx: _Ctx, pos: int) -> bool:
@@ -777,6 +849,7 @@ _CITING = regex.compile(
 _PARTICIPLE_AFTER_COMMA = regex.compile(r",\s++(\p{L}++)")
 _COORDINATED_CORE = regex.compile(r"(?<![\p{L}])(?:and|but)\s++(?:(?:also|then|later)\s++)?(\p{L}++)")
 _COMMA_BEFORE = regex.compile(r",\s*+$")
+_AND_BUT = frozenset(("and", "but"))
 
 
 def _prev_char(text: str, pos: int, limit: int) -> int | None:
@@ -831,21 +904,24 @@ def _subject(cx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
         if opening != -1:
             seg_end = opening
             hi = opening
+    marks_only = False
     for _ in range(4):
         b = _last_boundary(cx, lo, seg_end)
         seg_start = b + 1 if b is not None else lo
         s, e = _strip(text, seg_start, seg_end)
-        if s < e:
-            words = cx.last_words(s, e, 8)  # all _tail looks at
-            if not words:
-                return None
+        words = cx.last_words(s, e, 8) if s < e else []  # all _tail looks at
+        if words:
             first = cx.first_words(s, e, 1)[0][2]
             if seg_end != hi and (first[0].islower() or first[0].isdigit()) and b is not None:
                 seg_end = b  # an appositive or participle clause: "Smith, 58, who lives …, said"
                 continue
+            if marks_only:
+                return None  # "''We believe X,'' said": the quotation is no subject
             return _tail(cx, words, e)
         if b is None or text[b] != ",":
             return None
+        # "X, citing ''…,'' said": only the closing marks stand between the comma and the cue
+        marks_only = marks_only or s < e
         seg_end = b
     return None
 
@@ -960,7 +1036,12 @@ def _main_subject(cx: _Ctx, sent_start: int, before: int) -> tuple[int, int] | N
     k = bisect.bisect_left(cx._region_starts, before) - 1
     if k >= 0:
         r = cx.regions[k]
-        if r.close_mark is not None and sent_start <= r.open_mark and r.close_mark < before:
+        if (
+            r.close_mark is not None
+            and sent_start <= r.open_mark
+            and r.close_mark < before
+            and _ALNUM.search(text, sent_start, r.open_mark) is None
+        ):
             sent_start = r.close_mark + 1
     words = cx.first_words(sent_start, before, 8)
     if not words:
@@ -990,8 +1071,27 @@ def _main_subject(cx: _Ctx, sent_start: int, before: int) -> tuple[int, int] | N
     while run and run[-1][2].lower() in ("the", "a", "an", "of"):
         run.pop()
     if not run:
-        return None
+        return _subject_before_verb(cx, words[0][0], before)
     return (run[0][0], run[-1][1])
+
+
+_SUBJECT_WORDS = 10
+"""The longest subject read up to its verb ("A spokesman for the mayor of Cleveland defended …")."""
+
+
+def _subject_before_verb(cx: _Ctx, start: int, before: int) -> tuple[int, int] | None:
+    """The words from *start* to the first cue verb or auxiliary, when they make a short noun phrase."""
+    words = cx.first_words(start, before, _SUBJECT_WORDS + 1)
+    cues = cx.cues
+    for k, w in enumerate(words):
+        lw = w[2]
+        if lw.islower() and (lw in cues.verbs or lw in cues.aux):
+            if k == 0 or words[k - 1][2].lower() in cues.determiners:
+                return None
+            if any(x[2].lower() in cues.clause_words for x in words[:k]) or cx.comma_in(start, w[0]) != -1:
+                return None
+            return (words[0][0], words[k - 1][1])
+    return None
 
 
 def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
@@ -1011,7 +1111,8 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
         return None  # a noun: "the claims", "Russia's report"; "to say"
     if cue.hedge_verb:
         return _hedge_verb(cx, cue, c_start, v_end, ss, se)
-    participle = form.endswith("ing")
+    # "is showing", "are saying": a progressive is a finite verb, not a participle clause
+    participle = form.endswith("ing") and not (c_start < v_start and _PASSIVE_BE.search(text, c_start, v_start))
     pre_c = _prev_char(text, c_start, ss)
     post_c = _next_char(text, v_end, se)
     post_ch = text[post_c] if post_c is not None else "."
@@ -1034,6 +1135,7 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
         if inv is not None:
             content, quote = _content_before(cx, pre_c + 1, ss)
             if content is not None:
+                content = _continued(cx, content, _next_char(text, inv[1], se), se)
                 actor = _speaker_actor(cx, inv, inv[0])
                 return Attribution(
                     "verb",
@@ -1048,6 +1150,12 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
                     quote,
                     (),
                 )
+
+    # "Noting that …, Bolton said": an opening participle clause; its speaker is the subject after the comma
+    if participle and pre_c is None and c_start == v_start:
+        comma = cx.comma_in(v_end, se)
+        subj = _main_subject(cx, comma + 1, se) if comma != -1 else None
+        return _forward(cx, cue, "participle", c_start, v_end, comma, subj) if subj is not None else None
 
     # participle after a comma or "with one stating:"
     if participle and pre_c is not None:
@@ -1064,6 +1172,13 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
         # "Ryan said …, and suggested that …": the subject of the sentence speaks again
         subj = _main_subject(cx, ss, c_start)
         return _forward(cx, cue, "coordinated", c_start, v_end, se, subj) if subj else None
+    if (
+        form in ("asked", "asked about")
+        and c_start == v_start
+        and prev in ("", "when", "once", "if")
+        and _sentence_opening(cx, ss, c_start)
+    ):
+        return _asked(cx, cue, v_start, v_end, se)
     subj = _subject(cx, ss, c_start)
     if subj is None:
         return None
@@ -1120,6 +1235,7 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
         content_q, quote = _content_before(cx, before_subj + 1, ss)
         if content_q is None:
             return None
+        content_q = _continued(cx, content_q, post_c, se)
         actor = _speaker_actor(cx, subj, subj[0])
         return Attribution(
             "verb", "after", (c_start, v_end), cue.lemma, cue.stance, cue.speech, subj, actor, content_q, quote, ()
@@ -1127,6 +1243,74 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
     if post_c is None or (post_ch in ".!?" and not _quote_follows(cx, post_c, se)):
         return None
     return _forward(cx, cue, "before", c_start, v_end, se, subj)
+
+
+def _continued(cx: _Ctx, content: tuple[int, int], pos: int | None, se: int) -> tuple[int, int]:
+    """
+    '"A," he said, "B."', 'A, he said, "B."': the quotation after the attribution's comma goes on with *content*.
+
+    *pos* is the first character after the cue or speaker; the content then runs to the end of that quotation.
+    """
+    text = cx.text
+    if pos is None:
+        return content
+    if text[pos] != ",":
+        # '"A," Trump said last month on Twitter, "B"': a few adverbial words, then the comma
+        comma = cx.comma_in(pos, min(se, pos + _CONTINUE_REACH))
+        if comma == -1 or not _short_tail(cx, pos, comma) or any(i in cx.by_open for i in range(pos, comma)):
+            return content
+        pos = comma
+    n = _next_char(text, pos + 1, min(len(text), se + 2))
+    r = cx.by_open.get(n) if n is not None else None
+    if r is None or r.close_mark is None:
+        return content
+    return (content[0], max(content[1], region_span(text, r)[1]))
+
+
+def _sentence_opening(cx: _Ctx, ss: int, pos: int) -> bool:
+    """True when at most one word ("When asked") stands between the sentence start and *pos*."""
+    return len(cx.first_words(ss, pos, 2)) <= 1
+
+
+_ASKED_OPENERS = frozenset(
+    ("what", "who", "whom", "whose", "which", "why", "how", "whether", "if", "about", "when", "where")
+)
+_ASKED_REACH = 8
+"""How many words after "Asked" may stand before the question ("Asked on Fox News who leads …")."""
+
+
+def _asked(cx: _Ctx, cue: CueVerb, v_start: int, v_end: int, se: int) -> Attribution | None:
+    """
+    "Asked why he trailed, Sanders said …", "When asked about the merger, she …": the question, with no source.
+
+    The question starts at its wh-word (or "about", "whether") among the first words after "asked" and runs to
+    the comma that ends the participle clause.
+    """
+    text = cx.text
+    comma = cx.comma_in(v_end, se)
+    if comma == -1:
+        return None
+    if text[v_start:v_end].lower() != "asked":  # "asked about": the question is what follows
+        n = _next_char(text, v_end, comma)
+        end = _strip(text, n, comma)[1] if n is not None else 0
+        if n is None or end - n < 3:
+            return None
+        return Attribution(
+            "verb", "asked", (v_start, v_end), cue.lemma, cue.stance, False, None, None, (n, end), None, ()
+        )
+    for w in cx.first_words(v_end, comma, _ASKED_REACH):
+        if w[2].lower() in _ASKED_OPENERS:
+            end = _strip(text, w[0], comma)[1]
+            if end - w[0] < 3 or len(cx.first_words(w[0], end, 2)) < 2:
+                return None
+            return Attribution(
+                "verb", "asked", (v_start, v_end), cue.lemma, cue.stance, False, None, None, (w[0], end), None, ()
+            )
+    return None
+
+
+_CONTINUE_REACH = 60
+"""How far after the attribution the comma before the rest of a quotation told in pieces may stand."""
 
 
 def _noun_like(cx: _Ctx, span: tuple[int, int]) -> bool:
@@ -1149,7 +1333,22 @@ def _after_parenthetical(cx: _Ctx, comma: int, ss: int) -> bool:
     if b is None or text[b] != ",":
         return False
     words = cx.first_words(b + 1, comma, 1)
-    return bool(words) and (words[0][2][0].islower() or words[0][2][0].isdigit())
+    if not (words and (words[0][2][0].islower() or words[0][2][0].isdigit())):
+        return False
+    # the appositive follows a short noun phrase ("Smith, 58,"), not a clause; a quotation closing before
+    # that noun phrase does not count ('"…," Smith, 58, said')
+    head = ss
+    k = bisect.bisect_left(cx._region_starts, b) - 1
+    close = cx.regions[k].close_mark if k >= 0 else None
+    if close is not None and ss <= close < b:
+        r = cx.regions[k]
+        if r.open_mark < ss or _ALNUM.search(text, ss, r.open_mark) is None:
+            head = close + 1
+    return len(cx.first_words(head, b, _APPOSITIVE_HEAD + 1)) <= _APPOSITIVE_HEAD
+
+
+_APPOSITIVE_HEAD = 8
+"""At most this many words stand before the appositive of "X, speaking anonymously, confirmed"."""
 
 
 def _adverbial(cx: _Ctx, start: int, end: int) -> bool:
@@ -1200,8 +1399,15 @@ def _inverted_speaker(cx: _Ctx, pos: int, se: int) -> tuple[int, int] | None:
     limit = min(se, cx.nth_word_end(s, 11) + 1)  # past the 11th word: too long for a speaker
     while stop < limit and text[stop] not in ',.;:!?\u201c\u201d"(':
         stop += 1
+        if stop < limit and text[stop] == "." and _abbreviation_before(text, s, stop):
+            stop += 1  # "said Mr. Ekovich", "said Sen. Tom Udall", "John F. Kennedy"
     if stop == limit < se:
-        return None
+        # "said a handful of Democrats who point to …": the speaker up to its relative clause
+        lead = cx.first_words(s, stop, 11)
+        k = next((i for i, w in enumerate(lead) if w[2] in ("who", "whose")), None)
+        if k is None or k == 0:
+            return None
+        stop = se = lead[k - 1][1]  # the speaker ends there, as if at the sentence end
     words = cx.words(s, stop)
     if not words or len(words) > 10 or words[0][0] != s:
         return None
@@ -1222,9 +1428,23 @@ def _inverted_speaker(cx: _Ctx, pos: int, se: int) -> tuple[int, int] | None:
         return None
     if len(keep) == len(words) and stop < se and text[stop] == ",":
         nxt = cx.first_words(stop + 1, min(se, stop + 40), 1)
-        if nxt and nxt[0][2].lower().endswith("ing"):
+        if nxt and nxt[0][2].lower().endswith("ing") and not first[0].isupper():
             return None  # "confirmed the toll, highlighting …": an object, not a speaker
     return (keep[0][0], keep[-1][1])
+
+
+_TITLE_ABBREVIATIONS = frozenset(
+    ("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr", "sr", "prof", "rev")
+)
+
+
+def _abbreviation_before(text: str, lo: int, dot: int) -> bool:
+    """True when the word ending at *dot* is a title abbreviation ("Mr", "Sen") or an initial ("F")."""
+    i = dot
+    while i > lo and text[i - 1].isalpha():
+        i -= 1
+    word = text[i:dot]
+    return (len(word) == 1 and word.isupper()) or (word[:1].isupper() and word.lower() in _TITLE_ABBREVIATIONS)
 
 
 def _content_before(cx: _Ctx, pos: int, ss: int) -> tuple[tuple[int, int] | None, QuoteRegion | None]:
@@ -1279,6 +1499,12 @@ def _forward(
             return None
         n = n2
     r = cx.by_open.get(n)
+    if r is None and not colon and text[n].islower():
+        # 'said on Telegram: "…"': a short adverbial, then the colon and the quotation
+        k = text.find(":", n, min(se, n + _ADVERBIAL_REACH))
+        n2 = _next_char(text, k + 1, min(len(text), se + 2)) if k != -1 and "," not in text[n:k] else None
+        if n2 is not None and n2 in cx.by_open and cx.first_words(n, k, 1)[0][2] in cx.cues.trailing_or_to:
+            r, colon = cx.by_open[n2], True
     if r is not None:
         actor = _speaker_actor(cx, subj, subj[0]) if subj else None
         lay = "colon" if colon else ("participle-quote" if layout == "participle" else "before-quote")
@@ -1313,10 +1539,33 @@ def _forward(
     end = _content_end(cx, n, se)
     if end - n < 2:
         return None
+    if (
+        not has_that
+        and not colon
+        and words
+        and words[0][0] == n
+        and words[0][2] in _NO_CONTENT_START
+        and (words[0][2] == "by" or len(cx.first_words(n, end, _ADVERBIAL_WORDS + 1)) <= _ADVERBIAL_WORDS)
+    ):
+        return None  # "reported from Moscow.", "was first reported by MSNBC": an adverbial, not what was said
     actor = _speaker_actor(cx, subj, subj[0]) if subj else None
     return Attribution(
         "verb", layout, (c_start, v_end), cue.lemma, cue.stance, cue.speech, subj, actor, (n, end), None, ()
     )
+
+
+_NO_CONTENT_START = frozenset(
+    (
+        *("by", "from", "in", "on", "at", "via", "through", "during", "with", "ago", "up", "off", "down", "away"),
+        *("yesterday", "today", "tonight", "earlier", "later", "last", "recently"),
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    )
+)
+"""Lower-case words that open an adverbial after a cue with no "that" ("reported from Moscow")."""
+_ADVERBIAL_REACH = 60
+"""How far after a cue the colon after an adverbial ('said on Telegram: "…"') may stand."""
+_ADVERBIAL_WORDS = 5
+"""At most this many words after such a word, up to the content's end, make an adverbial and no content."""
 
 
 def _skip_object(cx: _Ctx, cue: CueVerb, pos: int, se: int) -> int:
@@ -1392,7 +1641,14 @@ def _according(cx: _Ctx, start: int, end: int) -> Attribution | None:
         while stop < limit and text[stop] not in ",.;:!?\u2014(":
             stop += 1
     if stop == limit < se:
-        return None
+        if _ALNUM.search(text, ss, start) is None:
+            return None
+        # "…, according to three sources who spoke to Fox News but …": the source up to its relative clause
+        words = cx.first_words(s, stop, _SOURCE_WORDS + 1)
+        k = next((i for i, w in enumerate(words) if w[2].lower() in _RELATIVES), None)
+        if k is None or k == 0:
+            return None
+        stop = words[k - 1][1]
     src_words = cx.words(s, stop)
     if not src_words or len(src_words) > 14:
         return None
@@ -1415,10 +1671,14 @@ def _according(cx: _Ctx, start: int, end: int) -> Attribution | None:
         if c_end is None:
             return None
         content_q, _quote = _content_before(cx, c_end + 1 if text[c_end] != "," else c_end, ss)
-        if content_q is None:
-            return None
-        content = content_q
         layout = "according-after"
+        if content_q is None or (text[c_end] == "," and _adverbial(cx, *content_q)):
+            # "By Sept. 30, according to new filings, the committee had spent …": the clause after the source
+            n = _next_char(text, after + 1, se) if after < se and text[after] == "," else None
+            if n is None:
+                return None
+            content_q, layout = (n, _content_end(cx, n, se)), "according-inside"
+        content = content_q
     if content[1] - content[0] < 3:
         return None
     actor = _speaker_actor(cx, src, src[0])
@@ -1426,6 +1686,10 @@ def _according(cx: _Ctx, start: int, end: int) -> Attribution | None:
     return Attribution(
         "according", layout, (start, end), "according to", "reported", False, src, actor, content, quote, tuple(chain)
     )
+
+
+_SOURCE_WORDS = 14
+"""The longest source of "according to" read up to its relative clause."""
 
 
 def _noun_cue(cx: _Ctx, m: Hit) -> Attribution | None:
@@ -1556,8 +1820,8 @@ def _channel_segments(lo: int, hi: int, skip: Sequence[tuple[int, int]], near: S
     return out
 
 
-_TOLD_WORDS = ("told", "tell", "relayed", "speaking", "said")
-"""One of these stands in every match of _TOLD (case-sensitive): without them the search is skipped."""
+_TOLD_WORDS = frozenset(("told", "tells", "telling", "relayed", "speaking", "said"))
+"""The words every match of _TOLD opens with (case-sensitive): the pattern is tried only at them."""
 
 # Besides ASCII letters, the only characters the regex module's IGNORECASE matches to an ASCII letter
 # are these two and the Kelvin sign, which str.lower() turns into "k".
