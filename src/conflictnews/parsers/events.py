@@ -405,6 +405,8 @@ class EventParser:
             return None
         location = doc.location(clause, sentence, trig, agents)
         agents, targets = doc.complete_arguments(cls, agents, targets, location)
+        if cls in _PROTEST_CLASSES:
+            agents, targets = doc.crowd_first(cls, agents, targets, sentence, si)
         if cls in ("change", "hq", "agreement", "transfer", "other") and not agents and trig.strength < 10:
             return None  # a strategic development needs someone whose activity changed
         if cls == "movement" and not any(doc.actors_by_id[a].kind in ARMED_KINDS for a in agents):
@@ -866,6 +868,32 @@ class _DocIndex:
             if own:
                 agents = [own]
         return agents, targets
+
+    def crowd_first(
+        self, cls: str, agents: list[str], targets: list[str], sentence: tuple[int, int], si: int
+    ) -> tuple[list[str], list[str]]:
+        """
+        A protest's or riot's agent is its crowd; police who disperse it are its targets.
+
+        "Police dispersed a sit-in held by nurses": the crowd of the sentence (else of the next two
+        sentences, else of the sentences before) is the agent; forces that were read as agents become
+        targets. Nothing changes when no crowd actor is in sight.
+        """
+        want = (ActorKind.RIOTERS, ActorKind.PROTESTERS) if cls == "riot" else (ActorKind.PROTESTERS, ActorKind.RIOTERS)
+        by = self.actors_by_id
+        if any(by[a].kind in want for a in agents):
+            return agents, targets
+        crowd = None
+        for lo, hi in ((sentence[0], sentence[1]), (sentence[1], self.next_sentence_end(si, 2)), (0, sentence[0])):
+            found = [m for m in self._actors_in(lo, hi) if by[m[2]].kind in want]
+            if found:
+                crowd = min(found, key=lambda m: (want.index(by[m[2]].kind), m[0]))[2]
+                break
+        if crowd is None:
+            return agents, targets
+        moved = [a for a in agents if by[a].kind in ARMED_KINDS]
+        rest = [a for a in agents if a not in moved]
+        return [crowd, *rest], _unique([*moved, *(t for t in targets if t != crowd)])
 
     def forces_of(self, country: str) -> str | None:
         for aid in self.armed_by_count:
