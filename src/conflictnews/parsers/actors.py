@@ -970,7 +970,9 @@ class _Reading:
             return
         kind = noun.kind
         template = noun.name
-        if "victim" in flags and (("perp" in flags and self.done_by(start)) or not self.victim(start, e_head)):
+        if "mob" in flags and "armed" not in mods and self.done_by(start):
+            kind, template = ActorKind.RIOTERS, "{dem} rioters"  # "beaten up by locals": a mob
+        elif "victim" in flags and (("perp" in flags and self.done_by(start)) or not self.victim(start, e_head)):
             if "perp" not in flags or not self.perpetrator(start, end, mods):
                 return
             kind, template = _UNIDENTIFIED
