@@ -1371,6 +1371,7 @@ class _Reading:
         ss = self.an.sentence_at(vs)[0] if self.an.sentences else 0
         seg_start = ss if ss <= vs else 0
         depth = 0
+        commas: list[tuple[int, int]] = []  # the last two breaks, when commas
         for m in _CLAUSE_BREAK.finditer(text, seg_start, vs):
             ch = m.group()
             if ch == "(":
@@ -1378,11 +1379,19 @@ class _Reading:
             elif ch == ")":
                 depth = max(0, depth - 1)
             elif depth == 0:
+                commas = [*commas[-1:], (m.start(), seg_start)] if ch == "," else []
                 seg_start = m.end()
         a = bisect.bisect_left(self.starts, seg_start)
         b = i - 1
         while b >= a and self.lower[b] in _VERB_LEAD:
             b -= 1
+        if a > b and len(commas) == 2:
+            # "Muslims, offering prayers at a mosque, pelted stones": the subject stands before an aside
+            aside = bisect.bisect_left(self.starts, commas[1][1])
+            lw = self.lower[aside] if aside < self.n else ""
+            if lw in _ASIDE_LEAD or (lw.endswith("ing") and len(lw) > 5):
+                a = bisect.bisect_left(self.starts, commas[0][1])
+                b = bisect.bisect_left(self.starts, commas[0][0]) - 1
         if b >= a and self.lower[b] in _PASSIVE:
             return "none"
         while a <= b and self.lower[a] in _CLAUSE_LEAD:
@@ -1616,6 +1625,7 @@ _VERB_LEAD = frozenset(
     {"reportedly", "also", "allegedly", "then", "later", "again", "had", "have", "has", "reported", "and", "jointly",
      "peacefully", "briefly", "once", "all", "both", "themselves", "still"}
 )  # fmt: skip
+_ASIDE_LEAD = frozenset({"mostly", "mainly", "including", "allegedly", "reportedly", "among", "some", "many"})
 _NOUN_FILLER = frozenset(
     {"a", "an", "the", "their", "its", "his", "her", "massive", "large", "small", "peaceful", "violent", "joint",
      "another", "second", "new", "solidarity", "spontaneous", "silent", "protest", "several", "two", "mass"}
