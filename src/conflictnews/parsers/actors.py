@@ -588,6 +588,8 @@ class _Reading:
         if k + 1 < self.n and self.starts[k + 1] - self.ends[k] == 1 and self.text[self.ends[k]] == " ":
             return True
         g = self.gap(k)
+        if g and g[0] == "." and len(self.words[k]) > 2:
+            return False  # "from Uzbekistan. Protesters": a full stop after a word, not an abbreviation
         return bool(g) and (g.isspace() or (g[0] == "." and g[1:].isspace() and len(g) > 1))
 
     def match(self, i: int, en: _Entry) -> int | None:
