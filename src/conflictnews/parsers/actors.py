@@ -854,7 +854,12 @@ class _Reading:
         period, _ = _pick(ent.periods, self.published)
         if ent.type == "group" and tail_from is not None:
             tail = self.member_tail(tail_from, e)
-            weak = weak and tail == e  # "IS militants", "KIA fighters": no longer ambiguous
+            nxt = tail_from + 1
+            weak = (
+                weak
+                and tail == e  # "IS militants", "KIA fighters": no longer ambiguous
+                and not (nxt < self.n and self.spaced(tail_from) and self.lower[nxt] in _GROUP_ACTS)  # "an IS attack"
+            )
             e = tail
         if ent.type == "group":
             rule = "actors/known-group"
@@ -1612,6 +1617,10 @@ _first = operator.itemgetter(0)
 
 _LOCATION_WEIGHT = {"country": 3.0, "admin1": 2.0, "admin2": 1.5, "place": 1.0, "region": 0.5, "feature": 0.5}
 _SOURCE_KINDS = frozenset({ActorKind.GENERIC, ActorKind.ANONYMOUS_SOURCE})
+_GROUP_ACTS = frozenset(
+    {"attack", "attacks", "ambush", "ambushes", "snipers", "sniper", "cell", "cells", "remnants", "militant", "fighter",
+     "member", "hideout", "hideouts", "positions", "suicide", "offensive", "assault", "insurgency"}
+)  # fmt: skip
 _MEMBER_NOUNS = frozenset(
     {"forces", "fighters", "militants", "members", "rebels", "elements", "militiamen", "insurgents", "troops",
      "soldiers", "gunmen", "commander", "commanders", "operatives", "units", "jihadists", "militia", "militias"}

@@ -101,6 +101,10 @@ _CLAUSE_WORDS = frozenset({"as", "while", "but", "yet", "whereas"})
 
 _BY_AGENT = regex.compile(r"[^.;:]{0,40}?\bby\s++(?:the\s++)?", regex.IGNORECASE)
 _BETWEEN = regex.compile(r"\bbetween\b", regex.IGNORECASE)
+_REPELLED = regex.compile(r"(?:repelled|repulsed|thwarted|foiled|fought\s++off|beat\s++back)", regex.IGNORECASE)
+_ATTACK_AFTER = regex.compile(r"(?:['\u2019]s?)?\s++(?:attacks?|assaults?|offensives?|advances?|raids?|ambush)\b", regex.I)
+# "an IS attack", "a Taliban ambush": a name between an article and the trigger noun is its doer
+_ARTICLE_BEFORE = regex.compile(r"\b(?:an?|the)\s++$", regex.IGNORECASE)
 
 
 class _Trigger(NamedTuple):
@@ -827,11 +831,27 @@ class _DocIndex:
                 rule = "+between"
             else:
                 agents = _unique(a[2] for a in before if not _is_object(text, a[0]) and not _observer(text, a[1]))
-                poss = [a for a in before if _is_possessive(text, a[1]) and a[1] >= trig.start - 3]
+                poss = [
+                    a
+                    for a in before
+                    if (_is_possessive(text, a[1]) and a[1] >= trig.start - 3)
+                    or (
+                        a[1] == trig.start - 1
+                        and text[a[1]] == " "
+                        and not text.endswith(("ed", "ing"), trig.start, trig.end)
+                        and _ARTICLE_BEFORE.search(text, max(clause[0], a[0] - 8), a[0])
+                    )
+                ]
                 if poss:
                     agents = [poss[-1][2]]
                     rule = "+possessive"
         targets = _unique(a[2] for a in after if a[2] not in agents)
+        if targets and not political and _REPELLED.fullmatch(text, trig.start, trig.end):
+            # "Iraqi forces repelled an IS attack", "repulsed Afghan forces' attacks": who attacked started the fight
+            first = next(a for a in after if a[2] == targets[0])
+            if _ATTACK_AFTER.match(text, first[1], min(clause[1], first[1] + 12)):
+                agents, targets = [targets[0]], _unique([*agents, *targets[1:]])
+                rule += "+repelled"
         if political and agents and targets and trig.cls == "consult":
             agents = _unique([*agents, *targets])  # consultations have no victim: both sides act
             targets = []
