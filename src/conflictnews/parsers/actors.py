@@ -304,6 +304,8 @@ class _Tables:
             self._index(_norm(phrase).lower(), "head", cs=False)
         for key in ("militia", "militias", "militiamen", "militia members"):
             self._index(key, "militia", cs=False)
+        for key in _KIN_GROUPS:
+            self._index(key, "kin", cs=False)
         self.modifiers: set[str] = set()
         self.state_modifiers: set[str] = set()
         for m in modifiers:
@@ -771,6 +773,8 @@ class _Reading:
                 self.people(i, en, e)
             elif fam == "militia":
                 self.militia(i, en, e)
+            elif fam == "kin":
+                self.kin_group(i, e)
             else:
                 self.protest(i, e, fam)
 
@@ -1302,6 +1306,49 @@ class _Reading:
             self.add(_Cand(s0, fm.end(), 5, ActorKind.IDENTITY_MILITIA, label, country, None, "actors/militia",
                            _CONF["actors/militia"]))  # fmt: skip
 
+    def kin_group(self, h: int, e: int) -> None:
+        """
+        A named clan, caste, tribe or family as a side: "members of the Koli caste", "the Al Salih and Al Tlais
+        families", "rival clans". ACLED codes such groups, when they fight, as identity militias.
+        """
+        if h + 1 < self.n and self.spaced(h) and self.lower[h + 1] in _KIN_NOT_SIDE:
+            return  # "clan elders said", "a Rajput caste family": people of the group, not the group as a side
+        k = h - 1
+        names: list[int] = []
+        while k >= 0 and len(names) < 7 and self.spaced(k):
+            w = self.words[k]
+            if w[:1].isupper() and not self.sentence_start(k) and self.lower[k] not in _DETS:
+                names.append(k)
+            elif self.lower[k] == "and" and names and k >= 1 and self.words[k - 1][:1].isupper():
+                pass
+            else:
+                break
+            k -= 1
+        noun = self.lower[h]
+        if not names:
+            if k >= 0 and self.lower[k] == "rival" and self.spaced(k):
+                a = k - 1 if k >= 1 and self.lower[k - 1] in _DETS and self.spaced(k - 1) else k
+                self.add(_Cand(self.starts[a], e, 3, ActorKind.IDENTITY_MILITIA, f"{noun} militia",
+                               self.doc_country(self.starts[h]), None, "actors/militia", _CONF["actors/militia"]))  # fmt: skip
+            return
+        a = k + 1
+        who = _norm(self.text[self.starts[a] : self.ends[h - 1]])
+        t = self.t
+        if who in t.dems or who in t.country_names or who in t.names or _norm(f"{who} {self.words[h]}") in t.names:
+            return  # "the Russian clan", "IS families", "the Gulf Clan" (a named group)
+        if k >= 1 and self.lower[k] == "the" and self.lower[k - 1] in ("from", "to") and self.spaced(k - 1):
+            return  # "a citizen from the Subaihi tribe": a member, a victim more often than a side
+        start = self.starts[a]
+        if k >= 2 and self.lower[k] == "the" and self.lower[k - 1] == "of" and self.lower[k - 2] == "members":
+            start = self.starts[k - 2]
+        elif k >= 0 and self.lower[k] == "the" and self.spaced(k):
+            start = self.starts[k]
+        if self.victim(start, e):
+            return
+        label = f"{who} {noun.rstrip('s') if noun != 'families' else 'family'} militia"
+        self.add(_Cand(start, e, 3, ActorKind.IDENTITY_MILITIA, label, self.doc_country(start), None,
+                       "actors/militia", _CONF["actors/militia"]))  # fmt: skip
+
     def protest(self, i: int, ve: int, role: str) -> None:
         """
         A protest or riot cue: its grammatical subject is the crowd ("residents blocked the road").
@@ -1421,8 +1468,13 @@ class _Reading:
             return "none"  # "Russia protested", "Kyiv protested", "Zelensky protested"
         if armed:
             for x in range(a, last + 1):
-                if self.lower[x] in _ARMED or self.armed_noun_at(x, last) or self.armed_name_at(x, last):
-                    return "none"  # "Russian troops marched", "suspected Boko Haram members looted"
+                if (
+                    self.lower[x] in _ARMED
+                    or self.armed_noun_at(x, last)
+                    or self.armed_name_at(x, last)
+                    or (self.lower[x] in _KIN_GROUPS and x > a and self.words[x - 1][:1].isupper())
+                ):
+                    return "none"  # "Russian troops marched", "Boko Haram members looted", "the Koli caste attacked"
         return (a, last)
 
     def armed_noun_at(self, x: int, last: int) -> bool:
@@ -1617,6 +1669,11 @@ _first = operator.itemgetter(0)
 
 _LOCATION_WEIGHT = {"country": 3.0, "admin1": 2.0, "admin2": 1.5, "place": 1.0, "region": 0.5, "feature": 0.5}
 _SOURCE_KINDS = frozenset({ActorKind.GENERIC, ActorKind.ANONYMOUS_SOURCE})
+_KIN_GROUPS = ("clan", "clans", "sub-clan", "sub-clans", "caste", "tribe", "tribes", "tribesmen", "families")
+_KIN_NOT_SIDE = frozenset(
+    {"elder", "elders", "leader", "leaders", "chief", "chiefs", "spokesman", "representatives", "family", "member",
+     "man", "woman", "men", "women", "boy", "girl", "boys", "girls", "child", "children", "councilor", "chief"}
+)  # fmt: skip
 _GROUP_ACTS = frozenset(
     {"attack", "attacks", "ambush", "ambushes", "snipers", "sniper", "cell", "cells", "remnants", "militant", "fighter",
      "member", "hideout", "hideouts", "positions", "suicide", "offensive", "assault", "insurgency"}
