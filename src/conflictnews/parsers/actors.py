@@ -1366,6 +1366,8 @@ class _Reading:
             and self.lower[i - 1] in _NOT_BEFORE_VERB
         ):
             return  # "the recovery of looted funds", "a torched car": a participle, no act
+        if role == "riot_noun" and self.background(i):
+            return  # "after the riots in the prisons last week": earlier unrest, not this crowd's
         if kind is ActorKind.RIOTERS:
             self.riot_at.append(self.starts[i])
         if role.endswith("_noun"):
@@ -1400,6 +1402,17 @@ class _Reading:
         name = f"{pol.dem} {word}" if pol else word
         self.add(_Cand(self.starts[i], ve, 1, kind, name, country, None, "actors/protest-event",
                        _CONF["actors/protest-event"]))  # fmt: skip
+
+    def background(self, i: int) -> bool:
+        """A noun at word *i* after a time preposition ("after the intense protests and riots"): an earlier event."""
+        k = i - 1
+        while k >= 0 and i - k <= 5 and self.spaced(k):
+            if self.lower[k] in _BEFORE_TIME:
+                return True
+            if self.lower[k] not in _NOUN_FILLER and self.lower[k] not in ("and", "or", "intense", "recent", "protests"):
+                return False
+            k -= 1
+        return False
 
     def support_before(self, i: int) -> int | None:
         """The first word of a support verb before the protest noun at word *i* ("staged a massive sit-in")."""
@@ -1693,6 +1706,7 @@ _VERB_LEAD = frozenset(
     {"reportedly", "also", "allegedly", "then", "later", "again", "had", "have", "has", "reported", "and", "jointly",
      "peacefully", "briefly", "once", "all", "both", "themselves", "still"}
 )  # fmt: skip
+_BEFORE_TIME = frozenset({"after", "following", "since", "before", "amid", "despite", "during"})
 _ASIDE_LEAD = frozenset({"mostly", "mainly", "including", "allegedly", "reportedly", "among", "some", "many"})
 _NOUN_FILLER = frozenset(
     {"a", "an", "the", "their", "its", "his", "her", "massive", "large", "small", "peaceful", "violent", "joint",
