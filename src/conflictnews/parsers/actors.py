@@ -1328,8 +1328,9 @@ class _Reading:
         if not names:
             if k >= 0 and self.lower[k] == "rival" and self.spaced(k):
                 a = k - 1 if k >= 1 and self.lower[k - 1] in _DETS and self.spaced(k - 1) else k
-                self.add(_Cand(self.starts[a], e, 3, ActorKind.IDENTITY_MILITIA, f"{noun} militia",
-                               self.doc_country(self.starts[h]), None, "actors/militia", _CONF["actors/militia"]))  # fmt: skip
+                country = self.doc_country(self.starts[h])
+                self.add(_Cand(self.starts[a], e, 3, ActorKind.IDENTITY_MILITIA, f"{noun} militia", country, None,
+                               "actors/militia", _CONF["actors/militia"]))  # fmt: skip
             return
         a = k + 1
         who = _norm(self.text[self.starts[a] : self.ends[h - 1]])
@@ -1409,7 +1410,7 @@ class _Reading:
         while k >= 0 and i - k <= 5 and self.spaced(k):
             if self.lower[k] in _BEFORE_TIME:
                 return True
-            if self.lower[k] not in _NOUN_FILLER and self.lower[k] not in ("and", "or", "intense", "recent", "protests"):
+            if self.lower[k] not in _NOUN_FILLER and self.lower[k] not in _BACKGROUND_FILLER:
                 return False
             k -= 1
         return False
@@ -1453,10 +1454,10 @@ class _Reading:
         while b >= a and self.lower[b] in _VERB_LEAD:
             b -= 1
         if a > b and len(commas) == 2:
-            # "Muslims, offering prayers at a mosque, pelted stones": the subject stands before an aside
+            # "Muslims, offering prayers at a mosque, pelted stones", "traders, angered by ..., threw": subject, aside
             aside = bisect.bisect_left(self.starts, commas[1][1])
             lw = self.lower[aside] if aside < self.n else ""
-            if lw in _ASIDE_LEAD or (lw.endswith("ing") and len(lw) > 5):
+            if lw in _ASIDE_LEAD or (lw.endswith(("ing", "ed")) and len(lw) > 5):
                 a = bisect.bisect_left(self.starts, commas[0][1])
                 b = bisect.bisect_left(self.starts, commas[0][0]) - 1
         if b >= a and self.lower[b] in _PASSIVE:
@@ -1685,7 +1686,7 @@ _SOURCE_KINDS = frozenset({ActorKind.GENERIC, ActorKind.ANONYMOUS_SOURCE})
 _KIN_GROUPS = ("clan", "clans", "sub-clan", "sub-clans", "caste", "tribe", "tribes", "tribesmen", "families")
 _KIN_NOT_SIDE = frozenset(
     {"elder", "elders", "leader", "leaders", "chief", "chiefs", "spokesman", "representatives", "family", "member",
-     "man", "woman", "men", "women", "boy", "girl", "boys", "girls", "child", "children", "councilor", "chief"}
+     "man", "woman", "men", "women", "boy", "girl", "boys", "girls", "child", "children", "councilor"}
 )  # fmt: skip
 _GROUP_ACTS = frozenset(
     {"attack", "attacks", "ambush", "ambushes", "snipers", "sniper", "cell", "cells", "remnants", "militant", "fighter",
@@ -1706,6 +1707,7 @@ _VERB_LEAD = frozenset(
     {"reportedly", "also", "allegedly", "then", "later", "again", "had", "have", "has", "reported", "and", "jointly",
      "peacefully", "briefly", "once", "all", "both", "themselves", "still"}
 )  # fmt: skip
+_BACKGROUND_FILLER = frozenset({"and", "or", "intense", "recent", "protests", "violent", "deadly"})
 _BEFORE_TIME = frozenset({"after", "following", "since", "before", "amid", "despite", "during"})
 _ASIDE_LEAD = frozenset({"mostly", "mainly", "including", "allegedly", "reportedly", "among", "some", "many"})
 _NOUN_FILLER = frozenset(

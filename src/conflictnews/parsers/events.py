@@ -102,7 +102,7 @@ _CLAUSE_WORDS = frozenset({"as", "while", "but", "yet", "whereas"})
 _BY_AGENT = regex.compile(r"[^.;:]{0,40}?\bby\s++(?:the\s++)?", regex.IGNORECASE)
 _BETWEEN = regex.compile(r"\bbetween\b", regex.IGNORECASE)
 _REPELLED = regex.compile(r"(?:repelled|repulsed|thwarted|foiled|fought\s++off|beat\s++back)", regex.IGNORECASE)
-_ATTACK_AFTER = regex.compile(r"(?:['\u2019]s?)?\s++(?:attacks?|assaults?|offensives?|advances?|raids?|ambush)\b", regex.I)
+_ATTACK_AFTER = regex.compile(r"(?:['\u2019]s?)?\s++(?:attacks?|assaults?|offensives?|advances?|raids?|ambush)\b")
 # "an IS attack", "a Taliban ambush": a name between an article and the trigger noun is its doer
 _ARTICLE_BEFORE = regex.compile(r"\b(?:an?|the)\s++$", regex.IGNORECASE)
 
