@@ -394,3 +394,12 @@ def test_a_name_before_an_attack_noun_is_its_doer() -> None:
 def test_burning_objects_make_a_riot() -> None:
     r = cn.parse("On 3 May 2024, residents blocked a road with burning objects in Salta, Argentina.", published=PUB)
     assert ("Riots", "Violent demonstration") == acled(r)[0]
+
+
+def test_exchange_of_fire_names_the_state_side_first() -> None:
+    """A reciprocal fight ("exchanged fire with") has no attacker: the state's forces come first, as ACLED codes it."""
+    r = cn.parse("On 3 May 2024, armed men exchanged fire with military police in Recife, Brazil.", published=PUB)
+    ev = first(r)
+    assert "Armed clash" == ev.acled.sub_event_type
+    assert "state_forces" == r.get(ev.agents[0]).kind.value
+    assert "political_militia" in {r.get(t).kind.value for t in ev.targets}

@@ -103,6 +103,8 @@ _BY_AGENT = regex.compile(r"[^.;:]{0,40}?\bby\s++(?:the\s++)?", regex.IGNORECASE
 _BETWEEN = regex.compile(r"\bbetween\b", regex.IGNORECASE)
 _REPELLED = regex.compile(r"(?:repelled|repulsed|thwarted|foiled|fought\s++off|beat\s++back)", regex.IGNORECASE)
 _ATTACK_AFTER = regex.compile(r"(?:['\u2019]s?)?\s++(?:attacks?|assaults?|offensives?|advances?|raids?|ambush)\b")
+_EXCHANGE = regex.compile(r"(?:exchanged|exchanging|exchange\s++of)\s++(?:heavy\s++)?(?:gun)?fire", regex.IGNORECASE)
+_STATE_KINDS = frozenset({ActorKind.STATE_FORCES, ActorKind.EXTERNAL_FORCES})
 # "an IS attack", "a Taliban ambush": a name between an article and the trigger noun is its doer
 _ARTICLE_BEFORE = regex.compile(r"\b(?:an?|the)\s++$", regex.IGNORECASE)
 
@@ -852,6 +854,12 @@ class _DocIndex:
             if _ATTACK_AFTER.match(text, first[1], min(clause[1], first[1] + 12)):
                 agents, targets = [targets[0]], _unique([*agents, *targets[1:]])
                 rule += "+repelled"
+        if targets and not political and _EXCHANGE.fullmatch(text, trig.start, trig.end):
+            # "armed men exchanged fire with police": no side attacked the other; ACLED names the state's forces first
+            state = [t for t in targets if self.actors_by_id[t].kind in _STATE_KINDS]
+            if state and not any(self.actors_by_id[a].kind in _STATE_KINDS for a in agents):
+                agents, targets = [state[0]], _unique([*agents, *(t for t in targets if t != state[0])])
+                rule += "+state-first"
         if political and agents and targets and trig.cls == "consult":
             agents = _unique([*agents, *targets])  # consultations have no victim: both sides act
             targets = []
