@@ -403,3 +403,14 @@ def test_exchange_of_fire_names_the_state_side_first() -> None:
     assert "Armed clash" == ev.acled.sub_event_type
     assert "state_forces" == r.get(ev.agents[0]).kind.value
     assert "political_militia" in {r.get(t).kind.value for t in ev.targets}
+
+
+def test_by_after_the_object_names_no_agent() -> None:
+    """ "attacked a checkpoint manned by soldiers": the soldiers man the checkpoint; the attackers stay the agents."""
+    r = cn.parse(
+        "On 3 May 2024, Al Shabaab militants attacked a checkpoint manned by Somali soldiers near Afgoye, Somalia.",
+        published=PUB,
+    )
+    ev = first(r)
+    assert "rebel_group" == r.get(ev.agents[0]).kind.value
+    assert "state_forces" in {r.get(t).kind.value for t in ev.targets}

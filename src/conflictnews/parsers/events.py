@@ -100,6 +100,8 @@ _CLAUSE = regex.compile(
 _CLAUSE_WORDS = frozenset({"as", "while", "but", "yet", "whereas"})
 
 _BY_AGENT = regex.compile(r"[^.;:]{0,40}?\bby\s++(?:the\s++)?", regex.IGNORECASE)
+# "attacked a checkpoint manned by soldiers": a participle after the trigger's object (not "an IED, planted by")
+_REDUCED_RELATIVE = regex.compile(r"\p{L}[^.;:]*?\b(?:\p{L}{3,}ed|held|run|built|owned|led)\s++by\b", regex.IGNORECASE)
 _BETWEEN = regex.compile(r"\bbetween\b", regex.IGNORECASE)
 _REPELLED = regex.compile(r"(?:repelled|repulsed|thwarted|foiled|fought\s++off|beat\s++back)", regex.IGNORECASE)
 _ATTACK_AFTER = regex.compile(r"(?:['\u2019]s?)?\s++(?:attacks?|assaults?|offensives?|advances?|raids?|ambush)\b")
@@ -816,6 +818,13 @@ class _DocIndex:
             _PASSIVE.search(text, max(clause[0], trig.start - 24), trig.start) or _PASSIVE_HEAD.match(text, trig.start)
         )
         m = _BY_AGENT.match(text, trig.end, clause[1])
+        if (
+            m
+            and not passive
+            and _REDUCED_RELATIVE.match(text, trig.end + 1, m.end())
+            and any(not _is_object(text, a[0]) for a in before)
+        ):
+            m = None  # "militants attacked a checkpoint manned by soldiers": "by" belongs to the object's participle
         if m:
             by = [a for a in after if m.end() <= a[0] <= m.end() + 24]
             if by:
