@@ -1694,7 +1694,8 @@ _GROUP_ACTS = frozenset(
 )  # fmt: skip
 _MEMBER_NOUNS = frozenset(
     {"forces", "fighters", "militants", "members", "rebels", "elements", "militiamen", "insurgents", "troops",
-     "soldiers", "gunmen", "commander", "commanders", "operatives", "units", "jihadists", "militia", "militias"}
+     "soldiers", "gunmen", "commander", "commanders", "operatives", "units", "jihadists", "militia", "militias",
+     "personnel", "cadres"}
 )  # fmt: skip
 _CAP_WORD = r"\p{Lu}[\p{L}\p{M}'\u2019\-]*+"
 _MILITIA_FROM = regex.compile(
