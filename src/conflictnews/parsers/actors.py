@@ -755,6 +755,11 @@ class _Reading:
                             continue  # "the US dollar exchange rate" is no place
                         if pol is not None:
                             self.own_evidence.append((self.starts[i], pol.code, 1.0))
+                    elif ent.type == "group" and (en.key, ent.name) not in t.weak:
+                        # a group that fights in one country only ("QSD", "Imbonerakure") tells where, a little
+                        codes = {c for p in ent.periods for c in p.countries}
+                        if len(codes) == 1 and "*" not in codes:
+                            self.own_evidence.append((self.starts[i], next(iter(codes)), 0.25))
         # demonyms anywhere ("the Lebanese pound", "the Tunisian General Labour Union") count a little too
         for i in self.an.capitalised_tokens:
             w = words[i]
