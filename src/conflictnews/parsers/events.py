@@ -913,15 +913,16 @@ class _DocIndex:
         A protest's or riot's agent is its crowd; police who disperse it are its targets.
 
         "Police dispersed a sit-in held by nurses": the crowd of the sentence (else of the next two
-        sentences, else of the sentences before) is the agent; forces that were read as agents become
-        targets. Nothing changes when no crowd actor is in sight.
+        sentences, else of the paragraph before, up to 1,500 characters) is the agent; forces that were
+        read as agents become targets. Nothing changes when no crowd actor is in sight.
         """
         want = (ActorKind.RIOTERS, ActorKind.PROTESTERS) if cls == "riot" else (ActorKind.PROTESTERS, ActorKind.RIOTERS)
         by = self.actors_by_id
         if any(by[a].kind in want for a in agents):
             return agents, targets
         crowd = None
-        for lo, hi in ((sentence[0], sentence[1]), (sentence[1], self.next_sentence_end(si, 2)), (0, sentence[0])):
+        back = max(self.paragraph_start(sentence[0]), sentence[0] - _LOOKBACK)  # bounded: no rescan of the document
+        for lo, hi in ((sentence[0], sentence[1]), (sentence[1], self.next_sentence_end(si, 2)), (back, sentence[0])):
             found = [m for m in self._actors_in(lo, hi) if by[m[2]].kind in want]
             if found:
                 crowd = min(found, key=lambda m: (want.index(by[m[2]].kind), m[0]))[2]
