@@ -366,3 +366,51 @@ def test_main_event_type_acled_codebook_rules(text: str, expected: tuple[str, st
 def test_no_conflict_event_without_weapon_or_armed_actor(text: str) -> None:
     """'Launched' is an attack only with a weapon named; an arrival is a troop movement only for armed actors."""
     assert acled(cn.parse(text, published=PUB)) == []
+
+
+def test_protest_agent_is_the_crowd_not_the_police() -> None:
+    """ "Police dispersed a sit-in held by nurses": the protest's agent is the crowd, the police its target."""
+    r = cn.parse("On 3 May 2024, the Kenyan police dispersed a sit-in held by nurses in Nairobi, Kenya.", published=PUB)
+    ev = first(r)
+    assert "Protests" == ev.acled.event_type
+    assert ev.agents
+    assert "protesters" == r.get(ev.agents[0]).kind.value
+    assert "state_forces" in {r.get(t).kind.value for t in ev.targets}
+
+
+def test_who_attacked_is_the_agent_of_a_repelled_attack() -> None:
+    r = cn.parse("On 3 May 2024, Iraqi forces repelled an IS attack near Kirkuk, Iraq.", published=PUB)
+    ev = first(r)
+    assert "Battles" == ev.acled.event_type
+    assert ["Islamic State"] == names(r, ev.agents)
+    assert "Iraqi forces" in names(r, ev.targets)
+
+
+def test_a_name_before_an_attack_noun_is_its_doer() -> None:
+    r = cn.parse("On 3 May 2024, two soldiers were killed in a Taliban ambush in Kunduz, Afghanistan.", published=PUB)
+    assert ["Taliban"] == names(r, first(r).agents)
+
+
+def test_burning_objects_make_a_riot() -> None:
+    r = cn.parse("On 3 May 2024, residents blocked a road with burning objects in Salta, Argentina.", published=PUB)
+    assert ("Riots", "Violent demonstration") == acled(r)[0]
+
+
+def test_exchange_of_fire_names_the_state_side_first() -> None:
+    """A reciprocal fight ("exchanged fire with") has no attacker: the state's forces come first, as ACLED codes it."""
+    r = cn.parse("On 3 May 2024, armed men exchanged fire with military police in Recife, Brazil.", published=PUB)
+    ev = first(r)
+    assert "Armed clash" == ev.acled.sub_event_type
+    assert "state_forces" == r.get(ev.agents[0]).kind.value
+    assert "political_militia" in {r.get(t).kind.value for t in ev.targets}
+
+
+def test_by_after_the_object_names_no_agent() -> None:
+    """ "attacked a checkpoint manned by soldiers": the soldiers man the checkpoint; the attackers stay the agents."""
+    r = cn.parse(
+        "On 3 May 2024, Al Shabaab militants attacked a checkpoint manned by Somali soldiers near Afgoye, Somalia.",
+        published=PUB,
+    )
+    ev = first(r)
+    assert "rebel_group" == r.get(ev.agents[0]).kind.value
+    assert "state_forces" in {r.get(t).kind.value for t in ev.targets}

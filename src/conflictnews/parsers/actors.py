@@ -304,6 +304,8 @@ class _Tables:
             self._index(_norm(phrase).lower(), "head", cs=False)
         for key in ("militia", "militias", "militiamen", "militia members"):
             self._index(key, "militia", cs=False)
+        for key in _KIN_GROUPS:
+            self._index(key, "kin", cs=False)
         self.modifiers: set[str] = set()
         self.state_modifiers: set[str] = set()
         for m in modifiers:
@@ -588,6 +590,8 @@ class _Reading:
         if k + 1 < self.n and self.starts[k + 1] - self.ends[k] == 1 and self.text[self.ends[k]] == " ":
             return True
         g = self.gap(k)
+        if g and g[0] == "." and len(self.words[k]) > 2:
+            return False  # "from Uzbekistan. Protesters": a full stop after a word, not an abbreviation
         return bool(g) and (g.isspace() or (g[0] == "." and g[1:].isspace() and len(g) > 1))
 
     def match(self, i: int, en: _Entry) -> int | None:
@@ -751,6 +755,11 @@ class _Reading:
                             continue  # "the US dollar exchange rate" is no place
                         if pol is not None:
                             self.own_evidence.append((self.starts[i], pol.code, 1.0))
+                    elif ent.type == "group" and (en.key, ent.name) not in t.weak:
+                        # a group that fights in one country only ("QSD", "Imbonerakure") tells where, a little
+                        codes = {c for p in ent.periods for c in p.countries}
+                        if len(codes) == 1 and "*" not in codes:
+                            self.own_evidence.append((self.starts[i], next(iter(codes)), 0.25))
         # demonyms anywhere ("the Lebanese pound", "the Tunisian General Labour Union") count a little too
         for i in self.an.capitalised_tokens:
             w = words[i]
@@ -769,6 +778,8 @@ class _Reading:
                 self.people(i, en, e)
             elif fam == "militia":
                 self.militia(i, en, e)
+            elif fam == "kin":
+                self.kin_group(i, e)
             else:
                 self.protest(i, e, fam)
 
@@ -852,7 +863,12 @@ class _Reading:
         period, _ = _pick(ent.periods, self.published)
         if ent.type == "group" and tail_from is not None:
             tail = self.member_tail(tail_from, e)
-            weak = weak and tail == e  # "IS militants", "KIA fighters": no longer ambiguous
+            nxt = tail_from + 1
+            weak = (
+                weak
+                and tail == e  # "IS militants", "KIA fighters": no longer ambiguous
+                and not (nxt < self.n and self.spaced(tail_from) and self.lower[nxt] in _GROUP_ACTS)  # "an IS attack"
+            )
             e = tail
         if ent.type == "group":
             rule = "actors/known-group"
@@ -970,7 +986,9 @@ class _Reading:
             return
         kind = noun.kind
         template = noun.name
-        if "victim" in flags and (("perp" in flags and self.done_by(start)) or not self.victim(start, e_head)):
+        if "mob" in flags and "armed" not in mods and self.done_by(start):
+            kind, template = ActorKind.RIOTERS, "{dem} rioters"  # "beaten up by locals": a mob
+        elif "victim" in flags and (("perp" in flags and self.done_by(start)) or not self.victim(start, e_head)):
             if "perp" not in flags or not self.perpetrator(start, end, mods):
                 return
             kind, template = _UNIDENTIFIED
@@ -1293,6 +1311,50 @@ class _Reading:
             self.add(_Cand(s0, fm.end(), 5, ActorKind.IDENTITY_MILITIA, label, country, None, "actors/militia",
                            _CONF["actors/militia"]))  # fmt: skip
 
+    def kin_group(self, h: int, e: int) -> None:
+        """
+        A named clan, caste, tribe or family as a side: "members of the Koli caste", "the Al Salih and Al Tlais
+        families", "rival clans". ACLED codes such groups, when they fight, as identity militias.
+        """
+        if h + 1 < self.n and self.spaced(h) and self.lower[h + 1] in _KIN_NOT_SIDE:
+            return  # "clan elders said", "a Rajput caste family": people of the group, not the group as a side
+        k = h - 1
+        names: list[int] = []
+        while k >= 0 and len(names) < 7 and self.spaced(k):
+            w = self.words[k]
+            if w[:1].isupper() and not self.sentence_start(k) and self.lower[k] not in _DETS:
+                names.append(k)
+            elif self.lower[k] == "and" and names and k >= 1 and self.words[k - 1][:1].isupper():
+                pass
+            else:
+                break
+            k -= 1
+        noun = self.lower[h]
+        if not names:
+            if k >= 0 and self.lower[k] == "rival" and self.spaced(k):
+                a = k - 1 if k >= 1 and self.lower[k - 1] in _DETS and self.spaced(k - 1) else k
+                country = self.doc_country(self.starts[h])
+                self.add(_Cand(self.starts[a], e, 3, ActorKind.IDENTITY_MILITIA, f"{noun} militia", country, None,
+                               "actors/militia", _CONF["actors/militia"]))  # fmt: skip
+            return
+        a = k + 1
+        who = _norm(self.text[self.starts[a] : self.ends[h - 1]])
+        t = self.t
+        if who in t.dems or who in t.country_names or who in t.names or _norm(f"{who} {self.words[h]}") in t.names:
+            return  # "the Russian clan", "IS families", "the Gulf Clan" (a named group)
+        if k >= 1 and self.lower[k] == "the" and self.lower[k - 1] in ("from", "to") and self.spaced(k - 1):
+            return  # "a citizen from the Subaihi tribe": a member, a victim more often than a side
+        start = self.starts[a]
+        if k >= 2 and self.lower[k] == "the" and self.lower[k - 1] == "of" and self.lower[k - 2] == "members":
+            start = self.starts[k - 2]
+        elif k >= 0 and self.lower[k] == "the" and self.spaced(k):
+            start = self.starts[k]
+        if self.victim(start, e):
+            return
+        label = f"{who} {noun.rstrip('s') if noun != 'families' else 'family'} militia"
+        self.add(_Cand(start, e, 3, ActorKind.IDENTITY_MILITIA, label, self.doc_country(start), None,
+                       "actors/militia", _CONF["actors/militia"]))  # fmt: skip
+
     def protest(self, i: int, ve: int, role: str) -> None:
         """
         A protest or riot cue: its grammatical subject is the crowd ("residents blocked the road").
@@ -1310,6 +1372,8 @@ class _Reading:
             and self.lower[i - 1] in _NOT_BEFORE_VERB
         ):
             return  # "the recovery of looted funds", "a torched car": a participle, no act
+        if role == "riot_noun" and self.background(i):
+            return  # "after the riots in the prisons last week": earlier unrest, not this crowd's
         if kind is ActorKind.RIOTERS:
             self.riot_at.append(self.starts[i])
         if role.endswith("_noun"):
@@ -1345,6 +1409,17 @@ class _Reading:
         self.add(_Cand(self.starts[i], ve, 1, kind, name, country, None, "actors/protest-event",
                        _CONF["actors/protest-event"]))  # fmt: skip
 
+    def background(self, i: int) -> bool:
+        """A noun at word *i* after a time preposition ("after the intense protests and riots"): an earlier event."""
+        k = i - 1
+        while k >= 0 and i - k <= 5 and self.spaced(k):
+            if self.lower[k] in _BEFORE_TIME:
+                return True
+            if self.lower[k] not in _NOUN_FILLER and self.lower[k] not in _BACKGROUND_FILLER:
+                return False
+            k -= 1
+        return False
+
     def support_before(self, i: int) -> int | None:
         """The first word of a support verb before the protest noun at word *i* ("staged a massive sit-in")."""
         k = i - 1
@@ -1369,6 +1444,7 @@ class _Reading:
         ss = self.an.sentence_at(vs)[0] if self.an.sentences else 0
         seg_start = ss if ss <= vs else 0
         depth = 0
+        commas: list[tuple[int, int]] = []  # the last two breaks, when commas
         for m in _CLAUSE_BREAK.finditer(text, seg_start, vs):
             ch = m.group()
             if ch == "(":
@@ -1376,11 +1452,19 @@ class _Reading:
             elif ch == ")":
                 depth = max(0, depth - 1)
             elif depth == 0:
+                commas = [*commas[-1:], (m.start(), seg_start)] if ch == "," else []
                 seg_start = m.end()
         a = bisect.bisect_left(self.starts, seg_start)
         b = i - 1
         while b >= a and self.lower[b] in _VERB_LEAD:
             b -= 1
+        if a > b and len(commas) == 2:
+            # "Muslims, offering prayers at a mosque, pelted stones", "traders, angered by ..., threw": subject, aside
+            aside = bisect.bisect_left(self.starts, commas[1][1])
+            lw = self.lower[aside] if aside < self.n else ""
+            if lw in _ASIDE_LEAD or (lw.endswith(("ing", "ed")) and len(lw) > 5):
+                a = bisect.bisect_left(self.starts, commas[0][1])
+                b = bisect.bisect_left(self.starts, commas[0][0]) - 1
         if b >= a and self.lower[b] in _PASSIVE:
             return "none"
         while a <= b and self.lower[a] in _CLAUSE_LEAD:
@@ -1403,8 +1487,13 @@ class _Reading:
             return "none"  # "Russia protested", "Kyiv protested", "Zelensky protested"
         if armed:
             for x in range(a, last + 1):
-                if self.lower[x] in _ARMED or self.armed_noun_at(x, last) or self.armed_name_at(x, last):
-                    return "none"  # "Russian troops marched", "suspected Boko Haram members looted"
+                if (
+                    self.lower[x] in _ARMED
+                    or self.armed_noun_at(x, last)
+                    or self.armed_name_at(x, last)
+                    or (self.lower[x] in _KIN_GROUPS and x > a and self.words[x - 1][:1].isupper())
+                ):
+                    return "none"  # "Russian troops marched", "Boko Haram members looted", "the Koli caste attacked"
         return (a, last)
 
     def armed_noun_at(self, x: int, last: int) -> bool:
@@ -1599,9 +1688,19 @@ _first = operator.itemgetter(0)
 
 _LOCATION_WEIGHT = {"country": 3.0, "admin1": 2.0, "admin2": 1.5, "place": 1.0, "region": 0.5, "feature": 0.5}
 _SOURCE_KINDS = frozenset({ActorKind.GENERIC, ActorKind.ANONYMOUS_SOURCE})
+_KIN_GROUPS = ("clan", "clans", "sub-clan", "sub-clans", "caste", "tribe", "tribes", "tribesmen", "families")
+_KIN_NOT_SIDE = frozenset(
+    {"elder", "elders", "leader", "leaders", "chief", "chiefs", "spokesman", "representatives", "family", "member",
+     "man", "woman", "men", "women", "boy", "girl", "boys", "girls", "child", "children", "councilor"}
+)  # fmt: skip
+_GROUP_ACTS = frozenset(
+    {"attack", "attacks", "ambush", "ambushes", "snipers", "sniper", "cell", "cells", "remnants", "militant", "fighter",
+     "member", "hideout", "hideouts", "positions", "suicide", "offensive", "assault", "insurgency"}
+)  # fmt: skip
 _MEMBER_NOUNS = frozenset(
     {"forces", "fighters", "militants", "members", "rebels", "elements", "militiamen", "insurgents", "troops",
-     "soldiers", "gunmen", "commander", "commanders", "operatives", "units", "jihadists", "militia", "militias"}
+     "soldiers", "gunmen", "commander", "commanders", "operatives", "units", "jihadists", "militia", "militias",
+     "personnel", "cadres"}
 )  # fmt: skip
 _CAP_WORD = r"\p{Lu}[\p{L}\p{M}'\u2019\-]*+"
 _MILITIA_FROM = regex.compile(
@@ -1614,6 +1713,9 @@ _VERB_LEAD = frozenset(
     {"reportedly", "also", "allegedly", "then", "later", "again", "had", "have", "has", "reported", "and", "jointly",
      "peacefully", "briefly", "once", "all", "both", "themselves", "still"}
 )  # fmt: skip
+_BACKGROUND_FILLER = frozenset({"and", "or", "intense", "recent", "protests", "violent", "deadly"})
+_BEFORE_TIME = frozenset({"after", "following", "since", "before", "amid", "despite", "during"})
+_ASIDE_LEAD = frozenset({"mostly", "mainly", "including", "allegedly", "reportedly", "among", "some", "many"})
 _NOUN_FILLER = frozenset(
     {"a", "an", "the", "their", "its", "his", "her", "massive", "large", "small", "peaceful", "violent", "joint",
      "another", "second", "new", "solidarity", "spontaneous", "silent", "protest", "several", "two", "mass"}

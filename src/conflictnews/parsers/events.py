@@ -100,7 +100,15 @@ _CLAUSE = regex.compile(
 _CLAUSE_WORDS = frozenset({"as", "while", "but", "yet", "whereas"})
 
 _BY_AGENT = regex.compile(r"[^.;:]{0,40}?\bby\s++(?:the\s++)?", regex.IGNORECASE)
+# "attacked a checkpoint manned by soldiers": a participle after the trigger's object (not "an IED, planted by")
+_REDUCED_RELATIVE = regex.compile(r"\p{L}[^.;:]*?\b(?:\p{L}{3,}ed|held|run|built|owned|led)\s++by\b", regex.IGNORECASE)
 _BETWEEN = regex.compile(r"\bbetween\b", regex.IGNORECASE)
+_REPELLED = regex.compile(r"(?:repelled|repulsed|thwarted|foiled|fought\s++off|beat\s++back)", regex.IGNORECASE)
+_ATTACK_AFTER = regex.compile(r"(?:['\u2019]s?)?\s++(?:attacks?|assaults?|offensives?|advances?|raids?|ambush)\b")
+_EXCHANGE = regex.compile(r"(?:exchanged|exchanging|exchange\s++of)\s++(?:heavy\s++)?(?:gun)?fire", regex.IGNORECASE)
+_STATE_KINDS = frozenset({ActorKind.STATE_FORCES, ActorKind.EXTERNAL_FORCES})
+# "an IS attack", "a Taliban ambush": a name between an article and the trigger noun is its doer
+_ARTICLE_BEFORE = regex.compile(r"\b(?:an?|the)\s++$", regex.IGNORECASE)
 
 
 class _Trigger(NamedTuple):
@@ -405,6 +413,8 @@ class EventParser:
             return None
         location = doc.location(clause, sentence, trig, agents)
         agents, targets = doc.complete_arguments(cls, agents, targets, location)
+        if cls in _PROTEST_CLASSES:
+            agents, targets = doc.crowd_first(cls, agents, targets, sentence, si)
         if cls in ("change", "hq", "agreement", "transfer", "other") and not agents and trig.strength < 10:
             return None  # a strategic development needs someone whose activity changed
         if cls == "movement" and not any(doc.actors_by_id[a].kind in ARMED_KINDS for a in agents):
@@ -808,6 +818,13 @@ class _DocIndex:
             _PASSIVE.search(text, max(clause[0], trig.start - 24), trig.start) or _PASSIVE_HEAD.match(text, trig.start)
         )
         m = _BY_AGENT.match(text, trig.end, clause[1])
+        if (
+            m
+            and not passive
+            and _REDUCED_RELATIVE.match(text, trig.end + 1, m.end())
+            and any(not _is_object(text, a[0]) for a in before)
+        ):
+            m = None  # "militants attacked a checkpoint manned by soldiers": "by" belongs to the object's participle
         if m:
             by = [a for a in after if m.end() <= a[0] <= m.end() + 24]
             if by:
@@ -825,11 +842,33 @@ class _DocIndex:
                 rule = "+between"
             else:
                 agents = _unique(a[2] for a in before if not _is_object(text, a[0]) and not _observer(text, a[1]))
-                poss = [a for a in before if _is_possessive(text, a[1]) and a[1] >= trig.start - 3]
+                poss = [
+                    a
+                    for a in before
+                    if (_is_possessive(text, a[1]) and a[1] >= trig.start - 3)
+                    or (
+                        a[1] == trig.start - 1
+                        and text[a[1]] == " "
+                        and not text.endswith(("ed", "ing"), trig.start, trig.end)
+                        and _ARTICLE_BEFORE.search(text, max(clause[0], a[0] - 8), a[0])
+                    )
+                ]
                 if poss:
                     agents = [poss[-1][2]]
                     rule = "+possessive"
         targets = _unique(a[2] for a in after if a[2] not in agents)
+        if targets and not political and _REPELLED.fullmatch(text, trig.start, trig.end):
+            # "Iraqi forces repelled an IS attack", "repulsed Afghan forces' attacks": who attacked started the fight
+            first = next(a for a in after if a[2] == targets[0])
+            if _ATTACK_AFTER.match(text, first[1], min(clause[1], first[1] + 12)):
+                agents, targets = [targets[0]], _unique([*agents, *targets[1:]])
+                rule += "+repelled"
+        if targets and not political and _EXCHANGE.fullmatch(text, trig.start, trig.end):
+            # "armed men exchanged fire with police": no side attacked the other; ACLED names the state's forces first
+            state = [t for t in targets if self.actors_by_id[t].kind in _STATE_KINDS]
+            if state and not any(self.actors_by_id[a].kind in _STATE_KINDS for a in agents):
+                agents, targets = [state[0]], _unique([*agents, *(t for t in targets if t != state[0])])
+                rule += "+state-first"
         if political and agents and targets and trig.cls == "consult":
             agents = _unique([*agents, *targets])  # consultations have no victim: both sides act
             targets = []
@@ -866,6 +905,33 @@ class _DocIndex:
             if own:
                 agents = [own]
         return agents, targets
+
+    def crowd_first(
+        self, cls: str, agents: list[str], targets: list[str], sentence: tuple[int, int], si: int
+    ) -> tuple[list[str], list[str]]:
+        """
+        A protest's or riot's agent is its crowd; police who disperse it are its targets.
+
+        "Police dispersed a sit-in held by nurses": the crowd of the sentence (else of the next two
+        sentences, else of the paragraph before, up to 1,500 characters) is the agent; forces that were
+        read as agents become targets. Nothing changes when no crowd actor is in sight.
+        """
+        want = (ActorKind.RIOTERS, ActorKind.PROTESTERS) if cls == "riot" else (ActorKind.PROTESTERS, ActorKind.RIOTERS)
+        by = self.actors_by_id
+        if any(by[a].kind in want for a in agents):
+            return agents, targets
+        crowd = None
+        back = max(self.paragraph_start(sentence[0]), sentence[0] - _LOOKBACK)  # bounded: no rescan of the document
+        for lo, hi in ((sentence[0], sentence[1]), (sentence[1], self.next_sentence_end(si, 2)), (back, sentence[0])):
+            found = [m for m in self._actors_in(lo, hi) if by[m[2]].kind in want]
+            if found:
+                crowd = min(found, key=lambda m: (want.index(by[m[2]].kind), m[0]))[2]
+                break
+        if crowd is None:
+            return agents, targets
+        moved = [a for a in agents if by[a].kind in ARMED_KINDS]
+        rest = [a for a in agents if a not in moved]
+        return [crowd, *rest], _unique([*moved, *(t for t in targets if t != crowd)])
 
     def forces_of(self, country: str) -> str | None:
         for aid in self.armed_by_count:
