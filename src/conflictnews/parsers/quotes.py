@@ -846,7 +846,7 @@ _CITING = regex.compile(
     r",\s++(?:who\s++(?:cited|quoted)|citing|quoting|which\s++cited)\s++([^,.;:!?]{1,80}?)(?=[,.;:!?]|$)",
     regex.IGNORECASE,
 )
-_PARTICIPLE_AFTER_COMMA = regex.compile(r",\s++(\p{L}++)")
+_PARTICIPLE_AFTER_COMMA = regex.compile(r",[\u201d\"'\u2019]?\s++(\p{L}++)")
 _COORDINATED_CORE = regex.compile(r"(?<![\p{L}])(?:and|but)\s++(?:(?:also|then|later)\s++)?(\p{L}++)")
 _COMMA_BEFORE = regex.compile(r",\s*+$")
 _AND_BUT = frozenset(("and", "but"))
@@ -1159,6 +1159,8 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
 
     # participle after a comma or "with one stating:"
     if participle and pre_c is not None:
+        if text[pre_c] in _CLOSE_MARKS and pre_c > ss and text[pre_c - 1] == ",":
+            pre_c -= 1  # 'the "king of debt," noting that …': American commas stand inside the quotation
         if text[pre_c] == ",":
             subj = _main_subject(cx, ss, pre_c)
             return _forward(cx, cue, "participle", c_start, v_end, se, subj)
