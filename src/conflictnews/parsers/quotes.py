@@ -1539,6 +1539,8 @@ def _forward(
     if subj is None and layout != "participle":
         return None
     end = _content_end(cx, n, se)
+    if subj is not None and end > n:
+        end = _relative_clause_end(cx, subj, n, end)
     if end - n < 2:
         return None
     if (
@@ -1554,6 +1556,40 @@ def _forward(
     return Attribution(
         "verb", layout, (c_start, v_end), cue.lemma, cue.stance, cue.speech, subj, actor, (n, end), None, ()
     )
+
+
+_NONRESTRICTIVE = frozenset(("who", "which"))
+_RELATIVE_COMMAS = 4
+"""How many commas of a relative clause's content are tried as the one where the main clause resumes."""
+
+
+def _relative_clause_end(cx: _Ctx, subj: tuple[int, int], n: int, end: int) -> int:
+    """
+    "Canova, who cited trade as his issue, has argued …": the content of a relative clause between commas
+    ends at the comma where the main clause resumes with its verb (an auxiliary or a cue verb).
+    """
+    text = cx.text
+    if text[subj[0] : subj[1]].lower() not in _NONRESTRICTIVE:
+        return end
+    before = _prev_char(text, subj[0], max(0, subj[0] - 3))
+    if before is None or text[before] != ",":
+        return end
+    commas = cx.commas
+    k = bisect.bisect_left(commas, n)
+    verbs, aux = cx.cues.verbs, cx.cues.aux
+    for c in commas[k : k + _RELATIVE_COMMAS]:
+        if c >= end:
+            break
+        w = _WORD.match(text, c + 2) if text[c + 1 : c + 2] == " " else None
+        if w is None:
+            continue
+        lw = w.group()
+        if lw.islower() and (lw in aux or (lw in verbs and not lw.endswith("ing"))):
+            e = c
+            while e > n and text[e - 1].isspace():
+                e -= 1
+            return e
+    return end
 
 
 _NO_CONTENT_START = frozenset(
