@@ -1122,6 +1122,11 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
         if after_obj is None or text[after_obj] in ".!?,;" or _trailing_words(cx, after_obj, se):
             post_c, post_ch = after_obj, (text[after_obj] if after_obj is not None else ".")
 
+    if c_start < v_start and not participle and _PASSIVE_BE.search(text, c_start, v_start):
+        passive = _passive(cx, cue, c_start, v_end, ss, se)
+        if passive is not None:
+            return passive
+
     # "…," said Mona Lamberson.   /   …, says Smith.
     if (
         cue.speech
@@ -1245,6 +1250,47 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
     if post_c is None or (post_ch in ".!?" and not _quote_follows(cx, post_c, se)):
         return None
     return _forward(cx, cue, "before", c_start, v_end, se, subj)
+
+
+_BY_AGENT = regex.compile(r"\s++by\s++(?=[\p{L}\p{N}])", regex.IGNORECASE)
+_AGENT_WORDS = 8
+_AGENT_BREAKS = frozenset(",;:()[]\u2014\u2013\"\u201c\u201d")
+"""How many words a by-agent ("by 64 percent of the electorate") may have."""
+
+
+def _passive(cx: _Ctx, cue: CueVerb, c_start: int, v_end: int, ss: int, se: int) -> Attribution | None:
+    """
+    "This proposal was rejected by 64 percent of the electorate": the subject is the content, the agent the source.
+
+    The agent runs to the next comma, clause word or preposition (at most a few words) and must name
+    someone: an actor the analysis found, or a noun phrase opening with a determiner or a number.
+    """
+    text = cx.text
+    m = _BY_AGENT.match(text, v_end)
+    if m is None or cx.in_quote(m.end(), m.end() + 1) is not None:
+        return None
+    words = cx.first_words(m.end(), se, _AGENT_WORDS + 1)
+    agent_end = None
+    stops = cx.cues.prepositions | cx.cues.clause_words
+    for k, (ws, we, w) in enumerate(words):
+        if k and (w.lower() in stops or w.lower() in cx.cues.verbs or w.lower() in cx.cues.aux):
+            break
+        if k and any(ch in _AGENT_BREAKS for ch in text[words[k - 1][1] : ws]):
+            break  # a comma or a dash ends the agent
+        agent_end = we
+    if agent_end is None or len(words) > _AGENT_WORDS and agent_end == words[-1][1]:
+        return None
+    agent = (m.end(), agent_end)
+    first = words[0][2].lower()
+    if not (cx.actors.overlapping(*agent) or first in cx.cues.determiners or first[0].isdigit()):
+        return None
+    subj = _subject(cx, ss, c_start)
+    if subj is None or not _noun_like(cx, subj):
+        return None
+    actor = _speaker_actor(cx, agent, agent[0])
+    return Attribution(
+        "verb", "passive", (c_start, v_end), cue.lemma, cue.stance, False, agent, actor, subj, None, ()
+    )
 
 
 def _continued(cx: _Ctx, content: tuple[int, int], pos: int | None, se: int) -> tuple[int, int]:
