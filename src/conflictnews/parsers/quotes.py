@@ -37,6 +37,7 @@ class CueVerb(NamedTuple):
     weak: bool  # needs "that", a colon, a quote or trailing position (added, noted)
     takes_object: bool  # "told the BBC that", "accused Russia of"
     hedge_verb: bool  # "gains appear diminished": the subject is part of the content
+    needs_as: bool = False  # "see X as Y", "view X as Y": a cue only with "as" after its object
 
 
 class CueLexicon:
@@ -68,7 +69,7 @@ class CueLexicon:
         for row in verbs:
             lemma, forms, stance = row[0], row[1], row[2]
             flags = row[3] if len(row) > 3 else ""
-            cue = CueVerb(lemma, stance, "q" in flags, "w" in flags, "o" in flags, "h" in flags)
+            cue = CueVerb(lemma, stance, "q" in flags, "w" in flags, "o" in flags, "h" in flags, "a" in flags)
             for form in _forms(forms, lemma):
                 self.verbs[form] = cue
         nouns = [tuple(r) for r in nouns]
@@ -1104,6 +1105,8 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
     ss, se = cx.analysis.sentence_at(v_start)
     if v_start < ss:
         return None
+    if cue.needs_as and _AS_AFTER.match(text, v_end, min(se, v_end + _AS_REACH)) is None:
+        return None  # "we saw a country", "see you there": perception, not a view
     se = max(se, v_end)
     c_start = _extend_aux(cx, v_start, ss)
     prev = _word_before(cx, c_start, ss)
@@ -1252,6 +1255,9 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
     return _forward(cx, cue, "before", c_start, v_end, se, subj)
 
 
+_AS_AFTER = regex.compile(r"\s++[^\s,.;:!?\u2014\u2013][^,.;:!?\u2014\u2013]*?\sas\s", regex.IGNORECASE)
+_AS_REACH = 120
+"""How far after "see" the "as" of "see X as Y" may stand."""
 _BY_AGENT = regex.compile(r"\s++by\s++(?=[\p{L}\p{N}])", regex.IGNORECASE)
 _AGENT_WORDS = 8
 _AGENT_BREAKS = frozenset(",;:()[]\u2014\u2013\"\u201c\u201d")
