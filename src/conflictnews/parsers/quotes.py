@@ -1112,6 +1112,8 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
     prev = _word_before(cx, c_start, ss)
     if prev in cx.cues.determiners or prev.endswith(("'s", "\u2019s")) or prev in _LIGHT_VERBS:
         return None  # a noun: "the claims", "Russia's report"; "to say"
+    if form.endswith("ed") and c_start == v_start and (prev in _ADJECTIVE_BEFORE or prev[:1].isdigit()):
+        return None  # an adjective: "in pledged delegates", "270 pledged delegates", "of proposed rules"
     if cue.hedge_verb:
         return _hedge_verb(cx, cue, c_start, v_end, ss, se)
     # "is showing", "are saying": a progressive is a finite verb, not a participle clause
@@ -1601,7 +1603,7 @@ def _forward(
         and words
         and words[0][0] == n
         and words[0][2] in _NO_CONTENT_START
-        and (words[0][2] == "by" or len(cx.first_words(n, end, _ADVERBIAL_WORDS + 1)) <= _ADVERBIAL_WORDS)
+        and (words[0][2] in _ALWAYS_ADVERBIAL or len(cx.first_words(n, end, _ADVERBIAL_WORDS + 1)) <= _ADVERBIAL_WORDS)
     ):
         return None  # "reported from Moscow.", "was first reported by MSNBC": an adverbial, not what was said
     actor = _speaker_actor(cx, subj, subj[0]) if subj else None
@@ -1610,6 +1612,9 @@ def _forward(
     )
 
 
+_ADJECTIVE_BEFORE = frozenset(("in", "of", "for", "with", "on", "at", "from", "about", "into", "among", "against"))
+_ALWAYS_ADVERBIAL = frozenset(("by", "up", "off", "down", "away"))
+"""Words after a cue that never open its content, however long: "was reported by", "showed up", "backed that up"."""
 _NONRESTRICTIVE = frozenset(("who", "which"))
 _RELATIVE_COMMAS = 4
 """How many commas of a relative clause's content are tried as the one where the main clause resumes."""
