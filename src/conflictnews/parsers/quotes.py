@@ -676,6 +676,8 @@ def find_attributions(context: Context, cues: CueLexicon, cx: _Ctx | None = None
         start, end = m.start, m.end
         if start < skip_until or cx.in_quote(start, end) is not None:
             continue
+        if start and text[start - 1] in "</":
+            continue  # markup: "<tweet/>"
         if text[start].isupper() and m.kind != "acc" and not _sentence_start(cx, start) and not _title_case(cx, start):
             continue  # "United States", "Reports" as a name: not a cue (but a headline capitalises every word)
         att: Attribution | None
