@@ -1264,7 +1264,7 @@ _AS_REACH = 120
 """How far after "see" the "as" of "see X as Y" may stand."""
 _BY_AGENT = regex.compile(r"\s++by\s++(?=[\p{L}\p{N}])", regex.IGNORECASE)
 _AGENT_WORDS = 8
-_AGENT_BREAKS = frozenset(",;:()[]\u2014\u2013\"\u201c\u201d")
+_AGENT_BREAKS = frozenset(',;:()[]\u2014\u2013"\u201c\u201d')
 """How many words a by-agent ("by 64 percent of the electorate") may have."""
 
 
@@ -1283,12 +1283,13 @@ def _passive(cx: _Ctx, cue: CueVerb, c_start: int, v_end: int, ss: int, se: int)
     agent_end = None
     stops = cx.cues.prepositions | cx.cues.clause_words
     for k, (ws, we, w) in enumerate(words):
-        if k and (w.lower() in stops or w.lower() in cx.cues.verbs or w.lower() in cx.cues.aux):
+        lw = w.lower()
+        if k and ((lw in stops and lw != "of") or lw in cx.cues.verbs or lw in cx.cues.aux):
             break
         if k and any(ch in _AGENT_BREAKS for ch in text[words[k - 1][1] : ws]):
             break  # a comma or a dash ends the agent
         agent_end = we
-    if agent_end is None or len(words) > _AGENT_WORDS and agent_end == words[-1][1]:
+    if agent_end is None or (len(words) > _AGENT_WORDS and agent_end == words[-1][1]):
         return None
     agent = (m.end(), agent_end)
     first = words[0][2].lower()
@@ -1298,9 +1299,7 @@ def _passive(cx: _Ctx, cue: CueVerb, c_start: int, v_end: int, ss: int, se: int)
     if subj is None or not _noun_like(cx, subj):
         return None
     actor = _speaker_actor(cx, agent, agent[0])
-    return Attribution(
-        "verb", "passive", (c_start, v_end), cue.lemma, cue.stance, False, agent, actor, subj, None, ()
-    )
+    return Attribution("verb", "passive", (c_start, v_end), cue.lemma, cue.stance, False, agent, actor, subj, None, ())
 
 
 def _continued(cx: _Ctx, content: tuple[int, int], pos: int | None, se: int) -> tuple[int, int]:
@@ -1599,13 +1598,15 @@ def _forward(
         end = _relative_clause_end(cx, subj, n, end)
     if end - n < 2:
         return None
+    if (w0 := _WORD.match(text, n)) is not None and w0.group().lower() in _PARTICLES:
+        return None  # "backed that up", "showed up": a particle, not a content
     if (
         not has_that
         and not colon
         and words
         and words[0][0] == n
         and words[0][2] in _NO_CONTENT_START
-        and (words[0][2] in _ALWAYS_ADVERBIAL or len(cx.first_words(n, end, _ADVERBIAL_WORDS + 1)) <= _ADVERBIAL_WORDS)
+        and (words[0][2] == "by" or len(cx.first_words(n, end, _ADVERBIAL_WORDS + 1)) <= _ADVERBIAL_WORDS)
     ):
         return None  # "reported from Moscow.", "was first reported by MSNBC": an adverbial, not what was said
     actor = _speaker_actor(cx, subj, subj[0]) if subj else None
@@ -1615,8 +1616,8 @@ def _forward(
 
 
 _ADJECTIVE_BEFORE = frozenset(("in", "of", "for", "with", "on", "at", "from", "about", "into", "among", "against"))
-_ALWAYS_ADVERBIAL = frozenset(("by", "up", "off", "down", "away"))
-"""Words after a cue that never open its content, however long: "was reported by", "showed up", "backed that up"."""
+_PARTICLES = frozenset(("up", "off", "down", "away"))
+"""Particles, never the start of a content: "showed up", "backed that up"."""
 _NONRESTRICTIVE = frozenset(("who", "which"))
 _RELATIVE_COMMAS = 4
 """How many commas of a relative clause's content are tried as the one where the main clause resumes."""
