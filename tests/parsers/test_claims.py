@@ -463,11 +463,77 @@ def test_content_stops_where_a_new_attributed_clause_starts() -> None:
 
 
 def test_adverbial_after_a_cue_is_no_content() -> None:
-    """'reported from Moscow.', 'was first reported by the BBC.': no content follows the cue."""
-    text = "Syrskyi reported from Kharkiv. The move was first reported by the BBC."
+    """'reported from Moscow.', 'showed up at …', 'backed that up': no content follows the cue."""
+    text = "Syrskyi reported from Kharkiv. Syrskyi showed up at the front. Syrskyi backed that up."
     claims, _ = parse(text, SYRSKYI)
 
     assert [] == [content(text, c) for c in claims]
+
+
+def test_passive_with_a_by_agent_is_a_claim_of_the_agent_about_the_subject() -> None:
+    """'The move was first reported by the BBC.': the BBC is the source, the subject the content."""
+    text = "The move was first reported by the BBC. The plan was rejected by 64 percent of the voters in March."
+    claims, names = parse(text, {"BBC": ("media", ["BBC"])})
+
+    assert [
+        ("was first reported", "The move", "BBC", "the BBC"),
+        ("was rejected", "The plan", None, "64 percent of the voters"),
+    ] == [(c.cue, content(text, c), names.get(c.source or ""), c.source_text) for c in claims]
+
+
+def test_passive_needs_an_agent_that_names_someone() -> None:
+    """'was reported by Tuesday', a passive with no by-agent: no claim."""
+    text = "The move was reported by Tuesday. The town was shelled overnight."
+    claims, _ = parse(text)
+
+    assert [] == [(c.cue, content(text, c)) for c in claims]
+
+
+def test_see_x_as_y_needs_its_as() -> None:
+    """'Voters see the war as lost' is a view; 'we saw a town in ruins' is not."""
+    text = "Many voters see the war as a lost cause. We saw a town in ruins."
+    claims, _ = parse(text)
+
+    assert [("see", "the war as a lost cause")] == [(c.cue, content(text, c)) for c in claims]
+
+
+def test_participle_cue_after_a_comma_inside_a_quotation_mark() -> None:
+    """'… the "king of debt," noting that …': the participle starts a claim of its own."""
+    text = 'Syrskyi mocked Gerasimov for calling himself the "master of war," noting that the front had moved west.'
+    claims, _ = parse(text, SYRSKYI)
+
+    assert ("noting", "the front had moved west") in [(c.cue, content(text, c)) for c in claims]
+    assert all(c.content.end <= text.index('," noting') for c in claims if c.cue == "mocked")
+
+
+def test_relative_clause_content_ends_where_the_main_clause_resumes() -> None:
+    """'Syrskyi, who said A, has argued B': A ends at the comma before 'has argued'."""
+    text = "Syrskyi, who said the reserves had arrived, has argued that the line will hold."
+    claims, _ = parse(text, SYRSKYI)
+
+    assert [("said", "the reserves had arrived"), ("has argued", "the line will hold")] == [
+        (c.cue, content(text, c)) for c in claims
+    ]
+
+
+def test_quotation_pieces_with_a_writers_sentence_between_are_two_claims() -> None:
+    """'"A," he said. Writer's sentence. "B."' with no cue for B: B is not joined to A."""
+    text = (
+        '"The line will hold," Syrskyi said.\n\nThe town was quiet on Monday and the shops reopened. '
+        'Officers were moving supplies. "We are not leaving."'
+    )
+    claims, _ = parse(text, SYRSKYI)
+
+    assert "The line will hold" in [content(text, c) for c in claims]
+    assert not any("Monday" in content(text, c) for c in claims)
+
+
+def test_pieces_of_one_quotation_round_a_sentence_of_attribution_are_one_claim() -> None:
+    """'"A," Syrskyi said on Monday. "B."': one claim from A to B."""
+    text = '"The line will hold," Syrskyi said on Monday. "The reserves have arrived."'
+    claims, _ = parse(text, SYRSKYI)
+
+    assert [text[1 : text.rindex('"')]] == [content(text, c) for c in claims]
 
 
 def test_according_to_after_an_opening_adverbial_attributes_the_clause_after_it() -> None:

@@ -338,3 +338,22 @@ def test_channel_after_an_adverbial_and_colon() -> None:
         speaker_name(text, q, SYRSKYI),
         (q.channel or "").lower(),
     )
+
+
+def test_cue_words_in_markup_and_participle_adjectives_are_no_cues() -> None:
+    """'<tweet/>' is markup; 'in pledged delegates', '270 pledged delegates' use the participle as an adjective."""
+    text = (
+        "Syrskyi posted a map.<tweet/>. Kyiv leads in pledged delegates and the reserves. "
+        "Kyiv leads by 270 pledged delegates now."
+    )
+    quotes = parse(text)
+
+    assert [] == [(q.cue, q.text) for q in quotes if q.cue in ("tweet", "pledged")]
+
+
+def test_relative_clause_quote_ends_where_the_main_clause_resumes() -> None:
+    """'Syrskyi, who said A, has argued B': the indirect quote of 'said' is A alone."""
+    text = "Syrskyi, who said the reserves had arrived, has argued that the line will hold."
+    quotes = parse(text)
+
+    assert ("said", "the reserves had arrived") in [(q.cue, q.text) for q in quotes]

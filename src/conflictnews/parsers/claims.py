@@ -77,7 +77,7 @@ class ClaimParser(CueParser):
             if d.content not in seen:
                 seen.add(d.content)
                 unique.append(d)
-        unique = _join_quote_fragments(unique)
+        unique = _join_quote_fragments(cx.analysis, unique)
         unique = _drop_nested(text, unique)
         _mark_disputes(context, cues, actors, unique)
         q_spans = sorted(((q.span.start, q.span.end, q.id) for q in context.quantities), key=lambda t: t[0])
@@ -239,7 +239,7 @@ def _quote_claims(context: Context, atts: Sequence[Attribution]) -> list[_Draft]
     return out
 
 
-def _join_quote_fragments(drafts: list[_Draft]) -> list[_Draft]:
+def _join_quote_fragments(analysis: Analysis, drafts: list[_Draft]) -> list[_Draft]:
     """
     One claim for a quotation told in pieces: '"A," he said. "B."' and a quote going on in the next paragraph.
 
@@ -255,6 +255,7 @@ def _join_quote_fragments(drafts: list[_Draft]) -> list[_Draft]:
             d.quoted
             and last is not None
             and (d.cue_span is None or d.cue_span == last.cue_span)
+            and _adjacent(analysis, last, d.content[0])
             and _same_source(last, d)
             and not (
                 out
@@ -271,6 +272,25 @@ def _join_quote_fragments(drafts: list[_Draft]) -> list[_Draft]:
         if d.quoted:
             last = d
     return out
+
+
+_JOIN_GAP = 3
+_JOIN_REACH = 200
+"""How many words may stand between a quotation and the piece that goes on from it with no cue of its own."""
+
+
+def _adjacent(analysis: Analysis, last: _Draft, start: int) -> bool:
+    """
+    True when the next piece of a quotation, at *start*, follows *last* with only its attribution between.
+
+    '"A," she said. "B."' and a quote going on in the next paragraph are one quotation; a sentence of
+    the writer's own between the pieces ends it.
+    """
+    end = last.content[1]
+    if start <= end:
+        return True
+    end = max(end, analysis.sentence_at(end)[1])  # '"A," she said.': the sentence of the first piece
+    return start <= end or (start - end <= _JOIN_REACH and len(_words(analysis.text, end, start)) <= _JOIN_GAP)
 
 
 def _drop_nested(text: str, drafts: list[_Draft]) -> list[_Draft]:

@@ -37,6 +37,7 @@ class CueVerb(NamedTuple):
     weak: bool  # needs "that", a colon, a quote or trailing position (added, noted)
     takes_object: bool  # "told the BBC that", "accused Russia of"
     hedge_verb: bool  # "gains appear diminished": the subject is part of the content
+    needs_as: bool = False  # "see X as Y", "view X as Y": a cue only with "as" after its object
 
 
 class CueLexicon:
@@ -68,7 +69,7 @@ class CueLexicon:
         for row in verbs:
             lemma, forms, stance = row[0], row[1], row[2]
             flags = row[3] if len(row) > 3 else ""
-            cue = CueVerb(lemma, stance, "q" in flags, "w" in flags, "o" in flags, "h" in flags)
+            cue = CueVerb(lemma, stance, "q" in flags, "w" in flags, "o" in flags, "h" in flags, "a" in flags)
             for form in _forms(forms, lemma):
                 self.verbs[form] = cue
         nouns = [tuple(r) for r in nouns]
@@ -675,6 +676,8 @@ def find_attributions(context: Context, cues: CueLexicon, cx: _Ctx | None = None
         start, end = m.start, m.end
         if start < skip_until or cx.in_quote(start, end) is not None:
             continue
+        if start and text[start - 1] in "</":
+            continue  # markup: "<tweet/>"
         if text[start].isupper() and m.kind != "acc" and not _sentence_start(cx, start) and not _title_case(cx, start):
             continue  # "United States", "Reports" as a name: not a cue (but a headline capitalises every word)
         att: Attribution | None
@@ -846,7 +849,7 @@ _CITING = regex.compile(
     r",\s++(?:who\s++(?:cited|quoted)|citing|quoting|which\s++cited)\s++([^,.;:!?]{1,80}?)(?=[,.;:!?]|$)",
     regex.IGNORECASE,
 )
-_PARTICIPLE_AFTER_COMMA = regex.compile(r",\s++(\p{L}++)")
+_PARTICIPLE_AFTER_COMMA = regex.compile(r",[\u201d\"'\u2019]?\s++(\p{L}++)")
 _COORDINATED_CORE = regex.compile(r"(?<![\p{L}])(?:and|but)\s++(?:(?:also|then|later)\s++)?(\p{L}++)")
 _COMMA_BEFORE = regex.compile(r",\s*+$")
 _AND_BUT = frozenset(("and", "but"))
@@ -1104,11 +1107,15 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
     ss, se = cx.analysis.sentence_at(v_start)
     if v_start < ss:
         return None
+    if cue.needs_as and _AS_AFTER.match(text, v_end, min(se, v_end + _AS_REACH)) is None:
+        return None  # "we saw a country", "see you there": perception, not a view
     se = max(se, v_end)
     c_start = _extend_aux(cx, v_start, ss)
     prev = _word_before(cx, c_start, ss)
     if prev in cx.cues.determiners or prev.endswith(("'s", "\u2019s")) or prev in _LIGHT_VERBS:
         return None  # a noun: "the claims", "Russia's report"; "to say"
+    if form.endswith("ed") and c_start == v_start and (prev in _ADJECTIVE_BEFORE or prev[:1].isdigit()):
+        return None  # an adjective: "in pledged delegates", "270 pledged delegates", "of proposed rules"
     if cue.hedge_verb:
         return _hedge_verb(cx, cue, c_start, v_end, ss, se)
     # "is showing", "are saying": a progressive is a finite verb, not a participle clause
@@ -1121,6 +1128,11 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
         after_obj = _next_char(text, _skip_object(cx, cue, v_end, se), se)
         if after_obj is None or text[after_obj] in ".!?,;" or _trailing_words(cx, after_obj, se):
             post_c, post_ch = after_obj, (text[after_obj] if after_obj is not None else ".")
+
+    if c_start < v_start and not participle and _PASSIVE_BE.search(text, c_start, v_start):
+        passive = _passive(cx, cue, c_start, v_end, ss, se)
+        if passive is not None:
+            return passive
 
     # "…," said Mona Lamberson.   /   …, says Smith.
     if (
@@ -1159,6 +1171,8 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
 
     # participle after a comma or "with one stating:"
     if participle and pre_c is not None:
+        if text[pre_c] in _CLOSE_MARKS and pre_c > ss and text[pre_c - 1] == ",":
+            pre_c -= 1  # 'the "king of debt," noting that …': American commas stand inside the quotation
         if text[pre_c] == ",":
             subj = _main_subject(cx, ss, pre_c)
             return _forward(cx, cue, "participle", c_start, v_end, se, subj)
@@ -1243,6 +1257,49 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
     if post_c is None or (post_ch in ".!?" and not _quote_follows(cx, post_c, se)):
         return None
     return _forward(cx, cue, "before", c_start, v_end, se, subj)
+
+
+_AS_AFTER = regex.compile(r"\s++[^\s,.;:!?\u2014\u2013][^,.;:!?\u2014\u2013]*?\sas\s", regex.IGNORECASE)
+_AS_REACH = 120
+"""How far after "see" the "as" of "see X as Y" may stand."""
+_BY_AGENT = regex.compile(r"\s++by\s++(?=[\p{L}\p{N}])", regex.IGNORECASE)
+_AGENT_WORDS = 8
+_AGENT_BREAKS = frozenset(',;:()[]\u2014\u2013"\u201c\u201d')
+"""How many words a by-agent ("by 64 percent of the electorate") may have."""
+
+
+def _passive(cx: _Ctx, cue: CueVerb, c_start: int, v_end: int, ss: int, se: int) -> Attribution | None:
+    """
+    "This proposal was rejected by 64 percent of the electorate": the subject is the content, the agent the source.
+
+    The agent runs to the next comma, clause word or preposition (at most a few words) and must name
+    someone: an actor the analysis found, or a noun phrase opening with a determiner or a number.
+    """
+    text = cx.text
+    m = _BY_AGENT.match(text, v_end)
+    if m is None or cx.in_quote(m.end(), m.end() + 1) is not None:
+        return None
+    words = cx.first_words(m.end(), se, _AGENT_WORDS + 1)
+    agent_end = None
+    stops = cx.cues.prepositions | cx.cues.clause_words
+    for k, (ws, we, w) in enumerate(words):
+        lw = w.lower()
+        if k and ((lw in stops and lw != "of") or lw in cx.cues.verbs or lw in cx.cues.aux):
+            break
+        if k and any(ch in _AGENT_BREAKS for ch in text[words[k - 1][1] : ws]):
+            break  # a comma or a dash ends the agent
+        agent_end = we
+    if agent_end is None or (len(words) > _AGENT_WORDS and agent_end == words[-1][1]):
+        return None
+    agent = (m.end(), agent_end)
+    first = words[0][2].lower()
+    if not (cx.actors.overlapping(*agent) or first in cx.cues.determiners or first[0].isdigit()):
+        return None
+    subj = _subject(cx, ss, c_start)
+    if subj is None or not _noun_like(cx, subj):
+        return None
+    actor = _speaker_actor(cx, agent, agent[0])
+    return Attribution("verb", "passive", (c_start, v_end), cue.lemma, cue.stance, False, agent, actor, subj, None, ())
 
 
 def _continued(cx: _Ctx, content: tuple[int, int], pos: int | None, se: int) -> tuple[int, int]:
@@ -1537,8 +1594,12 @@ def _forward(
     if subj is None and layout != "participle":
         return None
     end = _content_end(cx, n, se)
+    if subj is not None and end > n:
+        end = _relative_clause_end(cx, subj, n, end)
     if end - n < 2:
         return None
+    if (w0 := _WORD.match(text, n)) is not None and w0.group().lower() in _PARTICLES:
+        return None  # "backed that up", "showed up": a particle, not a content
     if (
         not has_that
         and not colon
@@ -1552,6 +1613,43 @@ def _forward(
     return Attribution(
         "verb", layout, (c_start, v_end), cue.lemma, cue.stance, cue.speech, subj, actor, (n, end), None, ()
     )
+
+
+_ADJECTIVE_BEFORE = frozenset(("in", "of", "for", "with", "on", "at", "from", "about", "into", "among", "against"))
+_PARTICLES = frozenset(("up", "off", "down", "away"))
+"""Particles, never the start of a content: "showed up", "backed that up"."""
+_NONRESTRICTIVE = frozenset(("who", "which"))
+_RELATIVE_COMMAS = 4
+"""How many commas of a relative clause's content are tried as the one where the main clause resumes."""
+
+
+def _relative_clause_end(cx: _Ctx, subj: tuple[int, int], n: int, end: int) -> int:
+    """
+    "Canova, who cited trade as his issue, has argued …": the content of a relative clause between commas
+    ends at the comma where the main clause resumes with its verb (an auxiliary or a cue verb).
+    """
+    text = cx.text
+    if text[subj[0] : subj[1]].lower() not in _NONRESTRICTIVE:
+        return end
+    before = _prev_char(text, subj[0], max(0, subj[0] - 3))
+    if before is None or text[before] != ",":
+        return end
+    commas = cx.commas
+    k = bisect.bisect_left(commas, n)
+    verbs, aux = cx.cues.verbs, cx.cues.aux
+    for c in commas[k : k + _RELATIVE_COMMAS]:
+        if c >= end:
+            break
+        w = _WORD.match(text, c + 2) if text[c + 1 : c + 2] == " " else None
+        if w is None:
+            continue
+        lw = w.group()
+        if lw.islower() and (lw in aux or (lw in verbs and not lw.endswith("ing"))):
+            e = c
+            while e > n and text[e - 1].isspace():
+                e -= 1
+            return e
+    return end
 
 
 _NO_CONTENT_START = frozenset(
