@@ -153,6 +153,20 @@ def test_a_respelled_name_says_so_and_needs_a_place_word() -> None:
     assert "Wassit" not in locs("Wassit said the talks failed.")
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "country", "without"),
+    [
+        ("Houthi fighters shelled Al Jawf.", "Al Jawf", "YE", "Fighters shelled Al Jawf."),
+        ("Hezbollah supporters gathered in Tripoli.", "Tripoli", "LB", "Supporters gathered in Tripoli."),
+    ],
+    ids=["rebel-group", "militia"],
+)
+def test_armed_groups_of_one_country_are_country_evidence(text: str, surface: str, country: str, without: str) -> None:
+    """An armed group that operates in one country places the report there; the same sentence without it does not."""
+    assert country == locs(text)[surface].country
+    assert country != locs(without)[surface].country
+
+
 def test_demonyms_are_not_places() -> None:
     assert "Russian" not in locs("Russian troops shelled the town.")
 

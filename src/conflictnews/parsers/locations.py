@@ -148,7 +148,7 @@ class LocationParser:
 
     # -- candidates ---------------------------------------------------------------------------
 
-    def _candidates(self, context: Context) -> list[_Cand]:
+    def _candidates(self, context: Context, evidence: Counter[str]) -> list[_Cand]:
         an = context.analysis
         text = an.text
         words, starts, ends, lower = an.tok_words, an.tok_starts, an.tok_ends, an.tok_lower
@@ -156,7 +156,7 @@ class LocationParser:
         gaz = self.gazetteer
         heads = gaz.heads()
         norm = self._norm
-        blocked = _blocked_spans(context)
+        blocked = _blocked_spans(context, evidence)
         n = len(words)
         caps = an.capitalised_tokens
         arabic = [i for i in an.joined_tokens if words[i][0] in "ae" and _capitalised(words[i])]  # "al-Hasakeh"
@@ -305,7 +305,8 @@ class LocationParser:
         """Return the document's locations, one per resolved place, with all its mentions."""
         if not any(w[0].isupper() for w in context.analysis.tok_words):
             return []
-        cands = self._candidates(context)
+        groups: Counter[str] = Counter()  # countries of the armed groups named: "Houthi forces shelled …" (Yemen)
+        cands = self._candidates(context, groups)
         if not cands:
             return []
         text = context.text
@@ -318,6 +319,7 @@ class LocationParser:
         for a in context.actors:
             if a.country:
                 countries[a.country] += len(a.mentions)
+        countries.update(groups)
         demonyms = _demonym_countries()
         for i in an.indices_of(demonyms):  # "the Tunisian General Labour Union in Beja"
             w = an.tok_words[i]
@@ -659,30 +661,50 @@ def _joined(text: str, ends: list[int], starts: list[int], i: int, j: int, words
     return True
 
 
+# armed groups whose name places a report in their one country of operation ("Hezbollah", "Houthis"); not
+# state or foreign forces, which fight abroad ("Israeli forces", "Wagner")
+_HOME_GROUP_KINDS = frozenset({"rebel_group", "political_militia", "identity_militia"})
+
+
 @data_cache
-def _actor_names() -> tuple[PhraseMatcher[bool], frozenset[str]]:
+def _actor_names() -> tuple[PhraseMatcher[bool], frozenset[str], dict[str, str]]:
     """
-    Names of known people, outlets, organisations and armed groups (the actor dictionaries), and title words.
+    Names of known people, outlets, organisations and armed groups (the actor dictionaries), title words, and
+    the names (as written) of armed groups that operate in one country, with that country's code.
 
     The locations parser runs before the actor parser (which reads places to give "police" or "protesters"
     their country), so it reads the same dictionaries to keep "New York" in "New York Times", "Rubio" in
-    "Marco Rubio" or "Wagner" from becoming places.
+    "Marco Rubio" or "Wagner" from becoming places, and to count "Houthi fighters" as evidence for Yemen.
     """
     names: set[str] = set()
+    homes: dict[str, str] = {}
     for table, alias_col in (("actors/organizations", 3), ("actors/people", 5), ("actors/groups", 5)):
         for row in load_table(table):
             names.add(row[0])
-            if len(row) > alias_col and row[alias_col]:
-                names.update(a.lstrip("~") for a in row[alias_col].split("|"))
+            aliases = row[alias_col].split("|") if len(row) > alias_col and row[alias_col] else []
+            names.update(a.lstrip("~") for a in aliases)
+            if table == "actors/groups" and row[1] in _HOME_GROUP_KINDS and len(row[2]) == 2 and row[2].isupper():
+                for a in (row[0], *aliases):
+                    if a and not a.startswith("~") and homes.setdefault(a, row[2]) != row[2]:
+                        homes[a] = ""  # a name shared by groups of two countries is no evidence
     titles = frozenset(r[0].lower().rstrip(".") for r in load_table("actors/titles") if " " not in r[0])
-    return PhraseMatcher((n, True) for n in names if n), titles
+    return PhraseMatcher((n, True) for n in names if n), titles, {k: v for k, v in homes.items() if v}
 
 
-def _blocked_spans(context: Context) -> list[tuple[int, int]]:
-    """Where no place can start: names of people, outlets and groups, dates, and people found by earlier parsers."""
+def _blocked_spans(context: Context, evidence: Counter[str] | None = None) -> list[tuple[int, int]]:
+    """
+    Where no place can start: names of people, outlets and groups, dates, and people found by earlier parsers.
+    The countries of the one-country armed groups named are added to *evidence*.
+    """
     an = context.analysis
-    matcher, titles = _actor_names()
+    matcher, titles, homes = _actor_names()
     spans = [(s, e) for s, e, _ in matcher.finditer(an)]
+    if evidence is not None:
+        text = an.text
+        for s, e in spans:
+            home = homes.get(text[s:e])  # as written: "Houthi", not "houthi"
+            if home:
+                evidence[home] += 1
     # a capitalised word after a title is a person: "President Zelensky", "Gen. Syrskyi"
     words, starts, ends = an.tok_words, an.tok_starts, an.tok_ends
     last = len(words) - 1
