@@ -99,7 +99,7 @@ class _Cand(NamedTuple):
 
 @data_cache
 def _data() -> tuple[frozenset[str], dict[str, str], frozenset[str], frozenset[str], dict[str, str]]:
-    common = load_lexicon("locations/common_words")
+    common = load_lexicon("locations/common_words") | load_lexicon("locations/name_words")
     descriptors = {" ".join(r[0].lower().split()): r[1] for r in load_table("locations/descriptors")}
     locatives = load_lexicon("locations/locatives")
     verbs = load_lexicon("locations/metonym_verbs")
@@ -207,10 +207,24 @@ class LocationParser:
             if _inside(blocked, starts[i], ends[i + j - 1]):
                 next_free = i + j
                 continue
+            if j == 1 and key in before and (
+                _in_longer_name(text, words, starts, ends, i, i + 1, firsts)
+                or (i > 0 and lower[i - 1] == "the" and _before_a_noun(text, words, lower, starts, ends, i + 1))
+            ):
+                # "Northern Iraq", "Afikpo South LGA", "Mundri East county", "the East part of Cali": a compass
+                # word in a longer name or before a noun is no region of its own ("(Balaka, Southern)" is)
+                next_free = i + 1
+                continue
             k = i - 1  # the word before the name, past "the" and a compass word: "in (the) central Van"
             while k >= 0 and i - k <= 3 and lower[k] in before and not text[ends[k] : starts[k + 1]].strip():
                 k -= 1
             locative = k >= 0 and not text[ends[k] : starts[k + 1]].strip() and lower[k] in self._locatives
+            if locative and j == 1 and key in self._common:
+                if lower[i - 1] == "the" or (
+                    lower[k] == "of" and k > 0 and _capitalised(words[k - 1]) and places[0].kind not in _STRONG_KINDS
+                ):
+                    # "outside the Bank", "the Supreme Court of Justice": a common noun in a name, not a town
+                    locative = False
             if j == 1 and key in name_parts and places[0].kind not in _STRONG_KINDS and not locative:
                 continue  # "Allen said": a surname seen earlier in "Paul Allen", not the town ("in Allen" is)
             end = ends[i + j - 1] - (2 if _possessive(words[i + j - 1]) else 0)  # "Europe's" -> "Europe"
@@ -648,6 +662,17 @@ def _in_longer_name(
         ):
             return True
     return False
+
+
+def _before_a_noun(text: str, words: list[str], lower: list[str], starts: list[int], ends: list[int], j: int) -> bool:
+    """Is word j a lower-case word other than a connector, right after word j-1 ("the East part", "the North side")?"""
+    return (
+        j < len(words)
+        and text[ends[j - 1] : starts[j]] == " "
+        and words[j][0].islower()
+        and words[j].isalpha()
+        and lower[j] not in _connectors()
+    )
 
 
 def _joined(text: str, ends: list[int], starts: list[int], i: int, j: int, words: list[str]) -> bool:
