@@ -188,6 +188,13 @@ def test_armed_groups_of_one_country_are_country_evidence(text: str, surface: st
     assert country != locs(without)[surface].country
 
 
+def test_qualified_names_place_the_report_for_the_other_names() -> None:
+    """A town placed by its qualifier ("Cordoba municipality, Veracruz") decides a bare name elsewhere."""
+    text = "In Cordoba municipality, Veracruz, residents of Aquila village blocked the roads."
+    assert "MX" == locs(text)["Aquila village"].country
+    assert "MX" != locs("Residents of Aquila village blocked the roads.")["Aquila village"].country
+
+
 def test_demonyms_are_not_places() -> None:
     assert "Russian" not in locs("Russian troops shelled the town.")
 

@@ -77,6 +77,9 @@ _AUX = regex.compile(
 )
 
 
+# readings decided by a qualifier: they place the report in their country
+_SETTLING_RULES = ("locations/admin1-qualifier", "locations/qualifies-place")
+
 # a town abroad this big may be named in a report about another country ("stuck in Lima", "flights to Dubai")
 _FOREIGN_FAMOUS = 100_000
 
@@ -351,12 +354,32 @@ class LocationParser:
                 countries[top.country] += 1  # every reading of the name lies in one country
                 own[c.key] += 1
                 local[top.country] += 1
-        resolved: list[tuple[_Cand, Place, str, float]] = []
-        by_index: dict[int, Place] = {}
         quals_of: dict[int, list[_Cand]] = {}
         for c in cands:
             if c.in_paren_of is not None:
                 quals_of.setdefault(c.in_paren_of, []).append(c)
+        resolved = self._resolve_all(cands, an, countries, quals_of, local, own)
+        # a second pass once qualified names have placed the report: "Kagara (Rafi LGA, Niger)" is in Nigeria,
+        # so a bare "Tripoli" or "Al Jawf" elsewhere in it is read in the light of that
+        settled = Counter(
+            place.country
+            for _, place, rule, _ in resolved
+            if place.country and place.country not in countries and rule.startswith(_SETTLING_RULES)
+        )
+        if settled:
+            resolved = self._resolve_all(cands, an, countries + settled, quals_of, local, own)
+        return self._build(context, resolved)
+
+    def _resolve_all(
+        self,
+        cands: list[_Cand],
+        an: Analysis,
+        countries: Counter[str],
+        quals_of: dict[int, list[_Cand]],
+        local: Counter[str],
+        own: Counter[str],
+    ) -> list[tuple[_Cand, Place, str, float]]:
+        resolved: list[tuple[_Cand, Place, str, float]] = []
         for idx, c in enumerate(cands):
             parent = cands[c.in_paren_of].places if c.in_paren_of is not None else None
             choice = self._resolve(c, countries, quals_of, idx, parent)
@@ -369,9 +392,8 @@ class LocationParser:
                 c, place, quals_of.get(idx), countries, local, own
             ):
                 continue
-            by_index[idx] = place
             resolved.append((c, place, rule, conf))
-        return self._build(context, resolved)
+        return resolved
 
     def _accept(self, c: _Cand, place: Place, an: Analysis, doc_countries: Counter[str] | None = None) -> bool:
         """Is there enough evidence to read this candidate as a place?"""
