@@ -179,8 +179,9 @@ def test_a_respelled_name_says_so_and_needs_a_place_word() -> None:
     [
         ("Houthi fighters shelled Al Jawf.", "Al Jawf", "YE", "Fighters shelled Al Jawf."),
         ("Hezbollah supporters gathered in Tripoli.", "Tripoli", "LB", "Supporters gathered in Tripoli."),
+        ("The pro-Houthi air defence fired over Al Jawf.", "Al Jawf", "YE", "The air defence fired over Al Jawf."),
     ],
-    ids=["rebel-group", "militia"],
+    ids=["rebel-group", "militia", "pro-group"],
 )
 def test_armed_groups_of_one_country_are_country_evidence(text: str, surface: str, country: str, without: str) -> None:
     """An armed group that operates in one country places the report there; the same sentence without it does not."""

@@ -752,6 +752,11 @@ def _blocked_spans(context: Context, evidence: Counter[str] | None = None) -> li
             home = homes.get(text[s:e])  # as written: "Houthi", not "houthi"
             if home:
                 evidence[home] += 1
+        for i in an.joined_tokens:  # "pro-Houthi forces", "anti-Balaka militia"
+            prefix, _, rest = an.tok_words[i].partition("-")
+            home = homes.get(rest) if prefix.lower() in ("pro", "anti", "ex") else None
+            if home:
+                evidence[home] += 1
     # a capitalised word after a title is a person: "President Zelensky", "Gen. Syrskyi"
     words, starts, ends = an.tok_words, an.tok_starts, an.tok_ends
     last = len(words) - 1
