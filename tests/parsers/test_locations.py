@@ -196,6 +196,21 @@ def test_qualified_names_place_the_report_for_the_other_names() -> None:
     assert "MX" != locs("Residents of Aquila village blocked the roads.")["Aquila village"].country
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "country", "admin1"),
+    [
+        ("The army shot a man in Bamenda town (Mezam, Nord-Ouest).", "Nord-Ouest", "CM", "North-West Province"),
+        ("Supporters were assaulted in Mulanje (Mulanje, Southern).", "Southern", "MW", "Southern Region"),
+        ("Militants attacked a base in Lower Shabelle region.", "Lower Shabelle region", "SO", "Lower Shabeelle"),
+    ],
+    ids=["french-name", "without-region", "usual-spelling"],
+)
+def test_divisions_under_names_the_gazetteer_lacks(text: str, surface: str, country: str, admin1: str) -> None:
+    """Official or usual division names missing from the gazetteer resolve to the gazetteer's division."""
+    loc = locs(text)[surface]
+    assert (country, admin1) == (loc.country, loc.admin1)
+
+
 def test_demonyms_are_not_places() -> None:
     assert "Russian" not in locs("Russian troops shelled the town.")
 

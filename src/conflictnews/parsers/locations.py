@@ -132,6 +132,7 @@ class LocationParser:
         self._verbs = verbs
         self._relations = PhraseMatcher(relations.items())
         self._norm_cache: dict[str, str] = {}
+        self._aliases: tuple[dict[str, tuple[Place, ...]], frozenset[str]] | None = None
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -139,6 +140,18 @@ class LocationParser:
         if self._gazetteer is None:
             self._gazetteer = load_gazetteer()
         return self._gazetteer
+
+    def _admin1_aliases(self) -> tuple[dict[str, tuple[Place, ...]], frozenset[str]]:
+        """Divisions under names the gazetteer lacks ("Nord-Ouest" for Cameroon's North-West), and their first words."""
+        if self._aliases is None:
+            gaz = self.gazetteer
+            found: dict[str, list[Place]] = {}
+            for name, cc, target in load_table("locations/admin1_names"):
+                place = gaz.admin1(cc, target)
+                if place is not None:
+                    found.setdefault(normalize_name(name), []).append(place)
+            self._aliases = {k: tuple(v) for k, v in found.items()}, frozenset(k.split()[0] for k in found)
+        return self._aliases
 
     def _norm(self, word: str) -> str:
         n = self._norm_cache.get(word)
@@ -158,6 +171,7 @@ class LocationParser:
         firsts = an.sentence_first_tokens
         gaz = self.gazetteer
         heads = gaz.heads()
+        aliases, alias_heads = self._admin1_aliases()
         norm = self._norm
         blocked = _blocked_spans(context, evidence)
         n = len(words)
@@ -180,7 +194,7 @@ class LocationParser:
             found: tuple[int, str, tuple[Place, ...]] | None = None
             head = norm(words[i])
             longest = 1
-            if head in heads:
+            if head in heads or head in alias_heads:
                 # the words joined to this one by single spaces, with connectors only inside ("Bosnia and …")
                 limit = min(_MAX_WORDS, n - i)
                 while longest < limit and text[ends[i + longest - 1] : starts[i + longest]] == " ":
@@ -191,11 +205,11 @@ class LocationParser:
             for j in range(longest, 1, -1):
                 if _capitalised(words[i + j - 1]):
                     key = " ".join([norm(x) for x in words[i : i + j]])
-                    if gaz.has_normalized(key):
-                        found = (j, key, gaz.lookup_normalized(key))
+                    if gaz.has_normalized(key) or key in aliases:
+                        found = (j, key, _with_aliases(gaz, aliases, key))
                         break
-            if found is None and gaz.has_normalized(head):
-                found = (1, head, gaz.lookup_normalized(head))
+            if found is None and (gaz.has_normalized(head) or head in aliases):
+                found = (1, head, _with_aliases(gaz, aliases, head))
             respelled = False
             if found is None and len(head) >= 5 and head not in name_parts and head not in self._common:
                 # an unknown name named as a place ("Wassit province", "near Pervomaisk"): try the usual
@@ -815,6 +829,15 @@ def _respelled(gaz: Gazetteer, key: str) -> tuple[int, str, tuple[Place, ...]] |
     if best is None:
         return None
     return 1, best[0][2], best[1]
+
+
+def _with_aliases(gaz: Gazetteer, aliases: dict[str, tuple[Place, ...]], key: str) -> tuple[Place, ...]:
+    """The gazetteer's places named *key*, then the divisions known under that name from the alias table."""
+    places = gaz.lookup_normalized(key) if gaz.has_normalized(key) else ()
+    extra = aliases.get(key)
+    if extra:
+        places = (*places, *(p for p in extra if p not in places))
+    return places
 
 
 def _tokens_inside(spans: list[tuple[int, int]], starts: list[int], ends: list[int]) -> set[int]:
