@@ -224,9 +224,13 @@ class LocationParser:
             if _inside(blocked, starts[i], ends[i + j - 1]):
                 next_free = i + j
                 continue
-            if j == 1 and key in before and (
-                _in_longer_name(text, words, starts, ends, i, i + 1, firsts)
-                or (i > 0 and lower[i - 1] == "the" and _before_a_noun(text, words, lower, starts, ends, i + 1))
+            if (
+                j == 1
+                and key in before
+                and (
+                    _in_longer_name(text, words, starts, ends, i, i + 1, firsts)
+                    or (i > 0 and lower[i - 1] == "the" and _before_a_noun(text, words, lower, starts, ends, i + 1))
+                )
             ):
                 # "Northern Iraq", "Afikpo South LGA", "Mundri East county", "the East part of Cali": a compass
                 # word in a longer name or before a noun is no region of its own ("(Balaka, Southern)" is)
@@ -236,12 +240,18 @@ class LocationParser:
             while k >= 0 and i - k <= 3 and lower[k] in before and not text[ends[k] : starts[k + 1]].strip():
                 k -= 1
             locative = k >= 0 and not text[ends[k] : starts[k + 1]].strip() and lower[k] in self._locatives
-            if locative and j == 1 and key in self._common:
-                if lower[i - 1] == "the" or (
-                    lower[k] == "of" and k > 0 and _capitalised(words[k - 1]) and places[0].kind not in _STRONG_KINDS
-                ):
-                    # "outside the Bank", "the Supreme Court of Justice": a common noun in a name, not a town
-                    locative = False
+            if (
+                locative
+                and j == 1
+                and key in self._common
+                and (
+                    lower[i - 1] == "the"
+                    or (lower[k] == "of" and k > 0 and _capitalised(words[k - 1]) and places[0].kind != "country")
+                )
+            ):
+                # "outside the Bank", "the Supreme Court of Justice": a common noun in a name, not a town
+                # ("the Bank of Japan" names the country)
+                locative = False
             if j == 1 and key in name_parts and places[0].kind not in _STRONG_KINDS and not locative:
                 continue  # "Allen said": a surname seen earlier in "Paul Allen", not the town ("in Allen" is)
             end = ends[i + j - 1] - (2 if _possessive(words[i + j - 1]) else 0)  # "Europe's" -> "Europe"
