@@ -100,6 +100,13 @@ def test_relative_phrase_keeps_the_anchor_place() -> None:
         "Shots were reported in the West Zone of Rio de Janeiro.",
         "Police arrested a senior Saudi officer on his way to the Saudi-led coalition's base.",
         "In San Luis de Canete, Lima, neighbours blocked the cemetery.",
+        "Airstrikes hit the Haftanin region of Dahuk, Northern Iraq.",
+        "Militias clashed in Owutu community (Afikpo South LGA, Ebonyi).",
+        "In the East part of Cali, residents blocked roads.",
+        "Youths threw Molotov cocktails at the police station.",
+        "A body was found in Colonia Lomas de San Agustin.",
+        "Activists threw stones at the Bank in Sidon.",
+        "Supporters protested against the Supreme Court of Justice in Brasilia.",
     ],
     ids=[
         "verb-march",
@@ -112,6 +119,13 @@ def test_relative_phrase_keeps_the_anchor_place() -> None:
         "compass-word-in-a-longer-name",
         "demonym-is-not-the-country",
         "division-name-opening-a-longer-name",
+        "compass-word-before-a-country",
+        "compass-word-closing-a-division-name",
+        "compass-word-before-a-noun",
+        "eponym",
+        "foreign-word-for-a-neighbourhood",
+        "common-noun-after-the",
+        "common-noun-in-an-of-name",
     ],
 )
 def test_not_places(text: str) -> None:
@@ -130,6 +144,13 @@ def test_not_places(text: str) -> None:
         "West",
         "Saudi",
         "San Luis",
+        "Northern",
+        "South",
+        "East",
+        "Molotov",
+        "Colonia",
+        "Bank",
+        "Justice",
     }
     assert not (never & set(found))
 
@@ -151,6 +172,43 @@ def test_a_respelled_name_says_so_and_needs_a_place_word() -> None:
     """A name found only under a transliteration variant is marked in its rule, and only read after a place word."""
     assert locs("Large protests broke out in Wassit province.")["Wassit province"].rule.endswith("+respelled")
     assert "Wassit" not in locs("Wassit said the talks failed.")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country", "without"),
+    [
+        ("Houthi fighters shelled Al Jawf.", "Al Jawf", "YE", "Fighters shelled Al Jawf."),
+        ("Hezbollah supporters gathered in Tripoli.", "Tripoli", "LB", "Supporters gathered in Tripoli."),
+        ("The pro-Houthi air defence fired over Al Jawf.", "Al Jawf", "YE", "The air defence fired over Al Jawf."),
+    ],
+    ids=["rebel-group", "militia", "pro-group"],
+)
+def test_armed_groups_of_one_country_are_country_evidence(text: str, surface: str, country: str, without: str) -> None:
+    """An armed group that operates in one country places the report there; the same sentence without it does not."""
+    assert country == locs(text)[surface].country
+    assert country != locs(without)[surface].country
+
+
+def test_qualified_names_place_the_report_for_the_other_names() -> None:
+    """A town placed by its qualifier ("Cordoba municipality, Veracruz") decides a bare name elsewhere."""
+    text = "In Cordoba municipality, Veracruz, residents of Aquila village blocked the roads."
+    assert "MX" == locs(text)["Aquila village"].country
+    assert "MX" != locs("Residents of Aquila village blocked the roads.")["Aquila village"].country
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country", "admin1"),
+    [
+        ("The army shot a man in Bamenda town (Mezam, Nord-Ouest).", "Nord-Ouest", "CM", "North-West Province"),
+        ("Supporters were assaulted in Mulanje (Mulanje, Southern).", "Southern", "MW", "Southern Region"),
+        ("Militants attacked a base in Lower Shabelle region.", "Lower Shabelle region", "SO", "Lower Shabeelle"),
+    ],
+    ids=["french-name", "without-region", "usual-spelling"],
+)
+def test_divisions_under_names_the_gazetteer_lacks(text: str, surface: str, country: str, admin1: str) -> None:
+    """Official or usual division names missing from the gazetteer resolve to the gazetteer's division."""
+    loc = locs(text)[surface]
+    assert (country, admin1) == (loc.country, loc.admin1)
 
 
 def test_demonyms_are_not_places() -> None:

@@ -77,6 +77,9 @@ _AUX = regex.compile(
 )
 
 
+# readings decided by a qualifier: they place the report in their country
+_SETTLING_RULES = ("locations/admin1-qualifier", "locations/qualifies-place")
+
 # a town abroad this big may be named in a report about another country ("stuck in Lima", "flights to Dubai")
 _FOREIGN_FAMOUS = 100_000
 
@@ -99,7 +102,7 @@ class _Cand(NamedTuple):
 
 @data_cache
 def _data() -> tuple[frozenset[str], dict[str, str], frozenset[str], frozenset[str], dict[str, str]]:
-    common = load_lexicon("locations/common_words")
+    common = load_lexicon("locations/common_words") | load_lexicon("locations/name_words")
     descriptors = {" ".join(r[0].lower().split()): r[1] for r in load_table("locations/descriptors")}
     locatives = load_lexicon("locations/locatives")
     verbs = load_lexicon("locations/metonym_verbs")
@@ -129,6 +132,7 @@ class LocationParser:
         self._verbs = verbs
         self._relations = PhraseMatcher(relations.items())
         self._norm_cache: dict[str, str] = {}
+        self._aliases: tuple[dict[str, tuple[Place, ...]], frozenset[str]] | None = None
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -136,6 +140,18 @@ class LocationParser:
         if self._gazetteer is None:
             self._gazetteer = load_gazetteer()
         return self._gazetteer
+
+    def _admin1_aliases(self) -> tuple[dict[str, tuple[Place, ...]], frozenset[str]]:
+        """Divisions under names the gazetteer lacks ("Nord-Ouest" for Cameroon's North-West), and their first words."""
+        if self._aliases is None:
+            gaz = self.gazetteer
+            found: dict[str, list[Place]] = {}
+            for name, cc, target in load_table("locations/admin1_names"):
+                place = gaz.admin1(cc, target)
+                if place is not None:
+                    found.setdefault(normalize_name(name), []).append(place)
+            self._aliases = {k: tuple(v) for k, v in found.items()}, frozenset(k.split()[0] for k in found)
+        return self._aliases
 
     def _norm(self, word: str) -> str:
         n = self._norm_cache.get(word)
@@ -148,15 +164,16 @@ class LocationParser:
 
     # -- candidates ---------------------------------------------------------------------------
 
-    def _candidates(self, context: Context) -> list[_Cand]:
+    def _candidates(self, context: Context, evidence: Counter[str]) -> list[_Cand]:
         an = context.analysis
         text = an.text
         words, starts, ends, lower = an.tok_words, an.tok_starts, an.tok_ends, an.tok_lower
         firsts = an.sentence_first_tokens
         gaz = self.gazetteer
         heads = gaz.heads()
+        aliases, alias_heads = self._admin1_aliases()
         norm = self._norm
-        blocked = _blocked_spans(context)
+        blocked = _blocked_spans(context, evidence)
         n = len(words)
         caps = an.capitalised_tokens
         arabic = [i for i in an.joined_tokens if words[i][0] in "ae" and _capitalised(words[i])]  # "al-Hasakeh"
@@ -177,7 +194,7 @@ class LocationParser:
             found: tuple[int, str, tuple[Place, ...]] | None = None
             head = norm(words[i])
             longest = 1
-            if head in heads:
+            if head in heads or head in alias_heads:
                 # the words joined to this one by single spaces, with connectors only inside ("Bosnia and …")
                 limit = min(_MAX_WORDS, n - i)
                 while longest < limit and text[ends[i + longest - 1] : starts[i + longest]] == " ":
@@ -188,11 +205,11 @@ class LocationParser:
             for j in range(longest, 1, -1):
                 if _capitalised(words[i + j - 1]):
                     key = " ".join([norm(x) for x in words[i : i + j]])
-                    if gaz.has_normalized(key):
-                        found = (j, key, gaz.lookup_normalized(key))
+                    if gaz.has_normalized(key) or key in aliases:
+                        found = (j, key, _with_aliases(gaz, aliases, key))
                         break
-            if found is None and gaz.has_normalized(head):
-                found = (1, head, gaz.lookup_normalized(head))
+            if found is None and (gaz.has_normalized(head) or head in aliases):
+                found = (1, head, _with_aliases(gaz, aliases, head))
             respelled = False
             if found is None and len(head) >= 5 and head not in name_parts and head not in self._common:
                 # an unknown name named as a place ("Wassit province", "near Pervomaisk"): try the usual
@@ -207,10 +224,34 @@ class LocationParser:
             if _inside(blocked, starts[i], ends[i + j - 1]):
                 next_free = i + j
                 continue
+            if (
+                j == 1
+                and key in before
+                and (
+                    _in_longer_name(text, words, starts, ends, i, i + 1, firsts)
+                    or (i > 0 and lower[i - 1] == "the" and _before_a_noun(text, words, lower, starts, ends, i + 1))
+                )
+            ):
+                # "Northern Iraq", "Afikpo South LGA", "Mundri East county", "the East part of Cali": a compass
+                # word in a longer name or before a noun is no region of its own ("(Balaka, Southern)" is)
+                next_free = i + 1
+                continue
             k = i - 1  # the word before the name, past "the" and a compass word: "in (the) central Van"
             while k >= 0 and i - k <= 3 and lower[k] in before and not text[ends[k] : starts[k + 1]].strip():
                 k -= 1
             locative = k >= 0 and not text[ends[k] : starts[k + 1]].strip() and lower[k] in self._locatives
+            if (
+                locative
+                and j == 1
+                and key in self._common
+                and (
+                    lower[i - 1] == "the"
+                    or (lower[k] == "of" and k > 0 and _capitalised(words[k - 1]) and places[0].kind != "country")
+                )
+            ):
+                # "outside the Bank", "the Supreme Court of Justice": a common noun in a name, not a town
+                # ("the Bank of Japan" names the country)
+                locative = False
             if j == 1 and key in name_parts and places[0].kind not in _STRONG_KINDS and not locative:
                 continue  # "Allen said": a surname seen earlier in "Paul Allen", not the town ("in Allen" is)
             end = ends[i + j - 1] - (2 if _possessive(words[i + j - 1]) else 0)  # "Europe's" -> "Europe"
@@ -305,7 +346,8 @@ class LocationParser:
         """Return the document's locations, one per resolved place, with all its mentions."""
         if not any(w[0].isupper() for w in context.analysis.tok_words):
             return []
-        cands = self._candidates(context)
+        groups: Counter[str] = Counter()  # countries of the armed groups named: "Houthi forces shelled …" (Yemen)
+        cands = self._candidates(context, groups)
         if not cands:
             return []
         text = context.text
@@ -318,6 +360,7 @@ class LocationParser:
         for a in context.actors:
             if a.country:
                 countries[a.country] += len(a.mentions)
+        countries.update(groups)
         demonyms = _demonym_countries()
         for i in an.indices_of(demonyms):  # "the Tunisian General Labour Union in Beja"
             w = an.tok_words[i]
@@ -335,12 +378,32 @@ class LocationParser:
                 countries[top.country] += 1  # every reading of the name lies in one country
                 own[c.key] += 1
                 local[top.country] += 1
-        resolved: list[tuple[_Cand, Place, str, float]] = []
-        by_index: dict[int, Place] = {}
         quals_of: dict[int, list[_Cand]] = {}
         for c in cands:
             if c.in_paren_of is not None:
                 quals_of.setdefault(c.in_paren_of, []).append(c)
+        resolved = self._resolve_all(cands, an, countries, quals_of, local, own)
+        # a second pass once qualified names have placed the report: "Kagara (Rafi LGA, Niger)" is in Nigeria,
+        # so a bare "Tripoli" or "Al Jawf" elsewhere in it is read in the light of that
+        settled = Counter(
+            place.country
+            for _, place, rule, _ in resolved
+            if place.country and place.country not in countries and rule.startswith(_SETTLING_RULES)
+        )
+        if settled:
+            resolved = self._resolve_all(cands, an, countries + settled, quals_of, local, own)
+        return self._build(context, resolved)
+
+    def _resolve_all(
+        self,
+        cands: list[_Cand],
+        an: Analysis,
+        countries: Counter[str],
+        quals_of: dict[int, list[_Cand]],
+        local: Counter[str],
+        own: Counter[str],
+    ) -> list[tuple[_Cand, Place, str, float]]:
+        resolved: list[tuple[_Cand, Place, str, float]] = []
         for idx, c in enumerate(cands):
             parent = cands[c.in_paren_of].places if c.in_paren_of is not None else None
             choice = self._resolve(c, countries, quals_of, idx, parent)
@@ -353,9 +416,8 @@ class LocationParser:
                 c, place, quals_of.get(idx), countries, local, own
             ):
                 continue
-            by_index[idx] = place
             resolved.append((c, place, rule, conf))
-        return self._build(context, resolved)
+        return resolved
 
     def _accept(self, c: _Cand, place: Place, an: Analysis, doc_countries: Counter[str] | None = None) -> bool:
         """Is there enough evidence to read this candidate as a place?"""
@@ -648,6 +710,17 @@ def _in_longer_name(
     return False
 
 
+def _before_a_noun(text: str, words: list[str], lower: list[str], starts: list[int], ends: list[int], j: int) -> bool:
+    """Is word j a lower-case word other than a connector, right after word j-1 ("the East part", "the North side")?"""
+    return (
+        j < len(words)
+        and text[ends[j - 1] : starts[j]] == " "
+        and words[j][0].islower()
+        and words[j].isalpha()
+        and lower[j] not in _connectors()
+    )
+
+
 def _joined(text: str, ends: list[int], starts: list[int], i: int, j: int, words: list[str]) -> bool:
     """Words i..j-1 form one name: single spaces between them, connectors only inside."""
     for k in range(i, j - 1):
@@ -659,30 +732,55 @@ def _joined(text: str, ends: list[int], starts: list[int], i: int, j: int, words
     return True
 
 
+# armed groups whose name places a report in their one country of operation ("Hezbollah", "Houthis"); not
+# state or foreign forces, which fight abroad ("Israeli forces", "Wagner")
+_HOME_GROUP_KINDS = frozenset({"rebel_group", "political_militia", "identity_militia"})
+
+
 @data_cache
-def _actor_names() -> tuple[PhraseMatcher[bool], frozenset[str]]:
+def _actor_names() -> tuple[PhraseMatcher[bool], frozenset[str], dict[str, str]]:
     """
-    Names of known people, outlets, organisations and armed groups (the actor dictionaries), and title words.
+    Names of known people, outlets, organisations and armed groups (the actor dictionaries), title words, and
+    the names (as written) of armed groups that operate in one country, with that country's code.
 
     The locations parser runs before the actor parser (which reads places to give "police" or "protesters"
     their country), so it reads the same dictionaries to keep "New York" in "New York Times", "Rubio" in
-    "Marco Rubio" or "Wagner" from becoming places.
+    "Marco Rubio" or "Wagner" from becoming places, and to count "Houthi fighters" as evidence for Yemen.
     """
     names: set[str] = set()
+    homes: dict[str, str] = {}
     for table, alias_col in (("actors/organizations", 3), ("actors/people", 5), ("actors/groups", 5)):
         for row in load_table(table):
             names.add(row[0])
-            if len(row) > alias_col and row[alias_col]:
-                names.update(a.lstrip("~") for a in row[alias_col].split("|"))
+            aliases = row[alias_col].split("|") if len(row) > alias_col and row[alias_col] else []
+            names.update(a.lstrip("~") for a in aliases)
+            if table == "actors/groups" and row[1] in _HOME_GROUP_KINDS and len(row[2]) == 2 and row[2].isupper():
+                for a in (row[0], *aliases):
+                    if a and not a.startswith("~") and homes.setdefault(a, row[2]) != row[2]:
+                        homes[a] = ""  # a name shared by groups of two countries is no evidence
     titles = frozenset(r[0].lower().rstrip(".") for r in load_table("actors/titles") if " " not in r[0])
-    return PhraseMatcher((n, True) for n in names if n), titles
+    return PhraseMatcher((n, True) for n in names if n), titles, {k: v for k, v in homes.items() if v}
 
 
-def _blocked_spans(context: Context) -> list[tuple[int, int]]:
-    """Where no place can start: names of people, outlets and groups, dates, and people found by earlier parsers."""
+def _blocked_spans(context: Context, evidence: Counter[str] | None = None) -> list[tuple[int, int]]:
+    """
+    Where no place can start: names of people, outlets and groups, dates, and people found by earlier parsers.
+    The countries of the one-country armed groups named are added to *evidence*.
+    """
     an = context.analysis
-    matcher, titles = _actor_names()
+    matcher, titles, homes = _actor_names()
     spans = [(s, e) for s, e, _ in matcher.finditer(an)]
+    if evidence is not None:
+        text = an.text
+        for s, e in spans:
+            home = homes.get(text[s:e])  # as written: "Houthi", not "houthi"
+            if home:
+                evidence[home] += 1
+        for i in an.joined_tokens:  # "pro-Houthi forces", "anti-Balaka militia"
+            prefix, _, rest = an.tok_words[i].partition("-")
+            home = homes.get(rest) if prefix.lower() in ("pro", "anti", "ex") else None
+            if home:
+                evidence[home] += 1
     # a capitalised word after a title is a person: "President Zelensky", "Gen. Syrskyi"
     words, starts, ends = an.tok_words, an.tok_starts, an.tok_ends
     last = len(words) - 1
@@ -741,6 +839,15 @@ def _respelled(gaz: Gazetteer, key: str) -> tuple[int, str, tuple[Place, ...]] |
     if best is None:
         return None
     return 1, best[0][2], best[1]
+
+
+def _with_aliases(gaz: Gazetteer, aliases: dict[str, tuple[Place, ...]], key: str) -> tuple[Place, ...]:
+    """The gazetteer's places named *key*, then the divisions known under that name from the alias table."""
+    places = gaz.lookup_normalized(key) if gaz.has_normalized(key) else ()
+    extra = aliases.get(key)
+    if extra:
+        places = (*places, *(p for p in extra if p not in places))
+    return places
 
 
 def _tokens_inside(spans: list[tuple[int, int]], starts: list[int], ends: list[int]) -> set[int]:
