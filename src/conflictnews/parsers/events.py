@@ -187,6 +187,12 @@ class EventParser:
                     self._trigger_info[key] = (cls, strength)
         self._trigger_matcher = PhraseMatcher(self._trigger_info.items())
         self._labels = {r[0].lower(): r[1] for r in (labels if labels is not None else load_table("events/labels"))}
+        # trigger and label class -> does it code an ACLED event ("violence" always does)
+        self._is_acled: dict[str, bool] = {
+            cls: cls == "violence" or bool(self._classes[cls.removeprefix("w:")].acled)
+            for cls in sorted({c for c, _ in self._trigger_info.values()} | set(self._labels.values()))
+            if cls == "violence" or cls.removeprefix("w:") in self._classes
+        }
         self._label_re = regex.compile(
             r"^[ \t]*+(" + _alternation(self._labels) + r")\s*+:", regex.IGNORECASE | regex.MULTILINE
         )
@@ -203,8 +209,19 @@ class EventParser:
 
     def _triggers(self, analysis: Analysis) -> list[_Trigger]:
         out: list[_Trigger] = []
-        for m in self._label_re.finditer(analysis.text):
-            out.append(_Trigger(m.start(1), m.end(1), self._labels[" ".join(m.group(1).lower().split())], 10))
+        text = analysis.text
+        if ":" in text:
+            # a label opens a line, and every line with words on it is a paragraph: match only there
+            # (as finditer would: no match starts inside the one before)
+            last = 0
+            for p_start, _ in analysis.paragraphs:
+                if p_start < last:
+                    continue
+                m = self._label_re.match(text, p_start)
+                if m is not None:
+                    last = m.end()
+                    label = self._labels[" ".join(m.group(1).lower().split())]
+                    out.append(_Trigger(m.start(1), m.end(1), label, 10))
         for start, end, (cls, strength) in self._trigger_matcher.finditer(analysis):
             out.append(_Trigger(start, end, cls, strength))
         out.sort()
@@ -252,7 +269,7 @@ class EventParser:
     def _sentence_events(
         self, doc: _DocIndex, si: int, s_start: int, s_end: int, trigs: list[_Trigger], following: set[str]
     ) -> list[_Draft]:
-        clauses = _clauses(doc.analysis, s_start, s_end)
+        clauses = _clauses(doc.analysis, s_start, s_end, doc.clause_words)
         # weak property words ("crops were destroyed") tell no riot
         sentence_classes = {t.cls for t in trigs if t.strength >= 2 or t.cls != "looting"}
         if sentence_classes & _PROTEST_CLASSES and "protest" not in following:
@@ -269,10 +286,13 @@ class EventParser:
             in_clause = [t for t in trigs if c_start <= t.start < c_end]
             if not in_clause:
                 continue
-            acled = [t for t in in_clause if t.cls == "violence" or self._classes[t.cls.removeprefix("w:")].acled]
-            plover_only = [
-                t for t in in_clause if t.cls != "violence" and not self._classes[t.cls.removeprefix("w:")].acled
-            ]
+            acled: list[_Trigger] = []
+            plover_only: list[_Trigger] = []
+            for t in in_clause:
+                known = self._is_acled.get(t.cls)
+                if known is None:  # a label class missing from events/classes fails as it always did
+                    known = t.cls == "violence" or bool(self._classes[t.cls.removeprefix("w:")].acled)
+                (acled if known else plover_only).append(t)
             weapons = [t for t in acled if t.cls.startswith("w:")]
             # "launched", "dropped": an attack only with a weapon named ("launched two missiles")
             acled = [t for t in acled if not t.cls.startswith("w:") and (t.strength or weapons)]
@@ -512,14 +532,24 @@ def _mode(base: str | None, cls: str, sentence_text: str) -> str | None:
     return base
 
 
-def _clauses(analysis: Analysis, start: int, end: int) -> list[tuple[int, int]]:
-    """The clauses of the sentence ``[start, end)``: split at semicolons, colons, dashes and conjunctions."""
+def _clauses(
+    analysis: Analysis, start: int, end: int, clause_words: list[int] | None = None
+) -> list[tuple[int, int]]:
+    """
+    The clauses of the sentence ``[start, end)``: split at semicolons, colons, dashes and conjunctions.
+
+    *clause_words*, when given, are the indices of the document's tokens in ``_CLAUSE_WORDS`` (found once).
+    """
     text = analysis.text
     cuts: list[tuple[int, int]] = [(m.start(), m.end()) for m in _CLAUSE.finditer(text, start, end)]
     starts, ends = analysis.tok_starts, analysis.tok_ends
     lo = bisect.bisect_left(starts, start)
     hi = bisect.bisect_left(starts, end)
-    for i in analysis.indices_of(_CLAUSE_WORDS, lo, hi):
+    if clause_words is None:
+        found = analysis.indices_of(_CLAUSE_WORDS, lo, hi)
+    else:
+        found = clause_words[bisect.bisect_left(clause_words, lo) : bisect.bisect_left(clause_words, hi)]
+    for i in found:
         # the single white-space character before the word, and white space after it: "... setbacks as Russian"
         s = starts[i]
         if i > lo and s - 1 >= start and text[s - 1].isspace() and ends[i] < end and text[ends[i]].isspace():
@@ -768,6 +798,9 @@ class _DocIndex:
         self.killed = self._killed_index(context.quantities)
         self.claims: list[Claim] = sorted(context.claims, key=lambda c: min(c.span.start, c.content.start))
         self._claim_starts = [min(c.span.start, c.content.start) for c in self.claims]
+        self._claim_cache: dict[tuple[int, int], Claim | None] = {}
+        # the words that may open a clause ("as", "while"), found once for the document
+        self.clause_words = context.analysis.indices_of(_CLAUSE_WORDS)
         self.used_killed: set[str] = set()
         counts: Counter[str] = Counter()
         for a in context.actors:
@@ -1002,6 +1035,16 @@ class _DocIndex:
 
     def claim_obj_for(self, trig: _Trigger) -> Claim | None:
         """The claim whose content holds the trigger, or whose cue comes just before it (a bisect, not a scan)."""
+        key = (trig.start, trig.end)
+        if key in self._claim_cache:
+            return self._claim_cache[key]
+        found = self._claim_obj_for(trig)
+        self._claim_cache[key] = found
+        return found
+
+    def _claim_obj_for(self, trig: _Trigger) -> Claim | None:
+        if not self.claims:
+            return None
         i = bisect.bisect_right(self._claim_starts, trig.start)
         for c in self.claims[max(0, i - 4) : i]:
             if c.content.start <= trig.start and trig.end <= c.content.end:
