@@ -532,9 +532,7 @@ def _mode(base: str | None, cls: str, sentence_text: str) -> str | None:
     return base
 
 
-def _clauses(
-    analysis: Analysis, start: int, end: int, clause_words: list[int] | None = None
-) -> list[tuple[int, int]]:
+def _clauses(analysis: Analysis, start: int, end: int, clause_words: list[int] | None = None) -> list[tuple[int, int]]:
     """
     The clauses of the sentence ``[start, end)``: split at semicolons, colons, dashes and conjunctions.
 
