@@ -11,6 +11,7 @@ claim an event rests on. Every choice is recorded in the event's ``rule``.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar, Generic, NamedTuple, TypeVar
@@ -98,6 +99,8 @@ _CLAUSE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 _CLAUSE_WORDS = frozenset({"as", "while", "but", "yet", "whereas"})
+# the characters every alternative of _CLAUSE starts with
+_CLAUSE_MARKS = re.compile("[;:,\u2014\u2013]")
 
 _BY_AGENT = regex.compile(r"[^.;:]{0,40}?\bby\s++(?:the\s++)?", regex.IGNORECASE)
 # "attacked a checkpoint manned by soldiers": a participle after the trigger's object (not "an IED, planted by")
@@ -269,7 +272,7 @@ class EventParser:
     def _sentence_events(
         self, doc: _DocIndex, si: int, s_start: int, s_end: int, trigs: list[_Trigger], following: set[str]
     ) -> list[_Draft]:
-        clauses = _clauses(doc.analysis, s_start, s_end, doc.clause_words)
+        clauses = _clauses(doc.analysis, s_start, s_end, doc.clause_words, doc.clause_marks)
         # weak property words ("crops were destroyed") tell no riot
         sentence_classes = {t.cls for t in trigs if t.strength >= 2 or t.cls != "looting"}
         if sentence_classes & _PROTEST_CLASSES and "protest" not in following:
@@ -441,11 +444,11 @@ class EventParser:
             return None  # forces arriving somewhere; a president arriving on a visit is no troop movement
         return _Draft(
             trigger=Span(start=trig.start, end=trig.end),
-            sentence=Span(start=sentence[0], end=sentence[1]),
+            sentence=doc.span(sentence),
             cls=cls,
             acled=info.acled,
             plover=info.plover,
-            mode=_mode(info.mode, cls, text[sentence[0] : sentence[1]]),
+            mode=_mode(info.mode, cls, text, *sentence),
             agents=agents,
             targets=targets,
             location=location,
@@ -466,7 +469,7 @@ class EventParser:
         location = doc.location(clause, sentence, trig, agents)
         return _Draft(
             trigger=Span(start=trig.start, end=trig.end),
-            sentence=Span(start=sentence[0], end=sentence[1]),
+            sentence=doc.span(sentence),
             cls="protest",
             acled=info.acled,
             plover=info.plover,
@@ -488,11 +491,11 @@ class EventParser:
         info = self._classes[trig.cls]
         return _Draft(
             trigger=Span(start=trig.start, end=trig.end),
-            sentence=Span(start=sentence[0], end=sentence[1]),
+            sentence=doc.span(sentence),
             cls=trig.cls,
             acled=None,
             plover=info.plover,
-            mode=_mode(info.mode, trig.cls, doc.text[trig.start : trig.end]),
+            mode=_mode(info.mode, trig.cls, doc.text, trig.start, trig.end),
             agents=agents,
             targets=targets,
             location=doc.location(clause, sentence, trig, agents, political=True),
@@ -526,20 +529,37 @@ class EventParser:
         return Modality(best) if best else Modality.ASSERTED
 
 
-def _mode(base: str | None, cls: str, sentence_text: str) -> str | None:
-    if cls == "airstrike" and "drone" in sentence_text.lower():
+def _mode(base: str | None, cls: str, text: str, start: int, end: int) -> str | None:
+    if cls == "airstrike" and "drone" in text[start:end].lower():
         return "drone"
     return base
 
 
-def _clauses(analysis: Analysis, start: int, end: int, clause_words: list[int] | None = None) -> list[tuple[int, int]]:
+def _clauses(
+    analysis: Analysis,
+    start: int,
+    end: int,
+    clause_words: list[int] | None = None,
+    marks: list[int] | None = None,
+) -> list[tuple[int, int]]:
     """
     The clauses of the sentence ``[start, end)``: split at semicolons, colons, dashes and conjunctions.
 
-    *clause_words*, when given, are the indices of the document's tokens in ``_CLAUSE_WORDS`` (found once).
+    *clause_words* and *marks*, when given, are the document's tokens in ``_CLAUSE_WORDS`` (indices) and
+    the offsets of its ``_CLAUSE_MARKS``, found once for the whole text.
     """
     text = analysis.text
-    cuts: list[tuple[int, int]] = [(m.start(), m.end()) for m in _CLAUSE.finditer(text, start, end)]
+    cuts: list[tuple[int, int]]
+    if marks is None:
+        cuts = [(m.start(), m.end()) for m in _CLAUSE.finditer(text, start, end)]
+    else:
+        # every cut starts at one of the marks, and no cut holds another mark: try the pattern at each
+        cuts = []
+        match = _CLAUSE.match
+        for p in marks[bisect.bisect_left(marks, start) : bisect.bisect_left(marks, end)]:
+            m = match(text, p, end)
+            if m is not None:
+                cuts.append((p, m.end()))
     starts, ends = analysis.tok_starts, analysis.tok_ends
     lo = bisect.bisect_left(starts, start)
     hi = bisect.bisect_left(starts, end)
@@ -643,7 +663,7 @@ class _Draft:
             modality=self.modality,
             precision=_precision(self.location, self.time),
             claim=self.claim,
-            mentions=sorted(set(self.mentions)),
+            mentions=self.mentions if len(self.mentions) == 1 else sorted(set(self.mentions)),
             rule=self.rule,
         )
 
@@ -685,11 +705,15 @@ def _fatalities(quantities: list[Quantity], acled_counts: dict[str, int] | None)
     )
 
 
+_ACLED_TIME = {Precision.DAY: 1, Precision.WEEK: 2}
+_UCDP_DATE = {Precision.DAY: 1, Precision.WEEK: 3, Precision.MONTH: 4}
+
+
 def _precision(location: Location | None, time: TimeExpression | None) -> PrecisionCodes:
     acled_time = ucdp_date = None
     if time is not None and time.precision is not None:
-        acled_time = {Precision.DAY: 1, Precision.WEEK: 2}.get(time.precision, 3)
-        ucdp_date = {Precision.DAY: 1, Precision.WEEK: 3, Precision.MONTH: 4}.get(time.precision, 5)
+        acled_time = _ACLED_TIME.get(time.precision, 3)
+        ucdp_date = _UCDP_DATE.get(time.precision, 5)
     acled_geo = ucdp_where = None
     if location is not None:
         near = bool(location.relations)
@@ -797,8 +821,10 @@ class _DocIndex:
         self.claims: list[Claim] = sorted(context.claims, key=lambda c: min(c.span.start, c.content.start))
         self._claim_starts = [min(c.span.start, c.content.start) for c in self.claims]
         self._claim_cache: dict[tuple[int, int], Claim | None] = {}
+        self._spans: dict[tuple[int, int], Span] = {}
         # the words that may open a clause ("as", "while"), found once for the document
         self.clause_words = context.analysis.indices_of(_CLAUSE_WORDS)
+        self.clause_marks = [m.start() for m in _CLAUSE_MARKS.finditer(self.text)]
         self.used_killed: set[str] = set()
         counts: Counter[str] = Counter()
         for a in context.actors:
@@ -819,6 +845,13 @@ class _DocIndex:
             return out
 
         return killed
+
+    def span(self, bounds: tuple[int, int]) -> Span:
+        """The :class:`Span` of *bounds* (a sentence's), made once: spans are immutable, so events share it."""
+        found = self._spans.get(bounds)
+        if found is None:
+            found = self._spans[bounds] = Span(start=bounds[0], end=bounds[1])
+        return found
 
     def next_sentence_end(self, si: int, ahead: int = 1) -> int:
         """End of the sentence *ahead* sentences after sentence *si* (clipped to the text)."""
