@@ -414,3 +414,46 @@ def test_by_after_the_object_names_no_agent() -> None:
     ev = first(r)
     assert "rebel_group" == r.get(ev.agents[0]).kind.value
     assert "state_forces" in {r.get(t).kind.value for t in ev.targets}
+
+
+# -- document-level indexes give what the per-sentence scans gave ------------------------------------------------
+
+_PIECES = st.sampled_from(
+    ["\n", "\n\n", " ", "\t", ":", " : ", ";", ",", ", which", ", as", " as ", " \u2014 ", "\u2013", "Attack",
+     "Arrests", "Property destruction", "shelling", "but", "While", ".", "soldiers", "\u00a0", "\r\n"]
+)  # fmt: skip
+
+
+@given(st.lists(_PIECES, max_size=14).map("".join))
+def test_labels_found_at_line_starts_match_a_multiline_scan(text: str) -> None:
+    from conflictnews._analysis import Analysis
+    from conflictnews._phrases import PhraseMatcher
+
+    parser = EventParser()
+    parser._trigger_matcher = PhraseMatcher([])  # labels only
+    found = [(t.start, t.end) for t in parser._triggers(Analysis(text))]
+    assert found == [(m.start(1), m.end(1)) for m in parser._label_re.finditer(text)]
+
+
+@given(st.lists(_PIECES, max_size=14).map("".join))
+def test_clauses_from_document_indexes_match_per_sentence_scans(text: str) -> None:
+    from conflictnews._analysis import Analysis
+    from conflictnews.parsers.events import _CLAUSE_MARKS, _CLAUSE_WORDS, _clauses
+
+    an = Analysis(text)
+    words = an.indices_of(_CLAUSE_WORDS)
+    marks = [m.start() for m in _CLAUSE_MARKS.finditer(text)]
+    for start, end in an.sentences or [(0, len(text))]:
+        assert _clauses(an, start, end, words, marks) == _clauses(an, start, end)
+
+
+def test_clauses_split_at_marks_and_conjunctions() -> None:
+    from conflictnews._analysis import Analysis
+    from conflictnews.parsers.events import _CLAUSE_MARKS, _CLAUSE_WORDS, _clauses
+
+    text = "Troops shelled the town; militants fired back, which killed two \u2014 as police watched."
+    an = Analysis(text)
+    words = an.indices_of(_CLAUSE_WORDS)
+    marks = [m.start() for m in _CLAUSE_MARKS.finditer(text)]
+    got = [text[s:e].strip() for s, e in _clauses(an, 0, len(text), words, marks)]
+    assert got == ["Troops shelled the town", "militants fired back", "which killed two", "as police watched."]
