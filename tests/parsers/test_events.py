@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import conflictnews as cn
@@ -457,3 +457,47 @@ def test_clauses_split_at_marks_and_conjunctions() -> None:
     marks = [m.start() for m in _CLAUSE_MARKS.finditer(text)]
     got = [text[s:e].strip() for s, e in _clauses(an, 0, len(text), words, marks)]
     assert got == ["Troops shelled the town", "militants fired back", "which killed two", "as police watched."]
+
+
+def _naive_phrases(entries: list[tuple[str, int]], text: str, overlapping: bool) -> list[tuple[int, int, int]]:
+    """PhraseMatcher's contract, spelled out: the longest phrase at each word, left to right."""
+    from conflictnews._analysis import Analysis
+    from conflictnews._phrases import phrase_key
+
+    table: dict[tuple[str, ...], int] = {}
+    for phrase, value in entries:
+        table.setdefault(phrase_key(phrase), value)
+    an = Analysis(text)
+    words, starts, ends = an.tok_lower, an.tok_starts, an.tok_ends
+    out = []
+    i = 0
+    while i < len(words):
+        for j in range(len(words) - i, 0, -1):
+            key = tuple(words[i : i + j])
+            gaps_ok = all(not text[ends[k] : starts[k + 1]].strip() for k in range(i, i + j - 1))
+            if key in table and gaps_ok:
+                out.append((starts[i], ends[i + j - 1], table[key]))
+                i += 1 if overlapping else j
+                break
+        else:
+            i += 1
+    return out
+
+
+@given(
+    st.lists(st.sampled_from(["air", "strike", "air strike", "air strike group", "strike back", "group"]), max_size=6),
+    st.lists(st.sampled_from(["air", "strike", "group", "back", "Air", "air strike", ", air", ".", "\n"]), max_size=12),
+    st.booleans(),
+)
+@example(["air strike", "strike"], ["air", "strike"], False)
+@example(["air strike group", "air", "strike back"], ["air", "strike", "back", "air strike", "group"], True)
+def test_phrase_matcher_finds_the_longest_phrase_at_each_word(
+    phrases: list[str], pieces: list[str], overlapping: bool
+) -> None:
+    from conflictnews._analysis import Analysis
+    from conflictnews._phrases import PhraseMatcher
+
+    entries = [(p, n) for n, p in enumerate(phrases)]
+    text = " ".join(pieces)
+    found = list(PhraseMatcher(entries).finditer(Analysis(text), overlapping=overlapping))
+    assert found == _naive_phrases(entries, text, overlapping)
