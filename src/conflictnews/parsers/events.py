@@ -11,8 +11,8 @@ claim an event rests on. Every choice is recorded in the event's ``rule``.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar, Generic, NamedTuple, TypeVar
 
@@ -826,15 +826,22 @@ class _DocIndex:
         self.clause_words = context.analysis.indices_of(_CLAUSE_WORDS)
         self.clause_marks = [m.start() for m in _CLAUSE_MARKS.finditer(self.text)]
         self.used_killed: set[str] = set()
-        counts: Counter[str] = Counter()
-        for a in context.actors:
-            if a.kind in ARMED_KINDS:
-                counts[a.id] = len(a.mentions)
-        self.armed_by_count = [a for a, _ in counts.most_common()]
+        self._actors = context.actors
+        self._armed_by_count: list[str] | None = None
+
+    @property
+    def armed_by_count(self) -> list[str]:
+        """The armed actors, most mentioned first (in order of appearance on a tie); built on first use."""
+        if self._armed_by_count is None:
+            counts = {a.id: len(a.mentions) for a in self._actors if a.kind in ARMED_KINDS}
+            # a stable sort, as Counter.most_common does
+            self._armed_by_count = [a for a, _ in sorted(counts.items(), key=operator.itemgetter(1), reverse=True)]
+        return self._armed_by_count
 
     def _killed_index(self, quantities: Sequence[Quantity]) -> Any:
         qs = sorted((q.span.start, q) for q in quantities if q.kind == QuantityKind.KILLED)
         starts = [s for s, _ in qs]
+        self.any_killed = bool(qs)
 
         def killed(sentence: tuple[int, int]) -> list[Quantity]:
             i = bisect.bisect_left(starts, sentence[0])
@@ -1119,7 +1126,7 @@ def _is_possessive(text: str, end: int) -> bool:
 
 def _attach_orphan_fatalities(doc: _DocIndex, drafts: list[_Draft]) -> None:
     """Deaths stated in a sentence with no event belong to the event just before ("4 fatalities reported.")."""
-    if not drafts:
+    if not drafts or not doc.any_killed:
         return
     sentences_with_events = {(d.sentence.start, d.sentence.end) for d in drafts}
     violent = sorted((d for d in drafts if d.acled is not None), key=lambda d: d.sentence.start)
