@@ -340,14 +340,11 @@ class EventParser:
                     if d is not None and ("protest", None) not in seen:
                         seen.add(("protest", None))
                         out.append(d)
-                d = self._plover_event(doc, si, (s_start, s_end), (c_start, c_end), t)
-                if not d.agents:
-                    continue  # a political act needs someone who acts
-                key = (t.cls, d.agents[0] if d.agents else None)
-                if key in seen:
-                    continue
-                seen.add(key)
-                out.append(d)
+                pd = self._plover_event(doc, si, (s_start, s_end), (c_start, c_end), t, seen)
+                if pd is None:
+                    continue  # a political act needs someone who acts, and is told once per actor
+                seen.add((t.cls, pd.agents[0]))
+                out.append(pd)
         return out
 
     def _acled_event(
@@ -485,10 +482,19 @@ class EventParser:
         )
 
     def _plover_event(
-        self, doc: _DocIndex, si: int, sentence: tuple[int, int], clause: tuple[int, int], trig: _Trigger
-    ) -> _Draft:
+        self,
+        doc: _DocIndex,
+        si: int,
+        sentence: tuple[int, int],
+        clause: tuple[int, int],
+        trig: _Trigger,
+        seen: set[tuple[str, str | None]] | None = None,
+    ) -> _Draft | None:
+        """The political act of *trig*; None with no agent, or when *seen* has its class and first agent."""
         agents, targets, agent_rule = doc.arguments(trig, clause, sentence, political=True)
         info = self._classes[trig.cls]
+        if not agents or (seen is not None and (trig.cls, agents[0]) in seen):
+            return None  # decided before the rest is looked up: that part only reads
         return _Draft(
             trigger=Span(start=trig.start, end=trig.end),
             sentence=doc.span(sentence),
