@@ -514,16 +514,8 @@ class EventParser:
 
     def _modality(self, doc: _DocIndex, trig: _Trigger, clause: tuple[int, int]) -> Modality:
         claim = doc.claim_obj_for(trig)
-        if claim is not None:
-            by_stance = {
-                Stance.CLAIMED: Modality.CLAIMED,
-                Stance.ALLEGED: Modality.ALLEGED,
-                Stance.DENIED: Modality.DENIED,
-                Stance.HEDGED: Modality.REPORTED,
-                Stance.REPORTED: Modality.REPORTED,
-            }
-            if claim.stance in by_stance:
-                return by_stance[claim.stance]
+        if claim is not None and claim.stance in _BY_STANCE:
+            return _BY_STANCE[claim.stance]
         # local cues in the clause, before the trigger (nearest wins) or right after it
         lo = max(clause[0], trig.start - 60)
         best: str | None = None
@@ -533,6 +525,15 @@ class EventParser:
                     continue
                 best = role
         return Modality(best) if best else Modality.ASSERTED
+
+
+_BY_STANCE = {
+    Stance.CLAIMED: Modality.CLAIMED,
+    Stance.ALLEGED: Modality.ALLEGED,
+    Stance.DENIED: Modality.DENIED,
+    Stance.HEDGED: Modality.REPORTED,
+    Stance.REPORTED: Modality.REPORTED,
+}
 
 
 def _mode(base: str | None, cls: str, text: str, start: int, end: int) -> str | None:
