@@ -87,7 +87,7 @@ class PhraseMatcher(Generic[V]):
     [('air strike', 1), ('strike', 2)]
     """
 
-    __slots__ = ("_first",)
+    __slots__ = ("_first", "_seconds", "_single")
 
     def __init__(self, entries: Iterable[tuple[str, V]]) -> None:
         by_first: dict[str, dict[tuple[str, ...], V]] = {}
@@ -99,6 +99,12 @@ class PhraseMatcher(Generic[V]):
         self._first: dict[str, tuple[tuple[int, ...], dict[tuple[str, ...], V]]] = {
             w: (tuple(sorted({len(k) for k in phrases}, reverse=True)), phrases) for w, phrases in by_first.items()
         }
+        # per first word: the second words of its longer phrases (a word followed by none of them can only
+        # be a one-word phrase), and the value of the one-word phrase
+        self._seconds: dict[str, frozenset[str]] = {
+            w: frozenset(k[1] for k in phrases if len(k) > 1) for w, phrases in by_first.items()
+        }
+        self._single: dict[str, V] = {w: phrases[(w,)] for w, phrases in by_first.items() if (w,) in phrases}
 
     def finditer(
         self, analysis: Analysis, start: int = 0, end: int | None = None, *, overlapping: bool = False
@@ -111,13 +117,20 @@ class PhraseMatcher(Generic[V]):
         lo = 0 if start == 0 else bisect.bisect_left(starts, start)
         if lo >= stop:
             return
-        first = self._first
+        first, seconds, single = self._first, self._seconds, self._single
         hits = analysis.indices_of(first, lo, stop)  # only the words that open a phrase
         resume = lo  # the first word a new match may start at (past the last match, unless overlapping)
         for i in hits:
             if i < resume:
                 continue
-            lengths, cands = first[words[i]]
+            w = words[i]
+            if i + 1 >= stop or words[i + 1] not in seconds[w]:
+                # no longer phrase can start here: only the word itself may be one
+                if w in single:
+                    yield starts[i], ends[i], single[w]
+                    resume = i + 1
+                continue
+            lengths, cands = first[w]
             for j in lengths:
                 if j > stop - i:
                     continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import conflictnews as cn
@@ -414,3 +414,90 @@ def test_by_after_the_object_names_no_agent() -> None:
     ev = first(r)
     assert "rebel_group" == r.get(ev.agents[0]).kind.value
     assert "state_forces" in {r.get(t).kind.value for t in ev.targets}
+
+
+# -- document-level indexes give what the per-sentence scans gave ------------------------------------------------
+
+_PIECES = st.sampled_from(
+    ["\n", "\n\n", " ", "\t", ":", " : ", ";", ",", ", which", ", as", " as ", " \u2014 ", "\u2013", "Attack",
+     "Arrests", "Property destruction", "shelling", "but", "While", ".", "soldiers", "\u00a0", "\r\n"]
+)  # fmt: skip
+
+
+@given(st.lists(_PIECES, max_size=14).map("".join))
+def test_labels_found_at_line_starts_match_a_multiline_scan(text: str) -> None:
+    from conflictnews._analysis import Analysis
+    from conflictnews._phrases import PhraseMatcher
+
+    parser = EventParser()
+    parser._trigger_matcher = PhraseMatcher([])  # labels only
+    found = [(t.start, t.end) for t in parser._triggers(Analysis(text))]
+    assert found == [(m.start(1), m.end(1)) for m in parser._label_re.finditer(text)]
+
+
+@given(st.lists(_PIECES, max_size=14).map("".join))
+def test_clauses_from_document_indexes_match_per_sentence_scans(text: str) -> None:
+    from conflictnews._analysis import Analysis
+    from conflictnews.parsers.events import _CLAUSE_MARKS, _CLAUSE_WORDS, _clauses
+
+    an = Analysis(text)
+    words = an.indices_of(_CLAUSE_WORDS)
+    marks = [m.start() for m in _CLAUSE_MARKS.finditer(text)]
+    for start, end in an.sentences or [(0, len(text))]:
+        assert _clauses(an, start, end, words, marks) == _clauses(an, start, end)
+
+
+def test_clauses_split_at_marks_and_conjunctions() -> None:
+    from conflictnews._analysis import Analysis
+    from conflictnews.parsers.events import _CLAUSE_MARKS, _CLAUSE_WORDS, _clauses
+
+    text = "Troops shelled the town; militants fired back, which killed two \u2014 as police watched."
+    an = Analysis(text)
+    words = an.indices_of(_CLAUSE_WORDS)
+    marks = [m.start() for m in _CLAUSE_MARKS.finditer(text)]
+    got = [text[s:e].strip() for s, e in _clauses(an, 0, len(text), words, marks)]
+    assert got == ["Troops shelled the town", "militants fired back", "which killed two", "as police watched."]
+
+
+def _naive_phrases(entries: list[tuple[str, int]], text: str, overlapping: bool) -> list[tuple[int, int, int]]:
+    """PhraseMatcher's contract, spelled out: the longest phrase at each word, left to right."""
+    from conflictnews._analysis import Analysis
+    from conflictnews._phrases import phrase_key
+
+    table: dict[tuple[str, ...], int] = {}
+    for phrase, value in entries:
+        table.setdefault(phrase_key(phrase), value)
+    an = Analysis(text)
+    words, starts, ends = an.tok_lower, an.tok_starts, an.tok_ends
+    out = []
+    i = 0
+    while i < len(words):
+        for j in range(len(words) - i, 0, -1):
+            key = tuple(words[i : i + j])
+            gaps_ok = all(not text[ends[k] : starts[k + 1]].strip() for k in range(i, i + j - 1))
+            if key in table and gaps_ok:
+                out.append((starts[i], ends[i + j - 1], table[key]))
+                i += 1 if overlapping else j
+                break
+        else:
+            i += 1
+    return out
+
+
+@given(
+    st.lists(st.sampled_from(["air", "strike", "air strike", "air strike group", "strike back", "group"]), max_size=6),
+    st.lists(st.sampled_from(["air", "strike", "group", "back", "Air", "air strike", ", air", ".", "\n"]), max_size=12),
+    st.booleans(),
+)
+@example(["air strike", "strike"], ["air", "strike"], False)
+@example(["air strike group", "air", "strike back"], ["air", "strike", "back", "air strike", "group"], True)
+def test_phrase_matcher_finds_the_longest_phrase_at_each_word(
+    phrases: list[str], pieces: list[str], overlapping: bool
+) -> None:
+    from conflictnews._analysis import Analysis
+    from conflictnews._phrases import PhraseMatcher
+
+    entries = [(p, n) for n, p in enumerate(phrases)]
+    text = " ".join(pieces)
+    found = list(PhraseMatcher(entries).finditer(Analysis(text), overlapping=overlapping))
+    assert found == _naive_phrases(entries, text, overlapping)

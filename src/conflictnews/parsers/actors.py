@@ -339,6 +339,8 @@ class _Tables:
         self.place_preps = self.cues.get("place_prep", set())
         self.place_nouns = self.cues.get("place_noun", set())
         self.index_cs_lower = frozenset(k.lower() for k in self.index_cs)  # for the analysis' lower-case word index
+        # the lower-case words that may open a phrase of either index: one look-up in the word index for both
+        self.index_first_lower = frozenset(self.index_ci).union(self.index_cs_lower)
         for index in (self.index_cs, self.index_ci, self.pairs_cs, self.pairs_ci):
             for entries in index.values():
                 entries.sort(key=lambda en: (-en.n, _FAMILY_ORDER.get(en.family, 9), en.key))
@@ -733,9 +735,8 @@ class _Reading:
         hits: list[tuple[int, _Entry, int]] = []
         # the words that start a dictionary phrase; hyphenated and possessive words get a second look
         # only the words that open a phrase, found through the analysis' word index
-        found = set(self.an.indices_of(ci))
-        found.update(i for i in self.an.indices_of(t.index_cs_lower) if words[i] in cs)
-        found_at = sorted(found)
+        # (a cased entry's word is in the cased index as written; a lower-case one as the word in lower case)
+        found_at = [i for i in self.an.indices_of(t.index_first_lower) if lower[i] in ci or words[i] in cs]
         for i in self.an.joined_tokens:
             w = words[i]
             if "-" in w:
@@ -1634,14 +1635,15 @@ class _Reading:
 
     def build(self, kept: list[_Cand]) -> list[Item | ReportWarning]:
         groups: dict[tuple[str, ...], list[_Cand]] = {}
-        for c in sorted(kept, key=lambda c: (c.start, c.end)):
+        for c in sorted(kept, key=_START_END):
+            # (a kind is a str enum: it groups as its value does)
             key = ("person", c.person) if c.kind is ActorKind.PERSON and c.person else (
-                c.kind.value, c.name.lower(), c.country or "")  # fmt: skip
+                c.kind, c.name.lower(), c.country or "")  # fmt: skip
             groups.setdefault(key, []).append(c)
         out: list[Item | ReportWarning] = []
         for i, g in enumerate(sorted(groups.values(), key=lambda g: (g[0].start, g[0].end))):
             spans = tuple(Span(start=s, end=e) for s, e in dict.fromkeys((c.start, c.end) for c in g))
-            head = max(g, key=lambda c: (c.conf, c.prio, -c.start))
+            head = g[0] if len(g) == 1 else max(g, key=lambda c: (c.conf, c.prio, -c.start))
             titled = [c.title for c in g if c.title and c.rule in ("actors/titled-person", "actors/apposition")]
             title = titled[0] if titled else next((c.title for c in g if c.title), None)
             out.append(
@@ -1684,6 +1686,7 @@ def _paragraph(paras: tuple[tuple[int, int], ...], pos: int) -> int:
 
 
 _first = operator.itemgetter(0)
+_START_END = operator.attrgetter("start", "end")
 
 
 _LOCATION_WEIGHT = {"country": 3.0, "admin1": 2.0, "admin2": 1.5, "place": 1.0, "region": 0.5, "feature": 0.5}

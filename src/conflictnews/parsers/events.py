@@ -11,7 +11,8 @@ claim an event rests on. Every choice is recorded in the event's ``rule``.
 from __future__ import annotations
 
 import bisect
-from collections import Counter
+import operator
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar, Generic, NamedTuple, TypeVar
 
@@ -98,6 +99,8 @@ _CLAUSE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 _CLAUSE_WORDS = frozenset({"as", "while", "but", "yet", "whereas"})
+# the characters every alternative of _CLAUSE starts with
+_CLAUSE_MARKS = re.compile("[;:,\u2014\u2013]")
 
 _BY_AGENT = regex.compile(r"[^.;:]{0,40}?\bby\s++(?:the\s++)?", regex.IGNORECASE)
 # "attacked a checkpoint manned by soldiers": a participle after the trigger's object (not "an IED, planted by")
@@ -187,6 +190,12 @@ class EventParser:
                     self._trigger_info[key] = (cls, strength)
         self._trigger_matcher = PhraseMatcher(self._trigger_info.items())
         self._labels = {r[0].lower(): r[1] for r in (labels if labels is not None else load_table("events/labels"))}
+        # trigger and label class -> does it code an ACLED event ("violence" always does)
+        self._is_acled: dict[str, bool] = {
+            cls: cls == "violence" or bool(self._classes[cls.removeprefix("w:")].acled)
+            for cls in sorted({c for c, _ in self._trigger_info.values()} | set(self._labels.values()))
+            if cls == "violence" or cls.removeprefix("w:") in self._classes
+        }
         self._label_re = regex.compile(
             r"^[ \t]*+(" + _alternation(self._labels) + r")\s*+:", regex.IGNORECASE | regex.MULTILINE
         )
@@ -203,8 +212,19 @@ class EventParser:
 
     def _triggers(self, analysis: Analysis) -> list[_Trigger]:
         out: list[_Trigger] = []
-        for m in self._label_re.finditer(analysis.text):
-            out.append(_Trigger(m.start(1), m.end(1), self._labels[" ".join(m.group(1).lower().split())], 10))
+        text = analysis.text
+        if ":" in text:
+            # a label opens a line, and every line with words on it is a paragraph: match only there
+            # (as finditer would: no match starts inside the one before)
+            last = 0
+            for p_start, _ in analysis.paragraphs:
+                if p_start < last:
+                    continue
+                m = self._label_re.match(text, p_start)
+                if m is not None:
+                    last = m.end()
+                    label = self._labels[" ".join(m.group(1).lower().split())]
+                    out.append(_Trigger(m.start(1), m.end(1), label, 10))
         for start, end, (cls, strength) in self._trigger_matcher.finditer(analysis):
             out.append(_Trigger(start, end, cls, strength))
         out.sort()
@@ -252,7 +272,7 @@ class EventParser:
     def _sentence_events(
         self, doc: _DocIndex, si: int, s_start: int, s_end: int, trigs: list[_Trigger], following: set[str]
     ) -> list[_Draft]:
-        clauses = _clauses(doc.analysis, s_start, s_end)
+        clauses = _clauses(doc.analysis, s_start, s_end, doc.clause_words, doc.clause_marks)
         # weak property words ("crops were destroyed") tell no riot
         sentence_classes = {t.cls for t in trigs if t.strength >= 2 or t.cls != "looting"}
         if sentence_classes & _PROTEST_CLASSES and "protest" not in following:
@@ -269,10 +289,13 @@ class EventParser:
             in_clause = [t for t in trigs if c_start <= t.start < c_end]
             if not in_clause:
                 continue
-            acled = [t for t in in_clause if t.cls == "violence" or self._classes[t.cls.removeprefix("w:")].acled]
-            plover_only = [
-                t for t in in_clause if t.cls != "violence" and not self._classes[t.cls.removeprefix("w:")].acled
-            ]
+            acled: list[_Trigger] = []
+            plover_only: list[_Trigger] = []
+            for t in in_clause:
+                known = self._is_acled.get(t.cls)
+                if known is None:  # a label class missing from events/classes fails as it always did
+                    known = t.cls == "violence" or bool(self._classes[t.cls.removeprefix("w:")].acled)
+                (acled if known else plover_only).append(t)
             weapons = [t for t in acled if t.cls.startswith("w:")]
             # "launched", "dropped": an attack only with a weapon named ("launched two missiles")
             acled = [t for t in acled if not t.cls.startswith("w:") and (t.strength or weapons)]
@@ -317,14 +340,11 @@ class EventParser:
                     if d is not None and ("protest", None) not in seen:
                         seen.add(("protest", None))
                         out.append(d)
-                d = self._plover_event(doc, si, (s_start, s_end), (c_start, c_end), t)
-                if not d.agents:
-                    continue  # a political act needs someone who acts
-                key = (t.cls, d.agents[0] if d.agents else None)
-                if key in seen:
-                    continue
-                seen.add(key)
-                out.append(d)
+                pd = self._plover_event(doc, si, (s_start, s_end), (c_start, c_end), t, seen)
+                if pd is None:
+                    continue  # a political act needs someone who acts, and is told once per actor
+                seen.add((t.cls, pd.agents[0]))
+                out.append(pd)
         return out
 
     def _acled_event(
@@ -421,11 +441,11 @@ class EventParser:
             return None  # forces arriving somewhere; a president arriving on a visit is no troop movement
         return _Draft(
             trigger=Span(start=trig.start, end=trig.end),
-            sentence=Span(start=sentence[0], end=sentence[1]),
+            sentence=doc.span(sentence),
             cls=cls,
             acled=info.acled,
             plover=info.plover,
-            mode=_mode(info.mode, cls, text[sentence[0] : sentence[1]]),
+            mode=_mode(info.mode, cls, text, *sentence),
             agents=agents,
             targets=targets,
             location=location,
@@ -446,7 +466,7 @@ class EventParser:
         location = doc.location(clause, sentence, trig, agents)
         return _Draft(
             trigger=Span(start=trig.start, end=trig.end),
-            sentence=Span(start=sentence[0], end=sentence[1]),
+            sentence=doc.span(sentence),
             cls="protest",
             acled=info.acled,
             plover=info.plover,
@@ -462,17 +482,26 @@ class EventParser:
         )
 
     def _plover_event(
-        self, doc: _DocIndex, si: int, sentence: tuple[int, int], clause: tuple[int, int], trig: _Trigger
-    ) -> _Draft:
+        self,
+        doc: _DocIndex,
+        si: int,
+        sentence: tuple[int, int],
+        clause: tuple[int, int],
+        trig: _Trigger,
+        seen: set[tuple[str, str | None]] | None = None,
+    ) -> _Draft | None:
+        """The political act of *trig*; None with no agent, or when *seen* has its class and first agent."""
         agents, targets, agent_rule = doc.arguments(trig, clause, sentence, political=True)
         info = self._classes[trig.cls]
+        if not agents or (seen is not None and (trig.cls, agents[0]) in seen):
+            return None  # decided before the rest is looked up: that part only reads
         return _Draft(
             trigger=Span(start=trig.start, end=trig.end),
-            sentence=Span(start=sentence[0], end=sentence[1]),
+            sentence=doc.span(sentence),
             cls=trig.cls,
             acled=None,
             plover=info.plover,
-            mode=_mode(info.mode, trig.cls, doc.text[trig.start : trig.end]),
+            mode=_mode(info.mode, trig.cls, doc.text, trig.start, trig.end),
             agents=agents,
             targets=targets,
             location=doc.location(clause, sentence, trig, agents, political=True),
@@ -485,16 +514,8 @@ class EventParser:
 
     def _modality(self, doc: _DocIndex, trig: _Trigger, clause: tuple[int, int]) -> Modality:
         claim = doc.claim_obj_for(trig)
-        if claim is not None:
-            by_stance = {
-                Stance.CLAIMED: Modality.CLAIMED,
-                Stance.ALLEGED: Modality.ALLEGED,
-                Stance.DENIED: Modality.DENIED,
-                Stance.HEDGED: Modality.REPORTED,
-                Stance.REPORTED: Modality.REPORTED,
-            }
-            if claim.stance in by_stance:
-                return by_stance[claim.stance]
+        if claim is not None and claim.stance in _BY_STANCE:
+            return _BY_STANCE[claim.stance]
         # local cues in the clause, before the trigger (nearest wins) or right after it
         lo = max(clause[0], trig.start - 60)
         best: str | None = None
@@ -506,20 +527,54 @@ class EventParser:
         return Modality(best) if best else Modality.ASSERTED
 
 
-def _mode(base: str | None, cls: str, sentence_text: str) -> str | None:
-    if cls == "airstrike" and "drone" in sentence_text.lower():
+_BY_STANCE = {
+    Stance.CLAIMED: Modality.CLAIMED,
+    Stance.ALLEGED: Modality.ALLEGED,
+    Stance.DENIED: Modality.DENIED,
+    Stance.HEDGED: Modality.REPORTED,
+    Stance.REPORTED: Modality.REPORTED,
+}
+
+
+def _mode(base: str | None, cls: str, text: str, start: int, end: int) -> str | None:
+    if cls == "airstrike" and "drone" in text[start:end].lower():
         return "drone"
     return base
 
 
-def _clauses(analysis: Analysis, start: int, end: int) -> list[tuple[int, int]]:
-    """The clauses of the sentence ``[start, end)``: split at semicolons, colons, dashes and conjunctions."""
+def _clauses(
+    analysis: Analysis,
+    start: int,
+    end: int,
+    clause_words: list[int] | None = None,
+    marks: list[int] | None = None,
+) -> list[tuple[int, int]]:
+    """
+    The clauses of the sentence ``[start, end)``: split at semicolons, colons, dashes and conjunctions.
+
+    *clause_words* and *marks*, when given, are the document's tokens in ``_CLAUSE_WORDS`` (indices) and
+    the offsets of its ``_CLAUSE_MARKS``, found once for the whole text.
+    """
     text = analysis.text
-    cuts: list[tuple[int, int]] = [(m.start(), m.end()) for m in _CLAUSE.finditer(text, start, end)]
+    cuts: list[tuple[int, int]]
+    if marks is None:
+        cuts = [(m.start(), m.end()) for m in _CLAUSE.finditer(text, start, end)]
+    else:
+        # every cut starts at one of the marks, and no cut holds another mark: try the pattern at each
+        cuts = []
+        match = _CLAUSE.match
+        for p in marks[bisect.bisect_left(marks, start) : bisect.bisect_left(marks, end)]:
+            m = match(text, p, end)
+            if m is not None:
+                cuts.append((p, m.end()))
     starts, ends = analysis.tok_starts, analysis.tok_ends
     lo = bisect.bisect_left(starts, start)
     hi = bisect.bisect_left(starts, end)
-    for i in analysis.indices_of(_CLAUSE_WORDS, lo, hi):
+    if clause_words is None:
+        found = analysis.indices_of(_CLAUSE_WORDS, lo, hi)
+    else:
+        found = clause_words[bisect.bisect_left(clause_words, lo) : bisect.bisect_left(clause_words, hi)]
+    for i in found:
         # the single white-space character before the word, and white space after it: "... setbacks as Russian"
         s = starts[i]
         if i > lo and s - 1 >= start and text[s - 1].isspace() and ends[i] < end and text[ends[i]].isspace():
@@ -615,7 +670,7 @@ class _Draft:
             modality=self.modality,
             precision=_precision(self.location, self.time),
             claim=self.claim,
-            mentions=sorted(set(self.mentions)),
+            mentions=self.mentions if len(self.mentions) == 1 else sorted(set(self.mentions)),
             rule=self.rule,
         )
 
@@ -657,11 +712,15 @@ def _fatalities(quantities: list[Quantity], acled_counts: dict[str, int] | None)
     )
 
 
+_ACLED_TIME = {Precision.DAY: 1, Precision.WEEK: 2}
+_UCDP_DATE = {Precision.DAY: 1, Precision.WEEK: 3, Precision.MONTH: 4}
+
+
 def _precision(location: Location | None, time: TimeExpression | None) -> PrecisionCodes:
     acled_time = ucdp_date = None
     if time is not None and time.precision is not None:
-        acled_time = {Precision.DAY: 1, Precision.WEEK: 2}.get(time.precision, 3)
-        ucdp_date = {Precision.DAY: 1, Precision.WEEK: 3, Precision.MONTH: 4}.get(time.precision, 5)
+        acled_time = _ACLED_TIME.get(time.precision, 3)
+        ucdp_date = _UCDP_DATE.get(time.precision, 5)
     acled_geo = ucdp_where = None
     if location is not None:
         near = bool(location.relations)
@@ -768,16 +827,28 @@ class _DocIndex:
         self.killed = self._killed_index(context.quantities)
         self.claims: list[Claim] = sorted(context.claims, key=lambda c: min(c.span.start, c.content.start))
         self._claim_starts = [min(c.span.start, c.content.start) for c in self.claims]
+        self._claim_cache: dict[tuple[int, int], Claim | None] = {}
+        self._spans: dict[tuple[int, int], Span] = {}
+        # the words that may open a clause ("as", "while"), found once for the document
+        self.clause_words = context.analysis.indices_of(_CLAUSE_WORDS)
+        self.clause_marks = [m.start() for m in _CLAUSE_MARKS.finditer(self.text)]
         self.used_killed: set[str] = set()
-        counts: Counter[str] = Counter()
-        for a in context.actors:
-            if a.kind in ARMED_KINDS:
-                counts[a.id] = len(a.mentions)
-        self.armed_by_count = [a for a, _ in counts.most_common()]
+        self._actors = context.actors
+        self._armed_by_count: list[str] | None = None
+
+    @property
+    def armed_by_count(self) -> list[str]:
+        """The armed actors, most mentioned first (in order of appearance on a tie); built on first use."""
+        if self._armed_by_count is None:
+            counts = {a.id: len(a.mentions) for a in self._actors if a.kind in ARMED_KINDS}
+            # a stable sort, as Counter.most_common does
+            self._armed_by_count = [a for a, _ in sorted(counts.items(), key=operator.itemgetter(1), reverse=True)]
+        return self._armed_by_count
 
     def _killed_index(self, quantities: Sequence[Quantity]) -> Any:
         qs = sorted((q.span.start, q) for q in quantities if q.kind == QuantityKind.KILLED)
         starts = [s for s, _ in qs]
+        self.any_killed = bool(qs)
 
         def killed(sentence: tuple[int, int]) -> list[Quantity]:
             i = bisect.bisect_left(starts, sentence[0])
@@ -788,6 +859,13 @@ class _DocIndex:
             return out
 
         return killed
+
+    def span(self, bounds: tuple[int, int]) -> Span:
+        """The :class:`Span` of *bounds* (a sentence's), made once: spans are immutable, so events share it."""
+        found = self._spans.get(bounds)
+        if found is None:
+            found = self._spans[bounds] = Span(start=bounds[0], end=bounds[1])
+        return found
 
     def next_sentence_end(self, si: int, ahead: int = 1) -> int:
         """End of the sentence *ahead* sentences after sentence *si* (clipped to the text)."""
@@ -1002,6 +1080,16 @@ class _DocIndex:
 
     def claim_obj_for(self, trig: _Trigger) -> Claim | None:
         """The claim whose content holds the trigger, or whose cue comes just before it (a bisect, not a scan)."""
+        key = (trig.start, trig.end)
+        if key in self._claim_cache:
+            return self._claim_cache[key]
+        found = self._claim_obj_for(trig)
+        self._claim_cache[key] = found
+        return found
+
+    def _claim_obj_for(self, trig: _Trigger) -> Claim | None:
+        if not self.claims:
+            return None
         i = bisect.bisect_right(self._claim_starts, trig.start)
         for c in self.claims[max(0, i - 4) : i]:
             if c.content.start <= trig.start and trig.end <= c.content.end:
@@ -1045,7 +1133,7 @@ def _is_possessive(text: str, end: int) -> bool:
 
 def _attach_orphan_fatalities(doc: _DocIndex, drafts: list[_Draft]) -> None:
     """Deaths stated in a sentence with no event belong to the event just before ("4 fatalities reported.")."""
-    if not drafts:
+    if not drafts or not doc.any_killed:
         return
     sentences_with_events = {(d.sentence.start, d.sentence.end) for d in drafts}
     violent = sorted((d for d in drafts if d.acled is not None), key=lambda d: d.sentence.start)
