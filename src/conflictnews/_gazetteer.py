@@ -126,12 +126,13 @@ def _skip_header(chunk: str, header: list[str]) -> str:
 class Gazetteer:
     """Name -> places index over the embedded GeoNames-derived data."""
 
-    __slots__ = ("_cache", "_countries", "_heads", "_max_words", "_names", "_rows")
+    __slots__ = ("_cache", "_countries", "_found", "_heads", "_max_words", "_names", "_rows")
 
     def __init__(self, rows: list[str], names: dict[str, str], max_words: int) -> None:
         self._rows = rows
         self._names = names
         self._cache: dict[int, Place] = {}
+        self._found: dict[str, tuple[Place, ...]] = {}  # normalised name -> its places, as last looked up
         self._heads: frozenset[str] | None = None
         self._max_words = max_words
         self._countries: dict[str, int] = {}
@@ -202,11 +203,17 @@ class Gazetteer:
 
     def lookup(self, name: str) -> tuple[Place, ...]:
         """All places called ``name`` (normalised), by population desc then id."""
-        return tuple(self._place(i) for i in self._ids(normalize_name(name)))
+        return self.lookup_normalized(normalize_name(name))
 
     def lookup_normalized(self, key: str) -> tuple[Place, ...]:
         """Like :meth:`lookup` for a key already passed through :func:`normalize_name`."""
-        return tuple(self._place(i) for i in self._ids(key))
+        found = self._found.get(key)
+        if found is None:
+            found = tuple(self._place(i) for i in self._ids(key))
+            if len(self._found) >= _CACHE_LIMIT:
+                self._found.clear()
+            self._found[key] = found
+        return found
 
     def has_normalized(self, key: str) -> bool:
         """Is *key* (already normalised) a name in the index? A dict membership test, no parsing."""

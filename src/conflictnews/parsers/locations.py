@@ -421,7 +421,6 @@ class LocationParser:
 
     def _accept(self, c: _Cand, place: Place, an: Analysis, doc_countries: Counter[str] | None = None) -> bool:
         """Is there enough evidence to read this candidate as a place?"""
-        doc_countries = doc_countries or Counter()
         single = " " not in c.key
         if c.level == "skip":
             return False  # "San Lorenzo neighborhood", "Sanaa Street": a feature of a town, not the town
@@ -444,7 +443,7 @@ class LocationParser:
             return True
         if c.sentence_initial:
             return place.population >= 100_000 or place.kind in _STRONG_KINDS
-        if place.country and place.country in doc_countries:
+        if place.country and doc_countries and place.country in doc_countries:
             return place.population >= 1_000 or not single  # "Russian troops shelled Sudzha"
         return place.population >= 5_000 or not single
 
@@ -513,9 +512,13 @@ class LocationParser:
         norm = self._norm
         # qualifiers after this name: "Ilorin (Borgu LGA, Niger)", "Vodyane, Donetsk"
         quals = quals_of.get(idx, ())
-        qual_admin1 = {norm(p.admin1 or p.name) for q in quals for p in q.places if p.kind == "admin1"}
-        qual_names = {q.key for q in quals}
-        qual_countries = {p.country for q in quals for p in q.places if p.kind in ("country", "admin1")}
+        qual_admin1: set[str] = set()
+        qual_names: set[str] = set()
+        qual_countries: set[str | None] = set()
+        if quals:
+            qual_admin1 = {norm(p.admin1 or p.name) for q in quals for p in q.places if p.kind == "admin1"}
+            qual_names = {q.key for q in quals}
+            qual_countries = {p.country for q in quals for p in q.places if p.kind in ("country", "admin1")}
         parent_admin: set[tuple[str | None, str]] = set()
         parent_countries: set[str | None] = set()
         if parent is not None:
