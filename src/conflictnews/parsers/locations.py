@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import ClassVar, NamedTuple
 
 import regex
@@ -133,6 +134,8 @@ class LocationParser:
         self._relations = PhraseMatcher(relations.items())
         self._norm_cache: dict[str, str] = {}
         self._aliases: tuple[dict[str, tuple[Place, ...]], frozenset[str]] | None = None
+        # unknown names -> their reading under a transliteration variant (a pure function of the gazetteer)
+        self._respell_cache: dict[str, tuple[int, str, tuple[Place, ...]] | None] = {}
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -216,7 +219,7 @@ class LocationParser:
                 # transliteration variants ("Wasit", "Pervomaysk")
                 named = i + 1 < n and lower[i + 1] in self._descriptors and text[ends[i] : starts[i + 1]] == " "
                 if named or (i > 0 and lower[i - 1] in self._locatives and text[ends[i - 1] : starts[i]] == " "):
-                    found = _respelled(gaz, head)
+                    found = self._respelled(gaz, head)
                     respelled = found is not None
             if found is None:
                 continue
@@ -289,6 +292,16 @@ class LocationParser:
         out.sort(key=lambda c: c.start)
         return out
 
+    def _respelled(self, gaz: Gazetteer, key: str) -> tuple[int, str, tuple[Place, ...]] | None:
+        """:func:`_respelled`, remembered per name."""
+        cache = self._respell_cache
+        if key in cache:
+            return cache[key]
+        found = cache[key] = _respelled(gaz, key)
+        if len(cache) > 10_000:
+            cache.clear()
+        return found
+
     def _name_parts(self, an: Analysis, gaz: Gazetteer, caps: list[int]) -> frozenset[str]:
         """
         Words that follow another capitalised word in a name the gazetteer does not know ("Paul Allen",
@@ -315,7 +328,7 @@ class LocationParser:
         """Country abbreviations written in capitals: "U.S.", "UK", "DRC"."""
         out: list[_Cand] = []
         text = an.text
-        for m in _abbreviation_pattern().finditer(text):
+        for m in _abbreviation_matches(text):
             if text[m.end() : m.end() + 8].lower().startswith((" dollar", "-dollar")):
                 continue  # "the high US dollar exchange rate": a currency, not the country
             target = _abbreviation_table()[m.group()]
@@ -651,6 +664,29 @@ def _abbreviation_pattern() -> regex.Pattern[str]:
     alternation = "|".join(regex.escape(f) for f in forms)
     # whole words only; "U.S." may end a sentence, so its final dot is part of the match
     return regex.compile(rf"(?<![\p{{L}}\p{{N}}.])(?:{alternation})(?![\p{{L}}\p{{N}}])")
+
+
+@data_cache
+def _abbreviation_literals() -> re.Pattern[str]:
+    """The abbreviations as plain strings: a quick search for where :func:`_abbreviation_pattern` may match."""
+    return re.compile("|".join(re.escape(f) for f in sorted(_abbreviation_table(), key=len, reverse=True)))
+
+
+def _abbreviation_matches(text: str) -> Iterator[regex.Match[str]]:
+    """
+    The matches of :func:`_abbreviation_pattern` in *text*, as its ``finditer`` gives them: the pattern is
+    tried only where one of the abbreviations is written (the regex engine would try it at every character).
+    """
+    pattern, literals = _abbreviation_pattern(), _abbreviation_literals()
+    last = pos = 0
+    while (hit := literals.search(text, pos)) is not None:
+        pos = hit.start()
+        if pos >= last:
+            m = pattern.match(text, pos)  # its lookbehind still sees the text before *pos*
+            if m is not None:
+                yield m
+                last = m.end()
+        pos += 1
 
 
 def _capitalised(w: str) -> bool:
