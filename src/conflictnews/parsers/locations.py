@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import ClassVar, NamedTuple
 
 import regex
@@ -667,26 +666,39 @@ def _abbreviation_pattern() -> regex.Pattern[str]:
 
 
 @data_cache
-def _abbreviation_literals() -> re.Pattern[str]:
-    """The abbreviations as plain strings: a quick search for where :func:`_abbreviation_pattern` may match."""
-    return re.compile("|".join(re.escape(f) for f in sorted(_abbreviation_table(), key=len, reverse=True)))
+def _abbreviation_starts() -> dict[str, tuple[str, ...]]:
+    """The abbreviations by their first character: a quick test for where :func:`_abbreviation_pattern` may match."""
+    out: dict[str, list[str]] = {}
+    for form in _abbreviation_table():
+        if form:
+            out.setdefault(form[0], []).append(form)
+    return {c: tuple(forms) for c, forms in out.items()}
 
 
-def _abbreviation_matches(text: str) -> Iterator[regex.Match[str]]:
+def _abbreviation_matches(text: str) -> list[regex.Match[str]]:
     """
-    The matches of :func:`_abbreviation_pattern` in *text*, as its ``finditer`` gives them: the pattern is
-    tried only where one of the abbreviations is written (the regex engine would try it at every character).
+    The matches of :func:`_abbreviation_pattern` in *text*, as its ``finditer`` gives them. The pattern is
+    tried only where one of the abbreviations is written, found with ``str.find`` on their first characters
+    (the regex engine would try it at every character).
     """
-    pattern, literals = _abbreviation_pattern(), _abbreviation_literals()
-    last = pos = 0
-    while (hit := literals.search(text, pos)) is not None:
-        pos = hit.start()
+    pattern = _abbreviation_pattern()
+    hits: list[int] = []
+    for c, forms in _abbreviation_starts().items():
+        k = text.find(c)
+        while k >= 0:
+            if text.startswith(forms, k):
+                hits.append(k)
+            k = text.find(c, k + 1)
+    hits.sort()
+    out: list[regex.Match[str]] = []
+    last = 0
+    for pos in hits:
         if pos >= last:
             m = pattern.match(text, pos)  # its lookbehind still sees the text before *pos*
             if m is not None:
-                yield m
+                out.append(m)
                 last = m.end()
-        pos += 1
+    return out
 
 
 def _capitalised(w: str) -> bool:
