@@ -77,6 +77,8 @@ _AUX = regex.compile(
 )
 
 
+_NOTHING: frozenset[str] = frozenset()
+
 # readings decided by a qualifier: they place the report in their country
 _SETTLING_RULES = ("locations/admin1-qualifier", "locations/qualifies-place")
 
@@ -135,6 +137,7 @@ class LocationParser:
         self._aliases: tuple[dict[str, tuple[Place, ...]], frozenset[str]] | None = None
         # unknown names -> their reading under a transliteration variant (a pure function of the gazetteer)
         self._respell_cache: dict[str, tuple[int, str, tuple[Place, ...]] | None] = {}
+        self._abbr_cache: dict[str, tuple[Place, str] | None] = {}  # abbreviation target -> place, its key
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -175,6 +178,8 @@ class LocationParser:
         heads = gaz.heads()
         aliases, alias_heads = self._admin1_aliases()
         norm = self._norm
+        norm_cache = self._norm_cache
+        has = gaz.has_normalized
         blocked = _blocked_spans(context, evidence)
         n = len(words)
         caps = an.capitalised_tokens
@@ -194,7 +199,7 @@ class LocationParser:
             if i < next_free or i in blocked_tokens:
                 continue
             found: tuple[int, str, tuple[Place, ...]] | None = None
-            head = norm(words[i])
+            head = norm_cache.get(words[i]) or norm(words[i])
             longest = 1
             if head in heads or head in alias_heads:
                 # the words joined to this one by single spaces, with connectors only inside ("Bosnia and …")
@@ -204,13 +209,15 @@ class LocationParser:
                     if longest > 1 and not _capitalised(inner) and inner.lower() not in connectors:
                         break
                     longest += 1
-            for j in range(longest, 1, -1):
-                if _capitalised(words[i + j - 1]):
-                    key = " ".join([norm(x) for x in words[i : i + j]])
-                    if gaz.has_normalized(key) or key in aliases:
-                        found = (j, key, _with_aliases(gaz, aliases, key))
-                        break
-            if found is None and (gaz.has_normalized(head) or head in aliases):
+            if longest > 1:
+                parts = [head, *[norm(x) for x in words[i + 1 : i + longest]]]
+                for j in range(longest, 1, -1):
+                    if _capitalised(words[i + j - 1]):
+                        key = " ".join(parts[:j])
+                        if has(key) or key in aliases:
+                            found = (j, key, _with_aliases(gaz, aliases, key))
+                            break
+            if found is None and (has(head) or head in aliases):
                 found = (1, head, _with_aliases(gaz, aliases, head))
             respelled = False
             if found is None and len(head) >= 5 and head not in name_parts and head not in self._common:
@@ -313,8 +320,11 @@ class LocationParser:
         for i in caps:
             if i + 1 >= n:
                 break
-            a, b = words[i], words[i + 1]
-            if not (a[:1].isupper() and b[:1].isupper()) or text[ends[i] : starts[i + 1]] != " ":
+            b = words[i + 1]
+            if not b[:1].isupper():
+                continue
+            a = words[i]
+            if not a[:1].isupper() or text[ends[i] : starts[i + 1]] != " ":
                 continue
             if a.lower() in self._descriptors or b.lower() in self._descriptors:
                 continue
@@ -331,16 +341,21 @@ class LocationParser:
             if text[m.end() : m.end() + 8].lower().startswith((" dollar", "-dollar")):
                 continue  # "the high US dollar exchange rate": a currency, not the country
             target = _abbreviation_table()[m.group()]
-            place = gaz.country(target) if len(target) == 2 else next(iter(gaz.lookup(target)), None)
-            if place is None:
+            if target in self._abbr_cache:
+                found = self._abbr_cache[target]
+            else:
+                place = gaz.country(target) if len(target) == 2 else next(iter(gaz.lookup(target)), None)
+                found = self._abbr_cache[target] = None if place is None else (place, normalize_name(place.name))
+            if found is None:
                 continue
+            place, key = found
             i = an.sentence_index(m.start())
             out.append(
                 _Cand(
                     start=m.start(),
                     end=m.end(),
                     span_end=m.end(),
-                    key=normalize_name(place.name),
+                    key=key,
                     places=(place,),
                     level=None,
                     relation=None,
@@ -522,11 +537,12 @@ class LocationParser:
             if local:
                 places = tuple(local)
         norm = self._norm
+        norm_cache = self._norm_cache
         # qualifiers after this name: "Ilorin (Borgu LGA, Niger)", "Vodyane, Donetsk"
         quals = quals_of.get(idx, ())
-        qual_admin1: set[str] = set()
-        qual_names: set[str] = set()
-        qual_countries: set[str | None] = set()
+        qual_admin1: set[str] | frozenset[str] = _NOTHING
+        qual_names: set[str] | frozenset[str] = _NOTHING
+        qual_countries: set[str | None] | frozenset[str] = _NOTHING
         if quals:
             qual_admin1 = {norm(p.admin1 or p.name) for q in quals for p in q.places if p.kind == "admin1"}
             qual_names = {q.key for q in quals}
@@ -538,34 +554,39 @@ class LocationParser:
             parent_admin = {(p.country, norm(p.admin1 or "")) for p in parent[:40]}
             parent_countries = {p.country for p in parent[:40]}
         total = sum(countries.values()) or 1
+        share_of = countries.get
+        level, key = c.level, c.key
+        log10 = math.log10
         best: tuple[float, Place, str] | None = None
         second = -math.inf
         for p in places[:40]:
-            score = math.log10(p.population + 10)
+            score = log10(p.population + 10)
             why = "population"
-            if p.kind == "country":
+            kind = p.kind
+            if kind == "country":
                 score += 6
-            elif p.kind == "region" or (p.kind == "admin1" and c.level == "admin1"):
+            elif kind == "region" or (kind == "admin1" and level == "admin1"):
                 score += 2.5
             elif p.feature_code in ("PPLC", "PPLA"):
                 score += 1  # a capital or division seat is the usual reading of a bare name
-            share = countries.get(p.country or "", 0) / total
+            country = p.country
+            share = share_of(country or "", 0) / total
             if share:
                 score += 4 * share + 1
                 why = "document-country"
             if quals and p.admin1 and (norm(p.admin1) in qual_admin1 or norm(p.admin1) in qual_names):
                 score += 8
                 why = "admin1-qualifier"
-            elif p.country in qual_countries:
+            elif country in qual_countries:
                 score += 3
                 why = "country-qualifier"
-            if norm(p.name) == c.key:
+            if (norm_cache.get(p.name) or norm(p.name)) == key:
                 score += 1  # its main name, not an alternate spelling from another language
             if parent is not None:
-                if p.kind == "admin1" and (p.country, norm(p.admin1 or p.name)) in parent_admin:
+                if kind == "admin1" and (country, norm(p.admin1 or p.name)) in parent_admin:
                     score += 8
                     why = "qualifies-place"
-                elif p.country in parent_countries:
+                elif country in parent_countries:
                     score += 2
             if best is None or score > best[0]:
                 if best is not None:
