@@ -387,7 +387,8 @@ class LocationParser:
         for a in context.actors:
             if a.country:
                 countries[a.country] += len(a.mentions)
-        countries.update(groups)
+        if groups:
+            countries.update(groups)
         demonyms = _demonym_countries()
         for i in an.indices_of(demonyms):  # "the Tunisian General Labour Union in Beja"
             w = an.tok_words[i]
@@ -412,12 +413,13 @@ class LocationParser:
         resolved = self._resolve_all(cands, an, countries, quals_of, local, own)
         # a second pass once qualified names have placed the report: "Kagara (Rafi LGA, Niger)" is in Nigeria,
         # so a bare "Tripoli" or "Al Jawf" elsewhere in it is read in the light of that
-        settled = Counter(
+        settling = [
             place.country
             for _, place, rule, _ in resolved
             if place.country and place.country not in countries and rule.startswith(_SETTLING_RULES)
-        )
-        if settled:
+        ]
+        if settling:
+            settled = Counter(settling)
             resolved = self._resolve_all(cands, an, countries + settled, quals_of, local, own)
         return self._build(context, resolved)
 
