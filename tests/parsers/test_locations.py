@@ -249,3 +249,49 @@ def test_no_location_without_capitalised_words(text: str) -> None:
     """A place name needs a capital letter: lower-case text yields no location."""
     ctx = cn.Context(cn.Document(text=text))
     assert [] == list(LocationParser().parse(ctx))
+
+
+# -- speed-ups that must not change what is found -------------------------------------------------------------
+
+_ABBREVIATION_TEXT = st.text(alphabet="USAKEDRPCo .-1é_g\u0301", max_size=40)
+
+
+@given(_ABBREVIATION_TEXT)
+def test_abbreviation_search_matches_the_pattern(text: str) -> None:
+    """The quick search for "U.S.", "UK", "DRC" … finds exactly what the pattern finds at every character."""
+    from conflictnews.parsers.locations import _abbreviation_matches, _abbreviation_pattern
+
+    expected = [(m.start(), m.end()) for m in _abbreviation_pattern().finditer(text)]
+    assert [(m.start(), m.end()) for m in _abbreviation_matches(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the U.S.A. and UK", "XUS", "U.S.US", "pro-US forces", "DR Congo's army", "USA.UAE", "eUS", "1UK", "U.S.", ""],
+)
+def test_abbreviation_search_edge_cases(text: str) -> None:
+    from conflictnews.parsers.locations import _abbreviation_matches, _abbreviation_pattern
+
+    expected = [(m.start(), m.end(), m.group()) for m in _abbreviation_pattern().finditer(text)]
+    assert [(m.start(), m.end(), m.group()) for m in _abbreviation_matches(text)] == expected
+
+
+def test_gazetteer_lookups_are_remembered_faithfully() -> None:
+    """A name's places are the same whether read from the index or from the look-up cache, known or not."""
+    gaz = LocationParser().gazetteer
+    for key in ("sudzha", "kursk", "springfield", "no such place anywhere"):
+        first = gaz.lookup_normalized(key)
+        assert first == tuple(gaz._place(i) for i in gaz._ids(key))
+        assert gaz.lookup_normalized(key) == first
+        assert gaz.lookup(key.title()) == first
+    assert gaz.lookup_normalized("no such place anywhere") == ()
+
+
+def test_respelling_cache_gives_the_uncached_answer() -> None:
+    from conflictnews.parsers.locations import _respelled
+
+    parser = LocationParser()
+    for key in ("wassit", "pervomaisk", "kursk", "zzzzzz"):
+        expected = _respelled(parser.gazetteer, key)
+        assert parser._respelled(parser.gazetteer, key) == expected
+        assert parser._respelled(parser.gazetteer, key) == expected  # from the cache
