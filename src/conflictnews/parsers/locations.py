@@ -209,6 +209,8 @@ class LocationParser:
                     if longest > 1 and not _capitalised(inner) and inner.lower() not in connectors:
                         break
                     longest += 1
+            while longest > 1 and not _capitalised(words[i + longest - 1]):
+                longest -= 1  # a name ends on a capitalised word: "Bosnia and", "Kursk region" are no keys
             if longest > 1:
                 parts = [head, *[norm(x) for x in words[i + 1 : i + longest]]]
                 for j in range(longest, 1, -1):
