@@ -78,6 +78,7 @@ _AUX = regex.compile(
 
 
 _NOTHING: frozenset[str] = frozenset()
+_NO_PAIRS: frozenset[tuple[str | None, str]] = frozenset()
 
 # readings decided by a qualifier: they place the report in their country
 _SETTLING_RULES = ("locations/admin1-qualifier", "locations/qualifies-place")
@@ -435,9 +436,10 @@ class LocationParser:
         own: Counter[str],
     ) -> list[tuple[_Cand, Place, str, float]]:
         resolved: list[tuple[_Cand, Place, str, float]] = []
+        total = sum(countries.values()) or 1
         for idx, c in enumerate(cands):
             parent = cands[c.in_paren_of].places if c.in_paren_of is not None else None
-            choice = self._resolve(c, countries, quals_of, idx, parent)
+            choice = self._resolve(c, countries, quals_of, idx, parent, total)
             if choice is None:
                 continue
             place, rule, conf = choice
@@ -530,7 +532,9 @@ class LocationParser:
         quals_of: dict[int, list[_Cand]],
         idx: int,
         parent: tuple[Place, ...] | None,
+        total: int,
     ) -> tuple[Place, str, float] | None:
+        """The best reading of *c*, why, and how sure; *total* is the sum of *countries* (at least 1)."""
         places = c.places
         if c.level == "admin1":
             admins = [p for p in places if p.kind == "admin1"]
@@ -551,13 +555,12 @@ class LocationParser:
             qual_admin1 = {norm(p.admin1 or p.name) for q in quals for p in q.places if p.kind == "admin1"}
             qual_names = {q.key for q in quals}
             qual_countries = {p.country for q in quals for p in q.places if p.kind in ("country", "admin1")}
-        parent_admin: set[tuple[str | None, str]] = set()
-        parent_countries: set[str | None] = set()
+        parent_admin: set[tuple[str | None, str]] | frozenset[tuple[str | None, str]] = _NO_PAIRS
+        parent_countries: set[str | None] | frozenset[str] = _NOTHING
         if parent is not None:
             # this candidate qualifies another: prefer the division that contains the parent's places
             parent_admin = {(p.country, norm(p.admin1 or "")) for p in parent[:40]}
             parent_countries = {p.country for p in parent[:40]}
-        total = sum(countries.values()) or 1
         share_of = countries.get
         level, key = c.level, c.key
         log10 = math.log10
@@ -629,11 +632,12 @@ class LocationParser:
             mentions = [Span(start=c.start, end=c.span_end) for c, *_ in group]
             relations: list[GeoRelation] = []
             metonym = False
+            capital = p.feature_code == "PPLC"  # only a capital stands for its government
             for c, *_ in group:
                 rel = _relation(text, rels, rel_starts, c)
                 if rel is not None:
                     relations.append(GeoRelation(span=Span(start=rel[0], end=c.span_end), relation=rel[1]))
-                if self._metonymic(text, c, gov_spans, p):
+                if capital and self._metonymic(text, c, gov_spans, p):
                     metonym = True
             out.append(
                 Location(
