@@ -187,7 +187,7 @@ class LocationParser:
         arabic = [i for i in an.joined_tokens if words[i][0] in "ae" and _capitalised(words[i])]  # "al-Hasakeh"
         if arabic:
             caps = sorted({*caps, *arabic})
-        name_parts = self._name_parts(an, gaz, caps)
+        name_parts = self._name_parts(an, gaz)
         before = load_lexicon("locations/before_names")
         abbreviations = self._abbreviations(an, gaz)
         if abbreviations:
@@ -311,7 +311,7 @@ class LocationParser:
             cache.clear()
         return found
 
-    def _name_parts(self, an: Analysis, gaz: Gazetteer, caps: list[int]) -> frozenset[str]:
+    def _name_parts(self, an: Analysis, gaz: Gazetteer) -> frozenset[str]:
         """
         Words that follow another capitalised word in a name the gazetteer does not know ("Paul Allen",
         "Lopez Obrador"): alone later in the text they are that name again, not a town.
@@ -319,16 +319,11 @@ class LocationParser:
         words, starts, ends = an.tok_words, an.tok_starts, an.tok_ends
         text = an.text
         parts: set[str] = set()
-        n = len(words)
-        for i in caps:
-            if i + 1 >= n:
-                break
-            b = words[i + 1]
-            if not b[:1].isupper():
+        caps = an.capitalised_tokens  # words whose first letter is a capital ("al-Hasakeh" starts no pair)
+        for i in [i for i, k in zip(caps, caps[1:]) if k == i + 1]:  # a capital word right after another
+            if text[ends[i] : starts[i + 1]] != " ":
                 continue
-            a = words[i]
-            if not a[:1].isupper() or text[ends[i] : starts[i + 1]] != " ":
-                continue
+            a, b = words[i], words[i + 1]
             if a.lower() in self._descriptors or b.lower() in self._descriptors:
                 continue
             if gaz.has_normalized(f"{self._norm(a)} {self._norm(b)}"):
