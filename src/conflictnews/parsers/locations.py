@@ -579,7 +579,7 @@ class LocationParser:
             if quals and p.admin1 and (norm(p.admin1) in qual_admin1 or norm(p.admin1) in qual_names):
                 score += 8
                 why = "admin1-qualifier"
-            elif country in qual_countries:
+            elif quals and country in qual_countries:
                 score += 3
                 why = "country-qualifier"
             if (norm_cache.get(p.name) or norm(p.name)) == key:
