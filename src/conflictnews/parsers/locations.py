@@ -14,6 +14,7 @@ population; the deciding evidence is kept in ``rule``.
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 from collections import Counter
 from collections.abc import Iterable
@@ -320,7 +321,7 @@ class LocationParser:
         text = an.text
         parts: set[str] = set()
         caps = an.capitalised_tokens  # words whose first letter is a capital ("al-Hasakeh" starts no pair)
-        for i in [i for i, k in zip(caps, caps[1:]) if k == i + 1]:  # a capital word right after another
+        for i in [i for i, k in itertools.pairwise(caps) if k == i + 1]:  # a capital word right after another
             if text[ends[i] : starts[i + 1]] != " ":
                 continue
             a, b = words[i], words[i + 1]
