@@ -65,6 +65,8 @@ class ClaimParser(CueParser):
             return []
         cues = self.cues
         cx, atts = attributions(context, cues)
+        if not atts and not context.quotes:
+            return []  # nothing attributed: no claim
         actors = cx.actors
         hedging = _Hedging(cx.analysis, cues.content_hedges)
         drafts = [_draft(hedging, cues, actors, a) for a in atts]
@@ -372,9 +374,17 @@ class _Hedging:
     def __init__(self, analysis: Analysis, hedges: frozenset[str]) -> None:
         self.analysis = analysis
         self.hedges = hedges
-        words = analysis.tok_words
-        # only a lower-case word hedges ("Reportedly" opening a sentence is a cue, not content)
-        self.tokens = [i for i in analysis.indices_of(hedges) if words[i] in hedges]
+        self._tokens: list[int] | None = None
+
+    @property
+    def tokens(self) -> list[int]:
+        """The indices of the hedge tokens, ascending (found on first use)."""
+        if self._tokens is None:
+            words = self.analysis.tok_words
+            hedges = self.hedges
+            # only a lower-case word hedges ("Reportedly" opening a sentence is a cue, not content)
+            self._tokens = [i for i in self.analysis.indices_of(hedges) if words[i] in hedges]
+        return self._tokens
 
     def within(self, start: int, end: int) -> list[str]:
         """The hedge words lying inside ``[start, end)``, each once, in text order."""
@@ -414,8 +424,11 @@ def _mark_disputes(context: Context, cues: CueLexicon, actors: ActorIndex, draft
     analysis = context.analysis
     keys = cues.dispute_keys
     words, starts, ends = analysis.tok_words, analysis.tok_starts, analysis.tok_ends
+    found = [k for k in analysis.indices_of(cues.dispute_lower) if words[k] in keys]
+    if not found:
+        return
     by_end = _ByEnd(drafts)
-    for i in [k for k in analysis.indices_of(cues.dispute_lower) if words[k] in keys]:
+    for i in found:
         t_start, t_end = starts[i], ends[i]
         kind = cues.disputes.get(words[i].lower())
         disputer: Actor | None = None
