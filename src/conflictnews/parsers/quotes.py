@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
+from bisect import bisect_left as _bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
@@ -348,16 +350,20 @@ class _Mention(NamedTuple):
     actor: Actor
 
 
+_START_END = operator.itemgetter(0, 1)
+_END = operator.itemgetter(1)
+
+
 class ActorIndex:
     """Actor mentions sorted by position, for "which actor covers these words" look-ups."""
 
     def __init__(self, actors: Iterable[Actor]) -> None:
         new = tuple.__new__  # skips the NamedTuple's Python-level __new__
         ms = [new(_Mention, (sp.start, sp.end, a)) for a in actors for sp in a.mentions]
-        ms.sort(key=lambda m: (m.start, m.end))
+        ms.sort(key=_START_END)
         self.mentions = ms
         self._starts = [m.start for m in ms]
-        self._longest = max((m.end - m.start for m in ms), default=0)
+        self._longest = max(map(operator.sub, map(_END, ms), self._starts), default=0)
 
     def overlapping(self, start: int, end: int) -> list[_Mention]:
         """Mentions that overlap ``[start, end)``, in text order."""
@@ -602,23 +608,44 @@ class _Ctx:
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         """The indices ``[i, j)`` of the tokens lying inside ``[start, end)`` (as :meth:`words`)."""
         starts = self.tok_starts
-        i = bisect.bisect_left(starts, start)
-        j = bisect.bisect_left(starts, end, lo=i)
+        i = _bisect_left(starts, start)
+        j = _bisect_left(starts, end, i)
         if j > i and self.tok_ends[j - 1] > end:
             j -= 1
         return i, j
 
+    # first_words and last_words repeat token_range inline: they are called for nearly every cue
+
     def first_words(self, start: int, end: int, n: int) -> list[Word]:
         """The first *n* words of :meth:`words` ``(start, end)``, found in time independent of the span."""
-        i, j = self.token_range(start, end)
-        j = min(j, i + n)
-        return list(zip(self.tok_starts[i:j], self.tok_ends[i:j], self.tok_words[i:j]))  # noqa: B905
+        starts = self.tok_starts
+        i = _bisect_left(starts, start)
+        j = _bisect_left(starts, end, i)
+        if j > i and self.tok_ends[j - 1] > end:
+            j -= 1
+        if j > i + n:
+            j = i + n
+        return list(zip(starts[i:j], self.tok_ends[i:j], self.tok_words[i:j]))  # noqa: B905
 
     def last_words(self, start: int, end: int, n: int) -> list[Word]:
         """The last *n* words of :meth:`words` ``(start, end)``."""
-        i, j = self.token_range(start, end)
-        i = max(i, j - n)
-        return list(zip(self.tok_starts[i:j], self.tok_ends[i:j], self.tok_words[i:j]))  # noqa: B905
+        starts = self.tok_starts
+        i = _bisect_left(starts, start)
+        j = _bisect_left(starts, end, i)
+        if j > i and self.tok_ends[j - 1] > end:
+            j -= 1
+        if i < j - n:
+            i = j - n
+        return list(zip(starts[i:j], self.tok_ends[i:j], self.tok_words[i:j]))  # noqa: B905
+
+    def first_word(self, start: int, end: int) -> str | None:
+        """The text of the first word of :meth:`words` ``(start, end)``, or None."""
+        starts = self.tok_starts
+        i = _bisect_left(starts, start)
+        j = _bisect_left(starts, end, i)
+        if j > i and self.tok_ends[j - 1] > end:
+            j -= 1
+        return self.tok_words[i] if i < j else None
 
     def nth_word_end(self, start: int, n: int) -> int:
         """The end of the *n*-th word starting at or after *start* (1-based); the text's end if there are fewer."""
@@ -990,7 +1017,7 @@ def _subject(cx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
         s, e = _strip(text, seg_start, seg_end)
         words = cx.last_words(s, e, 8) if s < e else []  # all _tail looks at
         if words:
-            first = cx.first_words(s, e, 1)[0][2]
+            first = cx.first_word(s, e) or ""
             if seg_end != hi and (first[0].islower() or first[0].isdigit()) and b is not None:
                 seg_end = b  # an appositive or participle clause: "Smith, 58, who lives …, said"
                 continue
@@ -1020,15 +1047,16 @@ def _tail(cx: _Ctx, words: Sequence[Word], end: int) -> tuple[int, int] | None:
     """The end of a word run after its last clause word, at most eight words."""
     i = len(words) - 1
     first = max(0, len(words) - 8)
+    cues = cx.cues
+    clause_words, determiners = cues.clause_words, cues.determiners
     k = i
     while k >= first:
-        lw = words[k][2].lower()
-        if lw in cx.cues.clause_words and k < i + 1:
+        if words[k][2].lower() in clause_words:
             break
         k -= 1
     start_i = k + 1 if k >= first else first
     # a verb-like lower-case word left of a capitalised run ends the subject ("Reports confirm fighting ... Russia")
-    while start_i <= i and words[start_i][2].lower() in cx.cues.determiners and start_i < i:
+    while start_i <= i and words[start_i][2].lower() in determiners and start_i < i:
         if words[start_i][2].lower() in ("to", "of"):
             start_i += 1
             continue
@@ -1037,8 +1065,8 @@ def _tail(cx: _Ctx, words: Sequence[Word], end: int) -> tuple[int, int] | None:
         if words[i][2].lower() in _RELATIVES:  # "Pardo, who said …": the relative pronoun is the subject
             return (words[i][0], words[i][1])
         return None
-    toks = [w[2].lower() for w in words[start_i : i + 1]]
-    if all(t in cx.cues.determiners or t in cx.cues.aux for t in toks):
+    aux = cues.aux
+    if all((t := w[2].lower()) in determiners or t in aux for w in words[start_i : i + 1]):
         return None
     return (words[start_i][0], words[i][1])
 
