@@ -116,6 +116,13 @@ class CueLexicon:
         self._add("according to", "acc")
         for entries in self.first.values():
             entries.sort(key=lambda e: (-len(e[0]), e[1] != "verb"))
+        # the noun cues whose noun is also a verb form ("claims of"): read as verbs after a name (_verb_reading)
+        self.verb_nouns = frozenset(
+            form
+            for entries in self.first.values()
+            for _, kind, form in entries
+            if kind == "noun" and form.split()[0] in self.verbs
+        )
         # the first word of every channel, to skip the search in sentences that name none (ASCII words only)
         heads = frozenset(c.split()[0] for c in self.channels if c.split())
         self.channel_heads = heads if heads and all(h.isascii() for h in heads) and "" not in self.channels else None
@@ -145,17 +152,25 @@ class CueLexicon:
         # the analysis' word index gives the few words that may open a cue
         found = [i for i in analysis.indices_of(self.first_lower, lo, hi) if words[i] in first]
         out: list[Hit] = []
+        new = tuple.__new__  # skips the NamedTuple's Python-level __new__
+        verb_nouns = self.verb_nouns
         for i in found:
             for rest, kind, form in first[words[i]]:
                 if rest:
-                    if i + len(rest) >= hi or any(words[i + 1 + k].lower() != w for k, w in enumerate(rest)):
+                    r = len(rest)
+                    if i + r >= hi:
                         continue
-                    stop = ends[i + len(rest)]
+                    if r == 1:
+                        if words[i + 1].lower() != rest[0]:
+                            continue
+                    elif any(words[i + 1 + k].lower() != w for k, w in enumerate(rest)):
+                        continue
+                    stop = ends[i + r]
                 else:
                     stop = ends[i]
-                if kind == "noun" and form.split()[0] in self.verbs and _verb_reading(analysis, i):
+                if kind == "noun" and form in verb_nouns and _verb_reading(analysis, i):
                     continue
-                out.append(Hit(starts[i], stop, kind, form))
+                out.append(new(Hit, (starts[i], stop, kind, form)))
                 break
         return out
 
@@ -2082,6 +2097,8 @@ class QuoteParser(CueParser):
             return []
         cues = self.cues
         cx, atts = attributions(context, cues)
+        if not atts and not cx.regions:
+            return []  # no quotation and no cue: no quote
         found: list[tuple[int, int, dict[str, object]]] = []
         by_region: dict[int, Attribution] = {}
         containing: list[Attribution] = []
