@@ -653,15 +653,6 @@ class _Ctx:
             i = j - n
         return list(zip(starts[i:j], self.tok_ends[i:j], self.tok_words[i:j]))  # noqa: B905
 
-    def first_word(self, start: int, end: int) -> str | None:
-        """The text of the first word of :meth:`words` ``(start, end)``, or None."""
-        starts = self.tok_starts
-        i = _bisect_left(starts, start)
-        j = _bisect_left(starts, end, i)
-        if j > i and self.tok_ends[j - 1] > end:
-            j -= 1
-        return self.tok_words[i] if i < j else None
-
     def nth_word_end(self, start: int, n: int) -> int:
         """The end of the *n*-th word starting at or after *start* (1-based); the text's end if there are fewer."""
         k = bisect.bisect_left(self.tok_starts, start) + n - 1
@@ -1030,9 +1021,11 @@ def _subject(cx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
         b = _last_boundary(cx, lo, seg_end)
         seg_start = b + 1 if b is not None else lo
         s, e = _strip(text, seg_start, seg_end)
-        words = cx.last_words(s, e, 8) if s < e else []  # all _tail looks at
-        if words:
-            first = cx.first_word(s, e) or ""
+        i, j = cx.token_range(s, e) if s < e else (0, 0)
+        if i < j:
+            k = max(i, j - 8)  # the last eight words: all _tail looks at
+            words = list(zip(cx.tok_starts[k:j], cx.tok_ends[k:j], cx.tok_words[k:j]))  # noqa: B905
+            first = cx.tok_words[i]
             if seg_end != hi and (first[0].islower() or first[0].isdigit()) and b is not None:
                 seg_end = b  # an appositive or participle clause: "Smith, 58, who lives …, said"
                 continue
