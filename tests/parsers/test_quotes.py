@@ -357,3 +357,73 @@ def test_relative_clause_quote_ends_where_the_main_clause_resumes() -> None:
     quotes = parse(text)
 
     assert ("said", "the reserves had arrived") in [(q.cue, q.text) for q in quotes]
+
+
+# --------------------------------------------------------------------------- indices built once per document
+
+_PIECES = st.sampled_from(
+    [
+        *(",", ", ", " ", "  ", ";", "\u2014", " \u2014 ", "--", "---", " -- ", "\u2013", "\n", "\n\n", "\t", "\u00a0"),
+        *("but", "But", "yet", "while", "even as", "according to", "citing", "\u212a", "\u017f", "x", "1", "(", ":"),
+        *("'", "''", "\u2018", "\u2019", '"', "\u201c", "\u201d", "Ukraine's", "said", "claiming", ", claiming"),
+        *("ING", "\u0130NG", "CLAIMING", ",\u201d saying", "\u00e9", "and", " and ", "And", " also ", "then", "later"),
+        *("suggested", "andsaid", "said-x", "-", "_"),
+    ]
+)
+
+
+@given(st.lists(_PIECES, min_size=1, max_size=30).map("".join))
+@example("He said so, and suggested it, and also claimed, but the end. and and said")
+@example("Smith said A -- B; C \u2014 D, but E, claiming F, 'G' and 'H'")
+def test_document_indices_match_their_patterns(text: str) -> None:
+    """The indices found with str.find and pre-checks hold exactly the matches of the patterns they stand for."""
+    from conflictnews.parsers import quotes as q
+
+    cues = q.load_cues()
+    ctx = Context(Document(text=text))
+    cx = q._Ctx(ctx, cues)
+    assert cx.boundaries == [m.start() for m in q._BOUNDARY.finditer(text)]
+    assert cx.commas == [m.start() for m in re.finditer(",", text)]
+    stops: tuple[list[int], list[int]] = ([], [])
+    for h in q._STOP_HEADS.finditer(text):
+        j = h.start() if text[h.start()] in ",;" else h.start() - 1
+        m = q._CONTENT_STOPS.match(text, j) if j >= 0 else None
+        if m is not None:
+            stops[0].append(m.start())
+            stops[1].append(m.end())
+    assert cx.stops == stops
+    parts = [
+        (m.start(), m.end())
+        for c in cx.commas
+        if (m := q._PARTICIPLE_AFTER_COMMA.match(text, c)) is not None
+        and (w := m.group(1).lower()).endswith("ing")
+        and w in cues.verbs
+    ]
+    assert cx.participles == ([a for a, _ in parts], [b for _, b in parts])
+    coordinated: tuple[list[int], list[int], list[int]] = ([], [], [])
+    last = -1
+    for i in cx.analysis.indices_of(q._AND_BUT):
+        if cx.tok_starts[i] < last or cx.tok_words[i] not in q._AND_BUT:
+            continue
+        m = q._COORDINATED_CORE.match(text, cx.tok_starts[i])
+        if m is None:
+            continue
+        last = m.end()
+        w = m.group(1).lower()
+        if w in cues.verbs and not w.endswith("ing"):
+            c = q._COMMA_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            coordinated[0].append(c.start() if c is not None else m.start())
+            coordinated[1].append(m.start())
+            coordinated[2].append(m.end())
+    assert cx.coordinated == coordinated
+    singles = [
+        m.start()
+        for p_start, p_end in cx.analysis.paragraphs
+        for m in q._SINGLE.finditer(text, p_start, p_end)
+        if not q._inside(list(cx.analysis.quote_regions), [r.start for r in cx.analysis.quote_regions], m.start())
+    ]
+    # every single-mark region opens and closes at a match of _SINGLE
+    for r in cx.regions:
+        if r not in cx.analysis.quote_regions:
+            assert r.open_mark in singles
+            assert r.close_mark in singles

@@ -13,6 +13,7 @@ disputed by those observers. Claims share the attribution finder of
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -65,6 +66,8 @@ class ClaimParser(CueParser):
             return []
         cues = self.cues
         cx, atts = attributions(context, cues)
+        if not atts and not context.quotes:
+            return []  # nothing attributed: no claim
         actors = cx.actors
         hedging = _Hedging(cx.analysis, cues.content_hedges)
         drafts = [_draft(hedging, cues, actors, a) for a in atts]
@@ -347,18 +350,33 @@ def _same_source(a: _Draft, b: _Draft) -> bool:
 def _hedges(hedging: _Hedging, cues: CueLexicon, a: Attribution) -> tuple[str, ...]:
     """The hedge words that decided: in the cue, the content, or the source ("some reports")."""
     text = hedging.analysis.text
-    found: list[str] = []
-    for w in _words(text, a.cue[0], a.cue[1]):
-        lw = w.lower()
-        if lw in cues.cue_hedges or (a.kind == "adverb" and lw in cues.adverbs):
-            found.append(w)
+    found = list(_cue_hedges(cues, text[a.cue[0] : a.cue[1]], a.kind == "adverb"))
     if a.speaker is not None:
-        for w in _words(text, a.speaker[0], a.speaker[1])[:2]:
-            if w.lower() in cues.source_hedges:
-                found.append(w)
+        found.extend(_source_hedges(cues, text[a.speaker[0] : a.speaker[1]]))
     if a.quote is None:
         found.extend(hedging.within(a.content[0], a.content[1]))
     return tuple(dict.fromkeys(found))
+
+
+# the words of a cue or a source depend on its text alone, and the same few cues ("said", "according to")
+# come back in every document: their hedges are kept per process
+
+
+@functools.lru_cache(maxsize=4096)
+def _cue_hedges(cues: CueLexicon, cue: str, adverb: bool) -> tuple[str, ...]:
+    """The hedge words of the cue words *cue* ("reportedly"; any adverb cue when *adverb*)."""
+    out = []
+    for w in _words(cue, 0, len(cue)):
+        lw = w.lower()
+        if lw in cues.cue_hedges or (adverb and lw in cues.adverbs):
+            out.append(w)
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=4096)
+def _source_hedges(cues: CueLexicon, source: str) -> tuple[str, ...]:
+    """The hedge words among the first two words of the source *source* ("some reports")."""
+    return tuple(w for w in _words(source, 0, len(source))[:2] if w.lower() in cues.source_hedges)
 
 
 class _Hedging:
@@ -372,9 +390,17 @@ class _Hedging:
     def __init__(self, analysis: Analysis, hedges: frozenset[str]) -> None:
         self.analysis = analysis
         self.hedges = hedges
-        words = analysis.tok_words
-        # only a lower-case word hedges ("Reportedly" opening a sentence is a cue, not content)
-        self.tokens = [i for i in analysis.indices_of(hedges) if words[i] in hedges]
+        self._tokens: list[int] | None = None
+
+    @property
+    def tokens(self) -> list[int]:
+        """The indices of the hedge tokens, ascending (found on first use)."""
+        if self._tokens is None:
+            words = self.analysis.tok_words
+            hedges = self.hedges
+            # only a lower-case word hedges ("Reportedly" opening a sentence is a cue, not content)
+            self._tokens = [i for i in self.analysis.indices_of(hedges) if words[i] in hedges]
+        return self._tokens
 
     def within(self, start: int, end: int) -> list[str]:
         """The hedge words lying inside ``[start, end)``, each once, in text order."""
@@ -414,8 +440,11 @@ def _mark_disputes(context: Context, cues: CueLexicon, actors: ActorIndex, draft
     analysis = context.analysis
     keys = cues.dispute_keys
     words, starts, ends = analysis.tok_words, analysis.tok_starts, analysis.tok_ends
+    found = [k for k in analysis.indices_of(cues.dispute_lower) if words[k] in keys]
+    if not found:
+        return
     by_end = _ByEnd(drafts)
-    for i in [k for k in analysis.indices_of(cues.dispute_lower) if words[k] in keys]:
+    for i in found:
         t_start, t_end = starts[i], ends[i]
         kind = cues.disputes.get(words[i].lower())
         disputer: Actor | None = None
