@@ -8,6 +8,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+import conflictnews as cn
 from conflictnews.model import Actor, Claim, Document, Quantity, Span, Stance
 from conflictnews.parsers import Context
 from conflictnews.parsers.claims import ClaimParser
@@ -544,3 +545,13 @@ def test_according_to_after_an_opening_adverbial_attributes_the_clause_after_it(
     assert [("according to", "BBC", "the brigade had withdrawn from Sudzha")] == [
         (c.cue, names.get(c.source or ""), content(text, c)) for c in claims
     ]
+
+
+def test_a_claim_told_inside_another_is_the_next_link_of_its_chain() -> None:
+    """ "X said that Y claimed Z" is one claim of X whose chain runs X, then Y."""
+    text = "Ukrainian officials said that Russia claimed it had captured Sudzha."
+    report = cn.parse(text, published="2025-03-16")
+    names = {a.id: a.name for a in report.actors}
+    (claim,) = report.claims
+    assert "Ukrainian officials" == names[claim.source]
+    assert ["Ukrainian officials", "Russia"] == [names[i] for i in claim.chain]

@@ -333,10 +333,24 @@ def _drop_nested(text: str, drafts: list[_Draft]) -> list[_Draft]:
                 d.span = (min(d.span[0], host.span[0]), max(d.span[1], host.span[1]))
             elif (inner is None and d.quoted) or (inner is not None and hs <= inner.start and inner.end <= he):
                 nested.add(i)
+                _extend_chain(host, d)
                 continue
         if host is None or e > host.content[1]:
             host, order_host = d, i
     return drafts if not nested else [d for i, d in enumerate(drafts) if i not in nested]
+
+
+def _extend_chain(host: _Draft, inner: _Draft) -> None:
+    """The source of a claim folded into *host* becomes the next link of its chain: "X said that Y claimed Z"."""
+    outer_id = host.source.id if host.source else host.source_id
+    inner_id = inner.source.id if inner.source else inner.source_id
+    if outer_id is None or inner_id is None or inner_id == outer_id:
+        return
+    chain = list(host.chain) or [outer_id]
+    for link in inner.chain or (inner_id,):
+        if link not in chain:
+            chain.append(link)
+    host.chain = tuple(chain)
 
 
 def _same_source(a: _Draft, b: _Draft) -> bool:
