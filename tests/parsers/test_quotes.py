@@ -427,3 +427,12 @@ def test_document_indices_match_their_patterns(text: str) -> None:
         if r not in cx.analysis.quote_regions:
             assert r.open_mark in singles
             assert r.close_mark in singles
+
+
+def test_a_cue_noun_after_a_light_verb_and_its_indirect_object_is_no_attribution() -> None:
+    """ "giving those committed to peace hope": "hope" is the noun a light verb gives, not a speaker's verb."""
+    import conflictnews as cn
+
+    report = cn.parse("The talks are giving those committed to resolution hope amid the chaos.")
+    assert () == report.claims
+    assert ["warned"] == [c.cue for c in cn.parse("Officials raised concerns and warned of more attacks.").claims]

@@ -315,25 +315,6 @@ _PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "it", "we":
 _ONE_WORDS = frozenset(("one", "another"))
 _RELATIVES = frozenset(("who", "which", "that"))
 _PASSIVE_BE = regex.compile(r"(?i)(?<![\p{L}])(?:is|are|was|were|be|been|being)(?![\p{L}])")
-_LIGHT_VERBS = frozenset(
-    f"{stem}{end}"
-    for stem, ends in (
-        ("rais", ("e", "es", "ed", "ing")),
-        ("giv", ("e", "es", "en", "ing")),
-        ("gave", ("",)),
-        ("pos", ("e", "es", "ed", "ing")),
-        ("spark", ("", "s", "ed", "ing")),
-        ("fuel", ("", "s", "ed", "led", "ing", "ling")),
-        ("prompt", ("", "s", "ed", "ing")),
-        ("voic", ("e", "es", "ed", "ing")),
-        ("stok", ("e", "es", "ed", "ing")),
-        ("eas", ("e", "es", "ed", "ing")),
-        ("dash", ("", "es", "ed", "ing")),
-        ("offer", ("", "s", "ed", "ing")),
-    )
-    for end in ends
-)
-"""Verbs that take a cue word as their object noun: "raising fears", "raises questions", "giving hope"."""
 _POSSESSIVES = {"his": "he", "her": "she", "their": "they"}
 _GROUP_KINDS = frozenset(
     {
@@ -998,6 +979,25 @@ def _extend_aux(cx: _Ctx, start: int, sent_start: int) -> int:
     return new
 
 
+def _light_verb_object(cx: _Ctx, pos: int, limit: int, light: frozenset[str]) -> bool:
+    """Does a light verb stand a few words before *pos*, in the same clause ("giving the families hope")?"""
+    i = bisect.bisect_left(cx.tok_starts, pos) - 1
+    text = cx.text
+    for k in range(i, max(i - _LIGHT_REACH, -1), -1):
+        if cx.tok_starts[k] < limit or "," in text[cx.tok_ends[k] : cx.tok_starts[k + 1]]:
+            return False
+        word = cx.tok_words[k].lower()
+        if word in _LIGHT_STOPS:
+            return False  # "gave a speech and said": a new verb phrase
+        if word in light:
+            return k < i  # right before the cue is the case the caller has already tested
+    return False
+
+
+_LIGHT_REACH = 6  # words between a light verb and the cue noun it takes as its object
+_LIGHT_STOPS = frozenset({"and", "or", "but", "that", "who", "which", "while", "as", "when", "because"})
+
+
 def _word_before(cx: _Ctx, pos: int, limit: int) -> str:
     """The word ending right before *pos* (white space between allowed), lower case; "" if none."""
     i = bisect.bisect_left(cx.tok_starts, pos) - 1
@@ -1224,8 +1224,11 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
     se = max(se, v_end)
     c_start = _extend_aux(cx, v_start, ss)
     prev = _word_before(cx, c_start, ss)
-    if prev in cx.cues.determiners or prev.endswith(("'s", "\u2019s")) or prev in _LIGHT_VERBS:
+    light = load_lexicon("cues/light_verbs")
+    if prev in cx.cues.determiners or prev.endswith(("'s", "\u2019s")) or prev in light:
         return None  # a noun: "the claims", "Russia's report"; "to say"
+    if c_start == v_start and _light_verb_object(cx, c_start, ss, light):
+        return None  # "giving those committed to peace hope": the noun after an indirect object
     if form.endswith("ed") and c_start == v_start and (prev in _ADJECTIVE_BEFORE or prev[:1].isdigit()):
         return None  # an adjective: "in pledged delegates", "270 pledged delegates", "of proposed rules"
     if cue.hedge_verb:
