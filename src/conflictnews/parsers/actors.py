@@ -634,7 +634,8 @@ class _Reading:
                 continue
             s, e = self.starts[k], self.ends[j]
             surface = self.text[s:e]
-            if surface.endswith(_POSS):
+            poss = surface.endswith(_POSS)
+            if poss:
                 surface = surface[:-2]
             elif self.text[e : e + 1] == ".":
                 dotted = table.get(_norm(surface + "."))
@@ -642,8 +643,13 @@ class _Reading:
                     return dotted, k, s
             pol = table.get(surface) or (table.get(_norm(surface)) if size > 1 else None)
             if pol is not None:
-                if k >= 1 and self.lower[k - 1] in self.t.place_preps and _norm(surface) in self.t.country_names:
-                    return None  # "in Ukraine troops ...": a place, not a qualifier
+                if (
+                    not poss
+                    and k >= 1
+                    and self.lower[k - 1] in self.t.place_preps
+                    and _norm(surface) in self.t.country_names
+                ):
+                    return None  # "in Ukraine troops ...": a place, not a qualifier ("of Zambia's army" is one)
                 return pol, k, s
         return None
 
@@ -662,6 +668,37 @@ class _Reading:
                 q = None
         return out
 
+    def names_org(self, last: int) -> bool:
+        """
+        The country name or demonym ending at word *last* opens an organisation's name ("workers of Vatican
+        Knitwear", "Kenya Airways"): a capitalised word follows that is no descriptor, title, known name or
+        stop word ("Pakistan Army", "Ukraine President", "Mexico City" keep their country), outside a headline.
+        """
+        k = last + 1
+        if k >= self.n or self.words[last].endswith(_POSS) or not self.spaced(last):
+            return False
+        w = self.words[k]
+        if not w[:1].isupper() or w.isupper():
+            return False
+        t = self.t
+        lw = self.lower[k]
+        if w in t.stop_names or w in t.index_cs or lw in t.index_ci or lw in t.place_nouns or w.endswith(_POSS):
+            return False
+        return not self.headline(k)
+
+    def org_at(self, end: int) -> bool:
+        """The name ending at offset *end* opens an organisation's name (see :meth:`names_org`)."""
+        k = bisect.bisect_left(self.ends, end)
+        return k < self.n and self.ends[k] == end and self.names_org(k)
+
+    def headline(self, k: int) -> bool:
+        """Word *k* is in a title-case line ("Russia Strikes Kyiv Power Grid")."""
+        a = self.text.rfind("\n", 0, self.starts[k]) + 1
+        b = self.text.find("\n", self.ends[k])
+        line = self.text[a : b if b >= 0 else min(self.n_chars, a + 400)][:400]
+        words = _WORDS.findall(line)
+        return len(words) >= 3 and sum(1 for x in words if x[:1].isupper()) * 3 >= len(words) * 2
+
     def sentence_start(self, k: int) -> bool:
         return k in self.an.sentence_first_tokens
 
@@ -679,7 +716,12 @@ class _Reading:
                 if loc.country and not loc.metonym:
                     # countries and provinces are safer evidence than town names, which often recur abroad
                     weight = _LOCATION_WEIGHT.get(loc.kind.value, 1.0) * (loc.confidence or 0.5)
-                    ev.extend((m.start, loc.country, weight, True) for m in loc.mentions)
+                    is_country = loc.kind.value == "country"
+                    ev.extend(
+                        (m.start, loc.country, weight, True)
+                        for m in loc.mentions
+                        if not (is_country and self.org_at(m.end))  # "Vatican Knitwear": no place
+                    )
             ev.sort()
             self._evidence = ev
             self._evidence_at = [e[0] for e in ev]
@@ -754,6 +796,8 @@ class _Reading:
                         nxt = i + en.n
                         if nxt < self.n and lower[nxt] in _CURRENCY_WORDS:
                             continue  # "the US dollar exchange rate" is no place
+                        if ent.type == "country" and self.names_org(nxt - 1):
+                            continue  # "Vatican Knitwear": a company's name, no place
                         if pol is not None:
                             self.own_evidence.append((self.starts[i], pol.code, 1.0))
                     elif ent.type == "group" and (en.key, ent.name) not in t.weak:
