@@ -1432,12 +1432,7 @@ class _Reading:
             a, b = subject
             if kind is ActorKind.PROTESTERS and any(self.lower[x] in _RIOTER_WORDS for x in range(a, b + 1)):
                 kind = ActorKind.RIOTERS  # "rioters demonstrating against ..." stay rioters
-            pol: _Polity | None = None
-            for x in range(a, b + 1):
-                w = self.words[x]
-                pol = self.t.plural_dems.get(w) or self.t.dems.get(w[:-2] if w.endswith(_POSS) else w)
-                if pol is not None:
-                    break
+            pol = self.subject_polity(a, b)
             country = pol.code if pol else self.doc_country(self.starts[a])
             pol = pol or (self.t.by_code.get(country) if country else None)
             word = "protesters" if kind is ActorKind.PROTESTERS else "rioters"
@@ -1453,6 +1448,27 @@ class _Reading:
         name = f"{pol.dem} {word}" if pol else word
         self.add(_Cand(self.starts[i], ve, 1, kind, name, country, None, "actors/protest-event",
                        _CONF["actors/protest-event"]))  # fmt: skip
+
+    def subject_polity(self, a: int, b: int) -> _Polity | None:
+        """
+        The country a crowd's own words give: a demonym ("Greek workers"), one half of a hyphenated demonym
+        ("Guinean-European binationals", the half of the document's country first); not a country name
+        opening an organisation's name ("workers of Vatican Knitwear").
+        """
+        t = self.t
+        for x in range(a, b + 1):
+            w = self.words[x]
+            pol = t.plural_dems.get(w) or t.dems.get(w[:-2] if w.endswith(_POSS) else w)
+            if pol is not None:
+                if self.names_org(x):
+                    continue
+                return pol
+            if "-" in w and w[:1].isupper():
+                found = [p for part in w.split("-") if (p := t.dems.get(part)) is not None and part[:1].isupper()]
+                if found:
+                    code = self.countries_of([p.code for p in found], self.starts[x])
+                    return next((p for p in found if p.code == code), found[0])
+        return None
 
     def background(self, i: int) -> bool:
         """A noun at word *i* after a time preposition ("after the intense protests and riots"): an earlier event."""
