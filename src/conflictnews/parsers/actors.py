@@ -1419,13 +1419,21 @@ class _Reading:
             return  # "the recovery of looted funds", "a torched car": a participle, no act
         if role == "riot_noun" and self.background(i):
             return  # "after the riots in the prisons last week": earlier unrest, not this crowd's
-        if kind is ActorKind.RIOTERS:
-            self.riot_at.append(self.starts[i])
+        if role == "riot_noun" and i + 1 < self.n and self.lower[i + 1] in _RIOT_GEAR and self.spaced(i):
+            return  # "riot police", "riot gear": no riot
         if role.endswith("_noun"):
             verb = self.support_before(i)
             subject = self.subject_before(verb, armed=False) if verb is not None else None
         else:
             subject = self.subject_before(i, armed=role.endswith("_act"))
+        if kind is ActorKind.RIOTERS and not (
+            subject == "none"
+            and role.endswith("_act")
+            and not (i > 0 and self.lower[i - 1] in _PASSIVE)
+            and not self.lower[i].startswith(_MUTUAL_ACTS)
+        ):
+            # not when police or troops act alone ("a police officer beat up"); "police clashed with" takes two
+            self.riot_at.append(self.starts[i])
         if isinstance(subject, str):
             return  # passive ("was set on fire"), or an armed actor, a country or a person acts
         if subject is not None:
@@ -1802,6 +1810,8 @@ _UNKNOWN_MODIFIERS = frozenset({"unknown", "unidentified", "armed"})
 _GROUP_OF = regex.compile(r"(?i:groups?|crowds?)\s++of(?:\s++[\p{L}\p{N}\-]++){0,3}?\s*+$")
 _CURRENCY_WORDS = frozenset({"dollar", "dollars", "euro", "euros", "pound", "pounds", "yuan", "rupee", "rupees"})
 _NOT_BEFORE_VERB = frozenset({"a", "an", "the", "of", "its", "their", "his", "her", "newly", "recently"})
+_MUTUAL_ACTS = ("clash", "scuffl", "brawl", "fought", "fight")
+_RIOT_GEAR = frozenset({"police", "policemen", "gear", "squad", "squads", "unit", "units", "shields", "control"})
 _RIOTER_WORDS = frozenset({"rioters", "rioter", "mob", "mobs", "looters"})
 _PASSIVE = frozenset({"was", "were", "been", "being", "be", "is", "are", "got"})
 _RELATIVE = frozenset({"who", "which", "that", "whose", "whom"})
