@@ -340,3 +340,11 @@ def test_actor_data_is_consistent() -> None:
     assert set() == codes - demonym_codes
     assert set() == used - codes
     assert len(codes) >= 249
+
+
+def test_country_name_in_a_headline_is_no_organisation() -> None:
+    """In a title-case line every word is capitalised: a country name there keeps its country."""
+    text = "Kenya Teachers Protest Unpaid Wages\nTeachers protested outside the ministry on Monday."
+    crowds = [a for a in read(text) if a.kind in (ActorKind.PROTESTERS, ActorKind.RIOTERS)]
+    assert crowds
+    assert all(a.country == "KE" for a in crowds)
