@@ -107,6 +107,7 @@ def test_relative_phrase_keeps_the_anchor_place() -> None:
         "A body was found in Colonia Lomas de San Agustin.",
         "Activists threw stones at the Bank in Sidon.",
         "Supporters protested against the Supreme Court of Justice in Brasilia.",
+        "Members of the Colorado Party marched.",
     ],
     ids=[
         "verb-march",
@@ -126,6 +127,7 @@ def test_relative_phrase_keeps_the_anchor_place() -> None:
         "foreign-word-for-a-neighbourhood",
         "common-noun-after-the",
         "common-noun-in-an-of-name",
+        "name-of-a-party",
     ],
 )
 def test_not_places(text: str) -> None:
@@ -144,6 +146,7 @@ def test_not_places(text: str) -> None:
         "West",
         "Saudi",
         "San Luis",
+        "Colorado",
         "Northern",
         "South",
         "East",
