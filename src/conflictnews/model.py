@@ -479,9 +479,22 @@ class Report:
             if ident in seen:
                 raise ValueError(f"duplicate item id {ident!r} in report")
             seen.add(ident)
-            for span in item_spans(item):
-                if span.end > n:
-                    raise ValueError(f"span {span.start}-{span.end} of {ident} lies outside the text ({n} chars)")
+            # item_spans() inlined: this runs for every item of every report
+            kind = type(item)
+            layout = _fields_by_type.get(kind) or _span_layout(item)
+            names, has_mentions, has_relations = layout
+            for name in names:
+                span = getattr(item, name)
+                if span is not None and span.end > n:
+                    _outside(span, ident, n)
+            if has_mentions:
+                for span in item.mentions:
+                    if span.end > n:
+                        _outside(span, ident, n)
+            if has_relations:
+                for rel in item.relations:
+                    if rel.span.end > n:
+                        _outside(rel.span, ident, n)
         for w in self.warnings:
             if w.span is not None and w.span.end > n:
                 raise ValueError(f"warning span {w.span.start}-{w.span.end} lies outside the text")
@@ -510,13 +523,20 @@ _SPAN_FIELDS = ("span", "trigger", "sentence", "content", "cue_span", "noun")
 _fields_by_type: dict[type, tuple[tuple[str, ...], bool, bool]] = {}
 
 
+def _span_layout(item: Any) -> tuple[tuple[str, ...], bool, bool]:
+    """Which span fields the type of *item* has, worked out once per type."""
+    names = tuple(n for n in _SPAN_FIELDS if hasattr(item, n))
+    layout = _fields_by_type[type(item)] = (names, hasattr(item, "mentions"), hasattr(item, "relations"))
+    return layout
+
+
+def _outside(span: Span, ident: str, n: int) -> None:
+    raise ValueError(f"span {span.start}-{span.end} of {ident} lies outside the text ({n} chars)")
+
+
 def item_spans(item: Any) -> tuple[Span, ...]:
     """Every span an item carries, whatever its type."""
-    kind = type(item)
-    layout = _fields_by_type.get(kind)
-    if layout is None:  # which span fields this type has, worked out once per type
-        names = tuple(n for n in _SPAN_FIELDS if hasattr(item, n))
-        layout = _fields_by_type[kind] = (names, hasattr(item, "mentions"), hasattr(item, "relations"))
+    layout = _fields_by_type.get(type(item)) or _span_layout(item)
     names, has_mentions, has_relations = layout
     out = [sp for sp in (getattr(item, n) for n in names) if sp is not None]
     if has_mentions:
