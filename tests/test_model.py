@@ -3,11 +3,31 @@
 from __future__ import annotations
 
 import datetime
+import math
+from collections.abc import Callable
 
 import attrs
 import pytest
 
-from conflictnews import Actor, ActorKind, Document, Location, Report, Span, TimeExpression
+from conflictnews import (
+    Actor,
+    ActorKind,
+    Claim,
+    Document,
+    Event,
+    Fatalities,
+    GeoRelation,
+    Location,
+    LocationKind,
+    Modality,
+    Precision,
+    Quantity,
+    QuantityKind,
+    Report,
+    Span,
+    Stance,
+    TimeExpression,
+)
 
 
 def test_span_rejects_end_before_start() -> None:
@@ -71,3 +91,76 @@ def test_report_get_finds_items_by_id() -> None:
     assert loc == r.get("l1")
     with pytest.raises(KeyError):
         r.get("l9")
+
+
+def test_sequences_and_kinds_are_converted() -> None:
+    """Lists become tuples and strings become enum members; members and tuples pass through."""
+    s = Span(start=0, end=4)
+    mentions = (s,)
+    loc = Location(id="l1", name="Kyiv", kind=LocationKind.PLACE, mentions=mentions, relations=[])
+    assert loc.mentions is mentions
+    assert loc.relations == ()
+    ev = Event(id="e1", text="x", trigger=s, agents=["a1"], modality="claimed", mentions=[s])
+    assert ev.agents == ("a1",)
+    assert ev.mentions == (s,)
+    assert ev.modality is Modality.CLAIMED
+    q = Quantity(id="q1", text="3", span=s, kind="killed")
+    assert q.kind is QuantityKind.KILLED
+    t = TimeExpression(id="t1", text="x", span=s, precision="day")
+    assert t.precision is Precision.DAY
+    c = Claim(id="c1", span=s, content=s, chain=["a1"], stance="hedged", hedges=["may"])
+    assert (c.chain, c.stance, c.hedges) == (("a1",), Stance.HEDGED, ("may",))
+
+
+def test_unknown_kind_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="ActorKind"):
+        Actor(id="a1", name="x", kind="wizard")
+
+
+_ONE = Span(start=0, end=1)
+
+
+@pytest.mark.parametrize(
+    ("make", "error", "match"),
+    [
+        (lambda: Span(start="1", end=2), TypeError, "must be int"),
+        (lambda: Actor(id="a1", name="x", kind="person", confidence=1.5), ValueError, "confidence"),
+        (lambda: Actor(id="a1", name="x", kind="person", mentions=["a"]), TypeError, "Span"),
+        (lambda: Location(id="l1", name="x", kind="place", longitude=-181.0), ValueError, "longitude"),
+        (lambda: Location(id="l1", name="x", kind="place", latitude=math.inf), ValueError, "finite"),
+        (lambda: Quantity(id="q1", text="x", span=_ONE, high=math.nan), ValueError, "high"),
+        (lambda: Event(id="e1", text="x", trigger=_ONE, targets=[""]), ValueError, "targets"),
+        (
+            lambda: Claim(id="c1", span=_ONE, content=_ONE, events=[3]),
+            ValueError,
+            "events",
+        ),
+        (lambda: Fatalities(best=-1, low=0, high=0), ValueError, "best"),
+        (lambda: Fatalities(best=1, low=0, high=1.5), TypeError, "high"),
+        (lambda: Fatalities(best=1, low=0, high=1, quantities=[""]), ValueError, "quantities"),
+    ],
+)
+def test_invalid_fields_are_rejected(make: Callable[[], object], error: type[Exception], match: str) -> None:
+    with pytest.raises(error, match=match):
+        make()
+
+
+def test_first_failing_check_wins() -> None:
+    """Checks run in field order: a bad country is reported before a bad confidence."""
+    with pytest.raises(ValueError, match="ISO 3166-1"):
+        Actor(id="a1", name="x", kind="person", country="xx", confidence=2.0)
+
+
+def test_report_checks_mentions_and_relations_against_the_text() -> None:
+    doc = Document(text="near Kyiv")
+    inside = Location(id="l1", name="Kyiv", kind="place", mentions=[Span(start=5, end=9)])
+    assert Report(document=doc, locations=[inside]).get("l1") == inside
+    far = Location(id="l1", name="Kyiv", kind="place", mentions=[Span(start=5, end=12)])
+    with pytest.raises(ValueError, match="5-12 of l1"):
+        Report(document=doc, locations=[far])
+    rel = GeoRelation(span=Span(start=0, end=20), relation="near")
+    with pytest.raises(ValueError, match="0-20 of l1"):
+        Report(document=doc, locations=[attrs.evolve(inside, relations=[rel])])
+    ev = Event(id="e1", text="x", trigger=Span(start=0, end=4), sentence=Span(start=0, end=10))
+    with pytest.raises(ValueError, match="0-10 of e1"):
+        Report(document=doc, events=[ev])
