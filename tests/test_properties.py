@@ -23,15 +23,14 @@ from __future__ import annotations
 
 import datetime
 import functools
-from typing import Any
 
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 import conflictnews as cn
-from conflictnews.model import item_spans
 from conflictnews.pipeline import Pipeline
+from conflictnews.testing.invariants import report_problems, without_offsets
 from tests.conftest import SEED
 
 PREFIX = "Meanwhile.\n\n"
@@ -150,61 +149,6 @@ def published_dates() -> st.SearchStrategy[datetime.date | None]:
 def strict_pipeline() -> Pipeline:
     """The default parsers, strict: a parser that raises stops the run instead of becoming a warning."""
     return Pipeline.default(strict=True)
-
-
-def _first_position(item: Any) -> int:
-    for name in ("span", "trigger"):
-        sp = getattr(item, name, None)
-        if sp is not None:
-            return int(sp.start)
-    mentions = getattr(item, "mentions", ())
-    return min(m.start for m in mentions) if mentions else -1
-
-
-def report_problems(report: cn.Report) -> list[str]:
-    """Every way *report* breaks the span, surface and numbering invariants (empty when it keeps them)."""
-    text = report.document.text
-    out: list[str] = []
-    for item in report.items():
-        for sp in item_spans(item):
-            if not 0 <= sp.start <= sp.end <= len(text):
-                out.append(f"{item.id}: span {sp.start}-{sp.end} outside the text ({len(text)} chars)")
-        surface = getattr(item, "text", None)
-        span = getattr(item, "span", None) or getattr(item, "trigger", None)
-        if surface is not None and span is not None and text[span.start : span.end] != surface:
-            out.append(f"{item.id}: text {surface!r} but its span covers {text[span.start : span.end]!r}")
-        out.extend(f"{item.id}: empty mention at {m.start}" for m in getattr(item, "mentions", ()) if m.start == m.end)
-    for kind, prefix in (
-        ("actors", "a"),
-        ("locations", "l"),
-        ("times", "t"),
-        ("quantities", "q"),
-        ("events", "e"),
-        ("claims", "c"),
-        ("quotes", "qt"),
-    ):
-        items = getattr(report, kind)
-        ids = [it.id for it in items]
-        if ids != [f"{prefix}{k}" for k in range(1, len(items) + 1)]:
-            out.append(f"{kind}: ids {ids} are not {prefix}1…{prefix}{len(items)}")
-        positions = [_first_position(it) for it in items]
-        if positions != sorted(positions):
-            out.append(f"{kind}: not in text order ({positions})")
-    for w in report.warnings:
-        if w.span is not None and not 0 <= w.span.start <= w.span.end <= len(text):
-            out.append(f"warning {w.code}: span outside the text")
-    return out
-
-
-def without_offsets(value: Any, offset: int) -> Any:
-    """A report dict with *offset* taken off every span and the document left out."""
-    if isinstance(value, dict):
-        if value.keys() == {"start", "end"}:
-            return {"start": value["start"] - offset, "end": value["end"] - offset}
-        return {k: without_offsets(v, offset) for k, v in value.items() if k != "document"}
-    if isinstance(value, list):
-        return [without_offsets(v, offset) for v in value]
-    return value
 
 
 def check_all(text: str, published: datetime.date | None) -> None:
