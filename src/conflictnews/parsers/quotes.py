@@ -55,6 +55,7 @@ class CueLexicon:
         disputes: Rows ``(word, kind)`` as in ``cues/disputes.tsv``.
         channels: Channel words as in ``cues/channels.txt``.
         function_words: Rows ``(word, classes)`` as in ``cues/function_words.tsv``.
+        light_verbs: Verbs that take a cue word as their object noun, as in ``cues/light_verbs.txt``.
     """
 
     def __init__(
@@ -67,6 +68,7 @@ class CueLexicon:
         disputes: Iterable[Sequence[str]],
         channels: Iterable[str],
         function_words: Iterable[Sequence[str]] = (),
+        light_verbs: Iterable[str] = (),
     ) -> None:
         self.verbs: dict[str, CueVerb] = {}
         for row in verbs:
@@ -91,6 +93,7 @@ class CueLexicon:
         self.content_hedges = frozenset(w for w, where in self.hedges.items() if where in ("content", "cue"))
         self.disputes: dict[str, str] = {r[0].lower(): r[1] for r in disputes}
         self.channels: frozenset[str] = frozenset(c.lower() for c in channels)
+        self.light_verbs: frozenset[str] = frozenset(v.lower() for v in light_verbs)
         classes: dict[str, set[str]] = {}
         for row in function_words:
             for cls in row[1].split(","):
@@ -258,6 +261,7 @@ def load_cues() -> CueLexicon:
         disputes=load_table("cues/disputes"),
         channels=load_lexicon("cues/channels"),
         function_words=load_table("cues/function_words"),
+        light_verbs=load_lexicon("cues/light_verbs"),
     )
 
 
@@ -1224,7 +1228,7 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
     se = max(se, v_end)
     c_start = _extend_aux(cx, v_start, ss)
     prev = _word_before(cx, c_start, ss)
-    light = load_lexicon("cues/light_verbs")
+    light = cx.cues.light_verbs
     if prev in cx.cues.determiners or prev.endswith(("'s", "\u2019s")) or prev in light:
         return None  # a noun: "the claims", "Russia's report"; "to say"
     if c_start == v_start and _light_verb_object(cx, c_start, ss, light):
