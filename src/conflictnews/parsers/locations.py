@@ -867,27 +867,12 @@ def _blocked_spans(context: Context, evidence: Counter[str] | None = None) -> li
     return spans
 
 
-# transliteration variants tried for a name the gazetteer lacks as written, each alone and in pairs
-_RESPELLINGS = (
-    ("ai", "ay"),
-    ("ay", "ai"),
-    ("iy", "y"),
-    ("y", "i"),
-    ("i", "y"),
-    ("ia", "iya"),
-    ("dh", "d"),
-    ("th", "t"),
-    ("kh", "h"),
-    ("gh", "g"),
-    ("ou", "u"),
-    ("oo", "u"),
-    ("ee", "i"),
-    ("q", "k"),
-    ("k", "q"),
-    ("e", "a"),
-    ("j", "dzh"),
-    ("zh", "j"),
-)
+@data_cache
+def _respellings() -> tuple[tuple[str, str], ...]:
+    """Transliteration variants, in the order they are tried (``locations/respellings.tsv``)."""
+    return tuple((r[0], r[1]) for r in load_table("locations/respellings"))
+
+
 _DOUBLE = regex.compile(r"(\p{L})\1")
 
 
@@ -897,11 +882,12 @@ def _respelled(gaz: Gazetteer, key: str) -> tuple[int, str, tuple[Place, ...]] |
     "kh"/"h" …, a final "a"/"ah"; only divisions and towns of 1,000 people or more.
     """
     firsts = [key, _DOUBLE.sub(r"\1", key), key[:-1] + "ah" if key.endswith("a") else key]
-    firsts += [key.replace(a, b) for a, b in _RESPELLINGS if a in key]
+    respellings = _respellings()
+    firsts += [key.replace(a, b) for a, b in respellings if a in key]
     seen: set[str] = set()
     best: tuple[tuple[bool, int, str], tuple[Place, ...]] | None = None
     for v in dict.fromkeys(firsts):  # a fixed order: the answer must not depend on string hashing
-        for w in (v, *(v.replace(a, b) for a, b in _RESPELLINGS if a in v)):
+        for w in (v, *(v.replace(a, b) for a, b in respellings if a in v)):
             if w == key or w in seen:
                 continue
             seen.add(w)
