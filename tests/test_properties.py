@@ -207,3 +207,15 @@ def test_reference_article_keeps_every_property(seed_text: str) -> None:
 def test_a_quotation_at_the_start_of_the_text_reads_as_it_does_further_in(text: str) -> None:
     """The prefix property for a text that opens with a quotation followed by its speech cue."""
     check_all(text, datetime.date(2025, 3, 16))
+
+
+def test_claims_whose_source_comes_first_stay_in_text_order() -> None:
+    """Fuzz crash 2c64a9e3: a participle claim whose subject lies far before its content sorted by content."""
+    text = (
+        "Oncoministry, citingry,  of the Kursk region, Ukrainian forces are facirritory are citing officials, "
+        "Russia claimedcitingry, citing officials, Russi tnes\x01AccoministAccoministry, citingry,  of the Kursk "
+        "region, Ukrainian forces are facirritory are citing officials, Russia claimedcitingry, citing officials, "
+        "Russia claimed,P\x00\x00\x00\x00\x00\x00\x00\udc9c\udc93\udc86\udcd3\u07cb\udc97\udc9ct Ukrai,P\x00\x00"
+        "\x00\x00\x00bei\x00\x00ng los"
+    )
+    check_all(text, None)

@@ -512,7 +512,8 @@ def test_relative_clause_content_ends_where_the_main_clause_resumes() -> None:
     text = "Syrskyi, who said the reserves had arrived, has argued that the line will hold."
     claims, _ = parse(text, SYRSKYI)
 
-    assert [("said", "the reserves had arrived"), ("has argued", "the line will hold")] == [
+    # in text order of the whole claim: the outer one starts at "Syrskyi", the inner one at "who"
+    assert [("has argued", "the line will hold"), ("said", "the reserves had arrived")] == [
         (c.cue, content(text, c)) for c in claims
     ]
 
@@ -555,3 +556,17 @@ def test_a_claim_told_inside_another_is_the_next_link_of_its_chain() -> None:
     (claim,) = report.claims
     assert "Ukrainian officials" == names[claim.source]
     assert ["Ukrainian officials", "Russia"] == [names[i] for i in claim.chain]
+
+
+def test_claims_come_in_text_order_of_their_whole_span() -> None:
+    """A claim whose cue precedes its content sorts by where it starts, not where its content starts."""
+    text = (
+        "On 3 May 2021, army units and allies (coded as Local Militia) reportedly responded to shelling "
+        "of rebel forces in the Kivu front (Beni, North Kivu), killing and injuring a number of fighters."
+    )
+    report = cn.parse(text)
+    starts = [c.span.start for c in report.claims]
+
+    assert len(starts) >= 2
+    assert sorted(starts) == starts
+    assert [f"c{i}" for i in range(1, len(starts) + 1)] == [c.id for c in report.claims]

@@ -85,6 +85,8 @@ class ClaimParser(CueParser):
         _mark_disputes(context, cues, actors, unique)
         q_spans = sorted(((q.span.start, q.span.end, q.id) for q in context.quantities), key=lambda t: t[0])
         q_starts = [t[0] for t in q_spans]
+        # in text order of the whole claim (its cue and source may come before its content)
+        unique.sort(key=lambda d: (min(d.span[0], d.content[0]), max(d.span[1], d.content[1]), d.content))
         out: list[Item | ReportWarning] = []
         for d in unique:
             cs, ce = d.content
