@@ -447,6 +447,33 @@ def test_discontinuous_content_matches_through_its_hull() -> None:
     assert (1.0, 1.0, 1.0) == (m["precision"], m["recall"], m["speaker_accuracy"])
 
 
+def test_direct_and_speech_subsets_read_off_the_main_matching() -> None:
+    """Quoted gold content and verbs of saying make the subsets; an attitude ("plans") is in neither."""
+    text = '"We will hold," he said. She plans to leave. Officials believe the town fell.'
+    doc = GoldDocument(
+        id="x",
+        dataset="d",
+        text=text,
+        attributions=(
+            GoldAttribution(content=((1, 13),), source=((16, 18),), cue_text="said"),
+            GoldAttribution(content=((35, 43),), source=((25, 28),), cue_text="plans"),
+            GoldAttribution(content=((62, 76),), source=((45, 54),), cue_text="believe"),
+        ),
+    )
+    pred = {
+        "quotes": [{"id": "qt1", "span": sp(1, 13), "speaker_text": "he", "cue": "said"}],
+        "claims": [
+            {"id": "c1", "content": sp(62, 76), "source_text": "Officials", "cue": "believe"},
+            {"id": "c2", "content": sp(25, 33), "source_text": "She", "cue": "said"},  # no such attribution
+        ],
+    }
+    m = score_quotes([doc], [pred]).metrics
+
+    assert (2, 3, 3) == (m["matched"], m["predicted"], m["gold"])
+    assert (1.0, 1.0) == (m["direct_precision"], m["direct_recall"])
+    assert (0.5, 1.0) == (m["speech_precision"], m["speech_recall"])
+
+
 def test_report_objects_are_accepted() -> None:
     """A real Report scores like its JSON dict."""
     import conflictnews as cn

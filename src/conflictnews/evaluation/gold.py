@@ -110,6 +110,7 @@ class GoldAttribution:
     content: tuple[tuple[int, int], ...] = field(converter=_tuple)
     source: tuple[tuple[int, int], ...] = field(default=(), converter=_tuple)
     source_text: str | None = None
+    cue_text: str | None = None
 
     @property
     def hull(self) -> tuple[int, int]:

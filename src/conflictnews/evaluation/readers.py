@@ -428,6 +428,7 @@ def _polnear(record: Mapping[str, Any], text: str) -> GoldDocument:
                 content=tuple(sorted(content)),
                 source=_fragments(text, source),
                 source_text=source.get("text") if isinstance(source, Mapping) else None,
+                cue_text=cue.get("text") if isinstance(cue := a.get("cue"), Mapping) else None,
             )
         )
     out.sort(key=lambda a: a.hull)

@@ -580,6 +580,8 @@ class _Unit:
     span: tuple[int, int]
     actors: list[str]
     texts: list[str]
+    cues: list[str] = field(factory=list)
+    direct: bool = False
 
 
 def _attribution_units(pred: Prediction) -> list[_Unit]:
@@ -588,19 +590,24 @@ def _attribution_units(pred: Prediction) -> list[_Unit]:
     for sp, c in pred.spans("claims", "content"):
         actors = [a for a in [c.get("source"), *(c.get("chain") or ())] if isinstance(a, str)]
         texts = [c["source_text"]] if isinstance(c.get("source_text"), str) else []
-        units.append(_Unit(sp, actors, texts))
+        cues = [c["cue"]] if isinstance(c.get("cue"), str) else []
+        units.append(_Unit(sp, actors, texts, cues))
     claims = list(units)
     for sp, q in pred.spans("quotes"):
         if q.get("scare"):
             continue
         actors = [q["speaker"]] if isinstance(q.get("speaker"), str) else []
         texts = [q["speaker_text"]] if isinstance(q.get("speaker_text"), str) else []
+        cues = [q["cue"]] if isinstance(q.get("cue"), str) else []
+        direct = q.get("direct", True) is not False and not q.get("partial")
         host = next((u for u in claims if overlap(u.span, sp) > 0), None)
         if host is not None:
             host.actors.extend(actors)
             host.texts.extend(texts)
+            host.cues.extend(cues)
+            host.direct = host.direct or direct
         else:
-            units.append(_Unit(sp, actors, texts))
+            units.append(_Unit(sp, actors, texts, cues, direct))
     units.sort(key=lambda u: u.span)
     return units
 
@@ -616,6 +623,49 @@ def _speaker_right(pred: Prediction, unit: _Unit, gold: Any) -> bool:
     return any((t := fold(x)) and (t in want or want in t) for x in unit.texts)
 
 
+_OPEN_QUOTE_MARKS = "\"\u201c\u2018'`\u00ab"
+SPEECH_CUES = regex.compile(
+    r"\b(?:say|says|said|saying|tell|tells|told|telling|ask|asks|asked|asking|add|adds|added|adding|"
+    r"write|writes|wrote|writing|state|states|stated|explain|explains|explained|note|notes|noted|"
+    r"declare|declares|declared|announce|announces|announced|argue|argues|argued|insist|insists|insisted|"
+    r"claim|claims|claimed|reply|replies|replied|respond|responds|responded|tweet|tweets|tweeted|"
+    r"post|posts|posted|recall|recalls|recalled|recount|recounts|recounted|warn|warns|warned|"
+    r"remark|remarks|remarked|reiterate|reiterates|reiterated|acknowledge|acknowledges|acknowledged|"
+    r"admit|admits|admitted|concede|concedes|conceded|complain|complains|complained|"
+    r"suggest|suggests|suggested|predict|predicts|predicted|according to)\b",
+    regex.IGNORECASE,
+)
+"""
+Verbs of saying (all forms written out): a gold attribution whose cue holds one, or a predicted one whose
+cue does, is reported speech. It is the evaluator's own list, kept apart from the parsers' cue lexicon.
+"""
+
+
+def _quoted(text: str, content: Sequence[tuple[int, int]]) -> bool:
+    """True when every fragment of a gold content opens with (or just after) an opening quotation mark."""
+    for s, _ in content:
+        k = s
+        while k > 0 and text[k - 1] == " ":
+            k -= 1
+        if not (text[s : s + 1] in _OPEN_QUOTE_MARKS or text[k - 1 : k] in _OPEN_QUOTE_MARKS):
+            return False
+    return bool(content)
+
+
+@define
+class _Subset:
+    """Precision and recall of one kind of attribution, read off the main matching."""
+
+    name: str
+    recall: Rate = field(factory=Rate)
+    precision: Rate = field(factory=Rate)
+
+    def record(self, res: TaskResult) -> None:
+        res.rate(f"{self.name}_precision", self.precision)
+        res.rate(f"{self.name}_recall", self.recall)
+        res.metrics[f"{self.name}_f1"] = _round(f1(self.precision.value, self.recall.value))
+
+
 def score_quotes(docs: Sequence[GoldDocument], preds: Predictions, options: Options | None = None) -> TaskResult:
     """
     Score attributions: content P/R/F1 against predicted claims and quotes, then speakers.
@@ -624,11 +674,17 @@ def score_quotes(docs: Sequence[GoldDocument], preds: Predictions, options: Opti
     one with a gold source has the right speaker when a mention of the predicted speaker
     (quote speaker, claim source or chain) overlaps the gold source, or the predicted
     speaker text and the gold source text contain one another (case/accent-insensitive).
+
+    Two subsets are read off the same matching: ``direct`` (gold content in quotation marks;
+    predicted attributions holding a direct quote) and ``speech`` (those, plus attributions
+    whose cue is a verb of saying, :data:`SPEECH_CUES`). Recall counts the subset's gold
+    attributions that were matched, precision the subset's predicted ones that were.
     """
     opts = options or Options()
     res = TaskResult(task="quotes", dataset=_dataset(docs))
     counts = Counts()
     speaker = Rate()
+    direct, speech = _Subset("direct"), _Subset("speech")
     for doc, pred in _pairs(docs, preds):
         gold = doc.attributions
         if gold is None:
@@ -638,6 +694,18 @@ def score_quotes(docs: Sequence[GoldDocument], preds: Predictions, options: Opti
         spans = [u.span for u in units]
         pairs = match_spans([a.hull for a in gold], spans, rule=opts.match)
         counts.add(len(pairs), len(units) - len(pairs), len(gold) - len(pairs))
+        matched_g, matched_p = {i for i, _ in pairs}, {j for _, j in pairs}
+        for i, a in enumerate(gold):
+            quoted = _quoted(doc.text, a.content)
+            if quoted:
+                direct.recall.add(i in matched_g)
+            if quoted or SPEECH_CUES.search(a.cue_text or ""):
+                speech.recall.add(i in matched_g)
+        for j, u in enumerate(units):
+            if u.direct:
+                direct.precision.add(j in matched_p)
+            if u.direct or any(SPEECH_CUES.search(c) for c in u.cues):
+                speech.precision.add(j in matched_p)
         for i, j in pairs:
             if gold[i].source:
                 ok = _speaker_right(pred, units[j], gold[i])
@@ -655,6 +723,8 @@ def score_quotes(docs: Sequence[GoldDocument], preds: Predictions, options: Opti
         _span_errors(res, doc, hulls, spans, pairs, "quotes")
     res.prf(counts)
     res.rate("speaker_accuracy", speaker)
+    direct.record(res)
+    speech.record(res)
     return res
 
 
