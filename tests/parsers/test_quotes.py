@@ -317,7 +317,46 @@ INVERTED_SPEAKERS = [
         "a handful of officers",
         id="cut-at-relative-clause",
     ),
+    pytest.param('"The line holds," said Syrskyi as he left the briefing.', "Syrskyi", id="cut-at-as-clause"),
 ]
+
+
+QUESTION_QUOTES = [
+    pytest.param('"Can we hold the line?" Syrskyi asked.', "Syrskyi", "quotes/said-after", id="after"),
+    pytest.param('"We will hold!" said Syrskyi.', "Syrskyi", "quotes/said-inverted", id="inverted"),
+    pytest.param("''Can we hold?'' Mr. Syrskyi asked.", "Mr. Syrskyi", "quotes/said-after", id="double-apostrophes"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "rule"), QUESTION_QUOTES)
+def test_a_quotation_ending_in_a_question_or_exclamation_mark_keeps_its_cue(text: str, speaker: str, rule: str) -> None:
+    """'"Can we hold?" X asked.': the splitter ends a sentence at "?", the cue after it still attributes the quote."""
+    (q,) = parse(text, SYRSKYI)
+
+    assert (rule, speaker) == (q.rule, q.speaker_text)
+
+
+def test_a_question_quotation_followed_by_a_new_sentence_is_not_attributed_to_it() -> None:
+    """A cue further into the next sentence attributes that sentence, not the question before it."""
+    text = '"Why?" Many of the officers in the town said the line would hold.'
+    quotes = parse(text, SYRSKYI)
+
+    assert [("Why?", None)] == [(q.text, q.cue) for q in quotes if q.direct]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param('"The line holds," Oleksandr Syrskyi, Ukraine\'s top commander, said.', "Oleksandr Syrskyi"),
+        pytest.param("''The line holds,'' Oleksandr Syrskyi, the Chief of Staff, said.", "Oleksandr Syrskyi"),
+        pytest.param('"The line holds," Syrskyi, a former tank officer, said.', "Syrskyi"),
+    ],
+)
+def test_the_speaker_is_the_name_before_its_appositive(text: str, speaker: str) -> None:
+    """'"…," X, Y's top commander, said': X speaks; the appositive after it, whatever its case, does not."""
+    (q,) = parse(text, SYRSKYI)
+
+    assert ("quotes/said-after", speaker, "The line holds") == (q.rule, q.speaker_text, q.text)
 
 
 @pytest.mark.parametrize(("text", "speaker"), INVERTED_SPEAKERS)

@@ -1035,6 +1035,10 @@ def _subject(cx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
                 continue
             if marks_only:
                 return None  # "''We believe X,'' said": the quotation is no subject
+            if b is not None and text[b] == ",":
+                name = _name_before_appositive(cx, lo, b)
+                if name is not None:
+                    return name
             return _tail(cx, words, e)
         if b is None or text[b] != ",":
             return None
@@ -1042,6 +1046,40 @@ def _subject(cx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
         marks_only = marks_only or s < e
         seg_end = b
     return None
+
+
+_NAME_PARTICLES = frozenset(("al", "bin", "da", "de", "del", "der", "di", "du", "el", "la", "le", "van", "von"))
+_NAME_WORDS = 5
+"""How many words a speaker's name between a quotation and its appositive may have."""
+
+
+def _name_before_appositive(cx: _Ctx, lo: int, comma: int) -> tuple[int, int] | None:
+    """
+    '"…," William M. Daley, President Obama's former chief of staff, said': the name after the quotation.
+
+    The words between the quotation's closing marks and *comma* name the speaker when they are a short
+    run of capitalised words; what follows the comma is an appositive, whatever its case.
+    """
+    text = cx.text
+    b = _last_boundary(cx, lo, comma)
+    if b is None:
+        return None
+    s = b + 1
+    if text[b] == ",":  # ",’ Name" and ",'' Name": closing marks that are no clause boundary
+        while s < comma and text[s].isspace():
+            s += 1
+        if s == comma or text[s] not in _CLOSE_MARKS:
+            return None
+    elif text[b] not in _CLOSE_MARKS:
+        return None
+    while s < comma and (text[s].isspace() or text[s] in _CLOSE_MARKS):
+        s += 1
+    words = cx.words(s, comma)
+    if not 1 <= len(words) <= _NAME_WORDS or words[0][0] != s:
+        return None
+    if not all(w[2][:1].isupper() or w[2] in _NAME_PARTICLES for w in words):
+        return None
+    return (words[0][0], words[-1][1])
 
 
 _BOUNDARY_CHARS = ',;:([\u2014\u2013"\u201c\u201d\u00ab\u00bb'
@@ -1223,6 +1261,8 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
     ss, se = cx.analysis.sentence_at(v_start)
     if v_start < ss:
         return None
+    if cue.speech:
+        ss = _question_quote_before(cx, ss, v_start)
     if cue.needs_as and _AS_AFTER.match(text, v_end, min(se, v_end + _AS_REACH)) is None:
         return None  # "we saw a country", "see you there": perception, not a view
     se = max(se, v_end)
@@ -1565,6 +1605,32 @@ def _no_clause(cx: _Ctx, pos: int, end: int) -> bool:
     return not cx.analysis.indices_of(_CLAUSE_MARKERS, i, j)
 
 
+_QUOTE_CUE_REACH = 5
+"""How many words may open a sentence before the cue that attributes the question ending the sentence before."""
+
+
+def _question_quote_before(cx: _Ctx, ss: int, v_start: int) -> int:
+    """
+    '"Can we win?" he asked.': where the quotation's closing marks stand, when the sentence at *ss* attributes it.
+
+    A quotation ending in "?" or "!" ends a sentence for the splitter; the cue within the first few words
+    of the next sentence still belongs to it, so its sentence is taken to open at the closing marks.
+    Otherwise *ss* itself.
+    """
+    text = cx.text
+    i = ss - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    j = i
+    while j >= 0 and text[j] in _CLOSE_MARKS and i - j < 2:
+        j -= 1  # "''" closes a quotation in some house styles
+    if j < 0 or j == i or text[j] not in "?!" or not (i in cx.by_close or j + 1 in cx.by_close):
+        return ss
+    if len(cx.words(ss, v_start)) > _QUOTE_CUE_REACH:
+        return ss
+    return j + 1  # the closing marks open the cue's sentence: the quotation stands just before it
+
+
 def _inverted_speaker(cx: _Ctx, pos: int, se: int) -> tuple[int, int] | None:
     """The noun phrase after an inverted cue, when it runs to the sentence end or to an appositive comma."""
     text = cx.text
@@ -1590,7 +1656,7 @@ def _inverted_speaker(cx: _Ctx, pos: int, se: int) -> tuple[int, int] | None:
     # cut channel and time phrases: "said the minister in a statement"
     keep: list[Word] = []
     for w in words:
-        if keep and w[2].lower() in ("in", "on", "at", "to", "during", "after", "before", "while", "when", "via"):
+        if keep and w[2].lower() in ("in", "on", "at", "to", "during", "after", "before", "while", "when", "as", "via"):
             break
         if w[2].lower() in ("that", "he", "she", "they") and keep:
             return None
