@@ -475,3 +475,20 @@ def test_a_cue_noun_after_a_light_verb_and_its_indirect_object_is_no_attribution
     report = cn.parse("The talks are giving those committed to resolution hope amid the chaos.")
     assert () == report.claims
     assert ["warned"] == [c.cue for c in cn.parse("Officials raised concerns and warned of more attacks.").claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        pytest.param("Instead, Will said the line would hold.", "Will", "said", id="capitalised-modal-is-a-name"),
+        pytest.param("The army needs a commander who can argue that the line will hold.", "who", "can argue", id="can"),
+        pytest.param(
+            "Syrskyi, who commands the army, will ever tell them that the line holds.", "Syrskyi", "will ever tell"
+        ),
+    ],
+)
+def test_auxiliaries_join_the_cue_only_in_lower_case(text: str, speaker: str, cue: str) -> None:
+    """'can', 'ever' and 'will' belong to the cue; a capitalised "Will" in mid-sentence is someone's name."""
+    (q,) = parse(text, SYRSKYI)
+
+    assert (speaker, cue) == (q.speaker_text, q.cue)

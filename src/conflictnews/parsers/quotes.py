@@ -975,7 +975,7 @@ def _extend_aux(cx: _Ctx, start: int, sent_start: int) -> int:
         lw = w.lower()
         if text[ends[i] : new].strip():
             break
-        if lw in aux or (w.islower() and lw.endswith("ly") and len(lw) > 4):
+        if w.islower() and (lw in aux or (lw.endswith("ly") and len(lw) > 4)):  # "Will" is a name
             new = starts[i]
             i -= 1
             continue
@@ -1116,7 +1116,7 @@ def _tail(cx: _Ctx, words: Sequence[Word], end: int) -> tuple[int, int] | None:
             return (words[i][0], words[i][1])
         return None
     aux = cues.aux
-    if all((t := w[2].lower()) in determiners or t in aux for w in words[start_i : i + 1]):
+    if all((t := w[2].lower()) in determiners or (t in aux and w[2].islower()) for w in words[start_i : i + 1]):
         return None
     return (words[start_i][0], words[i][1])
 
