@@ -570,3 +570,46 @@ def test_claims_come_in_text_order_of_their_whole_span() -> None:
     assert len(starts) >= 2
     assert sorted(starts) == starts
     assert [f"c{i}" for i in range(1, len(starts) + 1)] == [c.id for c in report.claims]
+
+
+def test_a_participle_after_an_attribution_is_the_speakers() -> None:
+    """'…, the network said, blaming the RSF': the content stops before the attribution; the network blames."""
+    text = "Drone strikes killed 12 people on Wednesday, the Sudan Doctors Network said, blaming the RSF."
+    report = cn.parse(text)
+    found = [(c.cue, c.source_text, text[c.content.start : c.content.end]) for c in report.claims]
+
+    assert [
+        ("said", "the Sudan Doctors Network", "Drone strikes killed 12 people on Wednesday"),
+        ("blaming", "the Sudan Doctors Network", "the RSF"),
+    ] == found
+
+
+def test_a_dateline_is_not_part_of_the_speaker() -> None:
+    """'KHARTOUM, Nov 20 (Reuters) - Sudan's army said …': the speaker starts after the dateline's dash."""
+    text = "KHARTOUM, Nov 20 (Reuters) - Sudan's army said it had recaptured the town."
+    (c,) = cn.parse(text).claims
+
+    assert "Sudan's army" == c.source_text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Taliban militants attacked a police post, killing 4 policemen.",
+        "Russian drones blasted the substation overnight.",
+        "Artillery hammered the town for a third day.",
+        "A woman was found dead in the village on Monday.",
+        "The commander ordered the evacuation of the town.",
+    ],
+)
+def test_acts_of_war_are_not_claims(text: str) -> None:
+    """In conflict news "attacked", "blasted", "hammered", "found dead", "ordered" tell what happened, not speech."""
+    assert [] == [c.cue for c in cn.parse(text).claims]
+
+
+def test_a_finding_with_that_is_still_a_claim() -> None:
+    """'found that …' and 'ordered that …' keep their content: only the bare verbs are no cue."""
+    text = "The investigation found that the shells were fired from the north."
+    (c,) = cn.parse(text).claims
+
+    assert ("found", "the shells were fired from the north") == (c.cue, text[c.content.start : c.content.end])

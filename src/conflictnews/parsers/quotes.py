@@ -502,7 +502,12 @@ class _Ctx:
         """The offsets of the clause boundaries of the text (see _last_boundary), ascending."""
         if self._boundaries is None:
             # one str.find loop per mark is several times faster than a regex search for the class
-            self._boundaries = _offsets_of(self.text, _BOUNDARY_CHARS)
+            bounds = _offsets_of(self.text, _BOUNDARY_CHARS)
+            # a dateline's hyphen is a dash: "KHARTOUM, Nov 20 (Reuters) - Sudan's army said"
+            dashes = [d + 2 for d in _find_all(self.text, ") - ")]
+            if dashes:
+                bounds = sorted({*bounds, *dashes})
+            self._boundaries = bounds
         return self._boundaries
 
     @property
@@ -1333,7 +1338,7 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
         if text[pre_c] in _CLOSE_MARKS and pre_c > ss and text[pre_c - 1] == ",":
             pre_c -= 1  # 'the "king of debt," noting that …': American commas stand inside the quotation
         if text[pre_c] == ",":
-            subj = _main_subject(cx, ss, pre_c)
+            subj = _speaker_of_cue_before(cx, ss, pre_c) or _main_subject(cx, ss, pre_c)
             return _forward(cx, cue, "participle", c_start, v_end, se, subj)
         with_m = _WITH_ONE.search(text, max(ss, c_start - _WITH_ONE_WINDOW), c_start)
         if with_m is not None:
@@ -1383,6 +1388,7 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
             and text[before_subj] not in _CLOSE_MARKS  # '"…," he said, adding': the quote is the content
             and not _trailing_words(cx, post_c, se)
             and not _quote_follows(cx, post_c + 1, se)
+            and not _participle_follows(cx, post_c + 1, se)
         ):
             # "The plan, he said, is to …": the content runs round the attribution
             if not cue.speech and cue.weak:
@@ -1573,6 +1579,33 @@ def _adverbial(cx: _Ctx, start: int, end: int) -> bool:
     if len(words) < 3:
         return True
     return words[0][2].lower() in cx.cues.openers and len(words) < 6
+
+
+def _speaker_of_cue_before(cx: _Ctx, ss: int, comma: int) -> tuple[int, int] | None:
+    """
+    "…, the network said, blaming the RSF": the speaker of the speech cue just before *comma*.
+
+    The participle goes on from the attribution, so its subject is who spoke, not the subject
+    of the reported sentence.
+    """
+    last = cx.last_words(ss, comma, 1)
+    if not last or last[0][1] != comma:
+        return None
+    cue = cx.cues.verbs.get(last[0][2].lower())
+    if cue is None or not cue.speech:
+        return None
+    v_start = _extend_aux(cx, last[0][0], ss)
+    subj = _subject(cx, ss, v_start)
+    if subj is None:
+        return None
+    before = _prev_char(cx.text, subj[0], ss)
+    return subj if before is not None and cx.text[before] == "," else None
+
+
+def _participle_follows(cx: _Ctx, pos: int, end: int) -> bool:
+    """True when a participle clause opens at *pos*: "…, the network said, blaming the RSF"."""
+    words = cx.first_words(pos, min(end, pos + 40), 1)
+    return bool(words) and words[0][2].endswith("ing") and words[0][2].islower() and len(words[0][2]) > 4
 
 
 def _trailing_words(cx: _Ctx, pos: int | None, end: int) -> bool:
