@@ -298,3 +298,17 @@ def test_respelling_cache_gives_the_uncached_answer() -> None:
         expected = _respelled(parser.gazetteer, key)
         assert parser._respelled(parser.gazetteer, key) == expected
         assert parser._respelled(parser.gazetteer, key) == expected  # from the cache
+
+
+def test_the_city_of_a_name_is_the_city_not_its_division() -> None:
+    """'the city of Ternopil': the town, not the oblast of the same name; 'the Department of Labor' is no place."""
+    report = cn.parse("Missiles struck the western Ukrainian city of Ternopil. The Department of Labor said nothing.")
+
+    assert [("Ternopil", "place")] == [(loc.name, loc.kind.value) for loc in report.locations]
+
+
+def test_a_name_placed_in_a_division_where_no_namesake_lies_is_left_unresolved() -> None:
+    """'Pishchane in the Kharkiv region': the namesakes the gazetteer knows lie elsewhere, so none is taken."""
+    report = cn.parse("Russian troops captured the village of Pishchane in the Kharkiv region.")
+
+    assert [("Kharkiv", "admin1")] == [(loc.name, loc.kind.value) for loc in report.locations]

@@ -277,6 +277,9 @@ class LocationParser:
                     level, span_end = self._descriptors[d2], ends[i + j + 1]
                 elif d1 in self._descriptors:
                     level, span_end = self._descriptors[d1], ends[i + j]
+            # "the city of Ternopil", "the village of Pishchane": the word before "of" names the level
+            if level is None and i >= 2 and lower[i - 1] == "of" and lower[i - 2] in _LEVEL_OF:
+                level = self._descriptors.get(lower[i - 2]) if _joined(text, ends, starts, i - 2, i, words) else None
             longer = _in_longer_name(text, words, starts, ends, i, i + j, firsts) and level is None
             out.append(
                 _Cand(
@@ -438,6 +441,14 @@ class LocationParser:
             choice = self._resolve(c, countries, quals_of, idx, parent, total)
             if choice is None:
                 continue
+            if (
+                not choice[1].startswith("locations/admin1-qualifier")
+                and choice[0].kind not in _STRONG_KINDS
+                and any(
+                    q.level == "admin1" and an.text[c.span_end : q.start] in _IN_DIVISION for q in quals_of.get(idx, ())
+                )
+            ):
+                continue  # "Pishchane in the Kharkiv region": no namesake lies there, so the gazetteer lacks it
             place, rule, conf = choice
             # "Kagara (Rafi LGA, Niger)", "Caripe, Monagas state": a town in the division named after it
             placed = rule.startswith("locations/admin1-qualifier") and c.level != "skip"
@@ -934,6 +945,12 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return False
 
 
+_LEVEL_OF = frozenset(("city", "town", "village", "province", "region", "oblast", "governorate", "district"))
+"""Words naming a level in "the city of X" ("the Department of Labor", "the State of Play" are no places)."""
+
+_IN_DIVISION = (" in ", " in the ")
+"""What stands between a name and the division placing it: "Pishchane in the Kharkiv region"."""
+
 _PAREN = regex.compile(r"\(([^()\n]{1,120})\)")
 
 
@@ -944,6 +961,14 @@ def _link_parentheses(text: str, cands: list[_Cand]) -> list[_Cand]:
     """
     out = list(cands)
     for idx, c in enumerate(cands):
+        if (
+            idx + 1 < len(cands)
+            and cands[idx + 1].level == "admin1"
+            and out[idx].in_paren_of is None
+            and text[c.span_end : cands[idx + 1].start] in _IN_DIVISION
+        ):
+            out[idx + 1] = cands[idx + 1]._replace(in_paren_of=idx)  # "Pishchane in the Kharkiv region"
+            continue
         after = text[c.span_end : c.span_end + 2]
         if after == ", " and idx + 1 < len(cands) and cands[idx + 1].start == c.span_end + 2:
             nxt = cands[idx + 1]
