@@ -312,3 +312,13 @@ def test_a_name_placed_in_a_division_where_no_namesake_lies_is_left_unresolved()
     report = cn.parse("Russian troops captured the village of Pishchane in the Kharkiv region.")
 
     assert [("Kharkiv", "admin1")] == [(loc.name, loc.kind.value) for loc in report.locations]
+
+
+def test_a_place_after_a_places_possessive_is_read_in_that_country() -> None:
+    """ "Russia's Novorossiysk" is a town, not a surname; "Beirut's Hamra" is not a namesake abroad."""
+    text = "Drones attacked an oil depot in Russia's Novorossiysk port. Crowds gathered in Beirut's Hamra district."
+    report = cn.parse(text)
+    found = [(loc.name, loc.country) for loc in report.locations]
+
+    assert ("Novorossiysk", "RU") in found
+    assert all(country in ("RU", "LB") for _, country in found)

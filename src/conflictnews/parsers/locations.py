@@ -330,6 +330,8 @@ class LocationParser:
             a, b = words[i], words[i + 1]
             if a.lower() in self._descriptors or b.lower() in self._descriptors:
                 continue
+            if _possessive(a) and gaz.has_normalized(self._norm(a)):
+                continue  # "Russia's Novorossiysk", "Kyiv's Obolon": a place's place, not a person's second name
             if gaz.has_normalized(f"{self._norm(a)} {self._norm(b)}"):
                 continue
             parts.add(self._norm(b))
@@ -456,6 +458,14 @@ class LocationParser:
                 c, place, quals_of.get(idx), countries, local, own
             ):
                 continue
+            if resolved and place.kind not in _STRONG_KINDS:
+                prev_c, prev_place = resolved[-1][0], resolved[-1][1]
+                if (
+                    _possessive(an.text[prev_c.start : prev_c.end + 2])
+                    and an.text[prev_c.end : c.start] in _POSSESSIVE_GAPS
+                    and prev_place.country != place.country
+                ):
+                    continue  # "Beirut's Hamra district": the place lies in Beirut's country, or is not known
             resolved.append((c, place, rule, conf))
         return resolved
 
@@ -949,6 +959,7 @@ _LEVEL_OF = frozenset(("city", "town", "village", "province", "region", "oblast"
 """Words naming a level in "the city of X" ("the Department of Labor", "the State of Play" are no places)."""
 
 _IN_DIVISION = (" in ", " in the ")
+_POSSESSIVE_GAPS = ("'s ", "\u2019s ")
 """What stands between a name and the division placing it: "Pishchane in the Kharkiv region"."""
 
 _PAREN = regex.compile(r"\(([^()\n]{1,120})\)")
