@@ -11,6 +11,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+import conflictnews as cn
 from conflictnews._analysis import Analysis
 from conflictnews.model import Actor, ActorKind, Document, Location, Span
 from conflictnews.parsers import Context
@@ -348,3 +349,11 @@ def test_country_name_in_a_headline_is_no_organisation() -> None:
     crowds = [a for a in read(text) if a.kind in (ActorKind.PROTESTERS, ActorKind.RIOTERS)]
     assert crowds
     assert all(a.country == "KE" for a in crowds)
+
+
+def test_weapons_are_no_crowd_and_a_countrys_weapons_are_its_forces() -> None:
+    """ "Drones attacked" is no riot; "Ukrainian drones" stand for Ukraine's forces."""
+    text = "Drones attacked an oil depot overnight. Ukrainian drones struck a refinery in Russia."
+    actors = cn.parse(text).actors
+
+    assert [("Ukrainian forces", "state_forces", "UA")] == [(a.name, a.kind.value, a.country) for a in actors]

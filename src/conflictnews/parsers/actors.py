@@ -1558,11 +1558,13 @@ class _Reading:
             for x in range(a, last + 1):
                 if (
                     self.lower[x] in _ARMED
+                    or self.lower[x] in _weapons()
                     or self.armed_noun_at(x, last)
                     or self.armed_name_at(x, last)
                     or (self.lower[x] in _KIN_GROUPS and x > a and self.words[x - 1][:1].isupper())
                 ):
-                    return "none"  # "Russian troops marched", "Boko Haram members looted", "the Koli caste attacked"
+                    # "Russian troops marched", "Boko Haram members looted", "the Koli caste attacked", "drones hit"
+                    return "none"
         return (a, last)
 
     def armed_noun_at(self, x: int, last: int) -> bool:
@@ -1936,3 +1938,9 @@ def normalise_acled_actor(name: str, *, on: datetime.date | None = None) -> tupl
                 code = trailing_code or (codes[0] if len(codes) == 1 and codes[0] != "*" else None)
                 return (period.kind, code)
     return (None, trailing_code)
+
+
+@data_cache
+def _weapons() -> frozenset[str]:
+    """Weapons and military equipment (the counted nouns of kind "equipment"): "drones attacked" is no crowd."""
+    return frozenset(r[0] for r in load_table("quantities/nouns") if r[1] == "equipment" and " " not in r[0])
