@@ -613,3 +613,17 @@ def test_a_finding_with_that_is_still_a_claim() -> None:
     (c,) = cn.parse(text).claims
 
     assert ("found", "the shells were fired from the north") == (c.cue, text[c.content.start : c.content.end])
+
+
+def test_an_accusation_the_accused_denies_disputes_the_claim_before_it() -> None:
+    """'…, an accusation Hamas denies': Hamas disputes the accusation; the denial is no claim of its own."""
+    text = (
+        "The army said it had struck a command center inside the school and accused Hamas of using civilians "
+        "as human shields, an accusation Hamas denies."
+    )
+    report = cn.parse(text)
+    names = {a.id: a.name for a in report.actors}
+    found = [(c.cue, text[c.content.start : c.content.end], [names[x] for x in c.disputed_by]) for c in report.claims]
+
+    assert ("accused", "Hamas of using civilians as human shields", ["Hamas"]) in found
+    assert "denies" not in [cue for cue, _, _ in found]

@@ -72,6 +72,14 @@ class ClaimParser(CueParser):
         hedging = _Hedging(cx.analysis, cues.content_hedges)
         drafts = [_draft(hedging, cues, actors, a) for a in atts]
         drafts.extend(_quote_claims(context, atts))
+        rebuttals = _rebuttals(context, cues, actors)
+        if rebuttals:
+            # "…, an accusation Hamas denies": the denial disputes the claim before it, it is no claim of its own
+            drafts = [d for d in drafts if d.cue_span is None or d.cue_span.start not in rebuttals]
+            for verb, (_, comma) in rebuttals.items():
+                for d in drafts:
+                    if d.content[0] < comma < d.content[1] and verb < d.content[1]:
+                        d.content = (d.content[0], comma)  # the claim ends where its summing-up noun begins
         drafts.sort(key=lambda d: d.content)
         # one claim per content span: the first cue found wins
         unique: list[_Draft] = []
@@ -82,7 +90,7 @@ class ClaimParser(CueParser):
                 unique.append(d)
         unique = _join_quote_fragments(cx.analysis, unique)
         unique = _drop_nested(text, unique)
-        _mark_disputes(context, cues, actors, unique)
+        _mark_disputes(context, cues, actors, unique, rebuttals)
         q_spans = sorted(((q.span.start, q.span.end, q.id) for q in context.quantities), key=lambda t: t[0])
         q_starts = [t[0] for t in q_spans]
         # in text order of the whole claim (its cue and source may come before its content)
@@ -448,8 +456,34 @@ _FEW = 16
 """Up to this many hedge words in a content are read one by one; more are looked up word by word."""
 
 
-def _mark_disputes(context: Context, cues: CueLexicon, actors: ActorIndex, drafts: list[_Draft]) -> None:
-    """Set ``disputed_by`` on a claim that a later phrase rejects or doubts."""
+def _rebuttals(context: Context, cues: CueLexicon, actors: ActorIndex) -> dict[int, tuple[Actor, int]]:
+    """
+    The dispute verbs in an appositive to the claim before them ("…, an accusation Hamas denies"), by offset.
+
+    Each maps to its disputer and the offset of the appositive's comma, where the disputed claim ends.
+    """
+    out: dict[int, tuple[Actor, int]] = {}
+    if not actors.mentions:
+        return out
+    analysis = context.analysis
+    words, starts = analysis.tok_words, analysis.tok_starts
+    keys = cues.dispute_keys
+    for k in analysis.indices_of(cues.dispute_lower):
+        if words[k] in keys and cues.disputes.get(words[k].lower()) == "verb":
+            found = _rebutting_actor(actors, context.text, starts[k])
+            if found is not None:
+                out[starts[k]] = found
+    return out
+
+
+def _mark_disputes(
+    context: Context,
+    cues: CueLexicon,
+    actors: ActorIndex,
+    drafts: list[_Draft],
+    rebuttals: dict[int, tuple[Actor, int]],
+) -> None:
+    """Set ``disputed_by`` on a claim that a later phrase rejects or doubts (*rebuttals*: see :func:`_rebuttals`)."""
     if not drafts or not actors.mentions:
         return  # disputed_by holds actor ids: without actors there is nothing to link
     text = context.text
@@ -464,6 +498,10 @@ def _mark_disputes(context: Context, cues: CueLexicon, actors: ActorIndex, draft
         t_start, t_end = starts[i], ends[i]
         kind = cues.disputes.get(words[i].lower())
         disputer: Actor | None = None
+        if t_start in rebuttals:
+            actor, comma = rebuttals[t_start]
+            _attach(by_end, analysis.sentence_index(t_start), comma, actor, context)
+            continue
         if kind == "noun":
             # "met with skepticism by international observers"
             if _MET_WITH.search(text, max(0, t_start - 40), t_start) and (m := _BY.match(text, t_end)):
@@ -477,6 +515,24 @@ def _mark_disputes(context: Context, cues: CueLexicon, actors: ActorIndex, draft
                 disputer = subj[-1].actor if subj else None
         if disputer is not None:
             _attach(by_end, analysis.sentence_index(t_start), t_start, disputer, context)
+
+
+_APPOSITIVE_CLAIM = regex.compile(
+    r",\s++(?:an?\s++|the\s++)?(?:\p{L}++\s++)?"
+    r"(?:accusations?|allegations?|assertions?|charges?|claims?|reports?|versions?)\s++(?:that\s++|which\s++)?$",
+    regex.IGNORECASE,
+)
+"""", an accusation (that) X denies": the noun that sums up the claim before, then the disputer."""
+
+
+def _rebutting_actor(actors: ActorIndex, text: str, verb: int) -> tuple[Actor, int] | None:
+    """The actor of "…, an accusation Hamas denies" right before the dispute verb at *verb*, and the comma's offset."""
+    ms = [m for m in actors.overlapping(max(0, verb - 80), verb) if m.end <= verb and not text[m.end : verb].strip()]
+    if not ms:
+        return None
+    m = ms[-1]
+    a = _APPOSITIVE_CLAIM.search(text, max(0, m.start - 60), m.start)
+    return (m.actor, a.start()) if a is not None else None
 
 
 _MET_WITH = regex.compile(

@@ -1263,6 +1263,8 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
     if cue is None:
         return None
     v_start, v_end = m.start, m.end
+    if v_start > 0 and text[v_start - 1] == "-":
+        return None  # "U.S.-backed", "Kremlin-controlled": half of a compound adjective, no verb
     ss, se = cx.analysis.sentence_at(v_start)
     if v_start < ss:
         return None
