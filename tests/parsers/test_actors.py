@@ -357,3 +357,25 @@ def test_weapons_are_no_crowd_and_a_countrys_weapons_are_its_forces() -> None:
     actors = cn.parse(text).actors
 
     assert [("Ukrainian forces", "state_forces", "UA")] == [(a.name, a.kind.value, a.country) for a in actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        pytest.param(
+            "Al-Shabaab claimed the attack. The militant group said 12 soldiers died.",
+            ["Al-Shabaab", "The militant group"],
+            id="named-group-then-the-group",
+        ),
+        pytest.param(
+            "Al-Shabaab stopped a group of eleven travellers. The group was released.",
+            ["Al-Shabaab"],
+            id="another-group-told-since",
+        ),
+    ],
+)
+def test_the_group_is_the_named_group_told_last(text: str, mentions: list[str]) -> None:
+    """A definite "the (militant) group" refers back to the named armed group, unless another group came since."""
+    groups = [a for a in cn.parse(text).actors if a.kind is ActorKind.REBEL_GROUP]
+
+    assert [mentions] == [[text[m.start : m.end] for m in a.mentions] for a in groups]

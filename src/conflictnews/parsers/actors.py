@@ -767,6 +767,7 @@ class _Reading:
         kept = self.settle_bare(kept)
         kept = self.riots(kept)
         kept.extend(self.person_coref(kept))
+        kept = self.group_coref(kept)
         return self.build(kept)
 
     def scan(self) -> None:
@@ -1701,6 +1702,45 @@ class _Reading:
             out.append(found._replace(start=s, end=s + len(base), rule="actors/coref", prio=2, weak=False))
         return out
 
+    def group_coref(self, kept: list[_Cand]) -> list[_Cand]:
+        """
+        "Hamas … the militant group", "al-Shabaab … the group said": a definite description of an armed
+        group is the named group told last before it, when no other collective came between.
+        """
+        named = [c for c in kept if c.rule == "actors/known-group" and c.kind in _GROUP_KINDS]
+        if not named:
+            return kept
+        kept = sorted(kept, key=_START_END)
+        starts = [c.start for c in kept]
+        out = list(kept)
+        nouns = self.an.indices_of(_GROUP_NOUNS)
+        noun_starts = [self.starts[k] for k in nouns]
+        for k in nouns:
+            s = self.starts[k]
+            if k < 1 or self.lower[k - 1] not in ("the", "militant", "armed", "jihadist", "rebel", "insurgent"):
+                continue
+            first = k - 1 if self.lower[k - 1] == "the" else k - 2
+            if first < 0 or self.lower[first] != "the" or not all(self.spaced(x) for x in range(first, k)):
+                continue
+            start = self.starts[first]
+            x = bisect.bisect_right(starts, s) - 1
+            while x >= 0 and kept[x].end > start:  # the description's own mention ("militant"), if any
+                x -= 1
+            prev = kept[x] if x >= 0 else None
+            if prev is None or prev not in named or start - prev.end > _GROUP_REACH:
+                continue  # "a group of residents … the group": another collective came last
+            if bisect.bisect_left(noun_starts, prev.end) < bisect.bisect_left(noun_starts, start):
+                continue  # "X intercepted a group of eleven people … The group comprised": the group told since
+            inside = [i for i in range(len(out)) if start <= out[i].start and out[i].end <= self.ends[k]]
+            if any(out[i].rule == "actors/known-group" for i in inside):
+                continue
+            for i in sorted(inside, reverse=True):
+                del out[i]
+            out.append(
+                prev._replace(start=start, end=self.ends[k], rule="actors/coref", prio=2, conf=_CONF["actors/coref"])
+            )
+        return sorted(out, key=_START_END)
+
     # output -------------------------------------------------------------------------------------------------------
 
     def build(self, kept: list[_Cand]) -> list[Item | ReportWarning]:
@@ -1802,6 +1842,11 @@ _ARMED = frozenset(
      "authorities", "armed", "assailants", "attackers", "bandits", "gang", "gangs", "gangsters", "cartel", "cartels",
      "criminals", "kidnappers", "robbers", "hitmen", "raiders", "tribesmen", "perpetrators", "guards", "regime"}
 )  # fmt: skip
+_GROUP_KINDS = frozenset({ActorKind.REBEL_GROUP, ActorKind.POLITICAL_MILITIA, ActorKind.IDENTITY_MILITIA})
+_GROUP_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization"})
+_GROUP_REACH = 1500
+"""How far back (characters) the named group may stand that "the group" refers to."""
+
 _ARMED_KINDS = frozenset(
     {ActorKind.STATE_FORCES, ActorKind.EXTERNAL_FORCES, ActorKind.REBEL_GROUP, ActorKind.POLITICAL_MILITIA,
      ActorKind.IDENTITY_MILITIA, ActorKind.GOVERNMENT}
