@@ -501,3 +501,11 @@ def test_phrase_matcher_finds_the_longest_phrase_at_each_word(
     text = " ".join(pieces)
     found = list(PhraseMatcher(entries).finditer(Analysis(text), overlapping=overlapping))
     assert found == _naive_phrases(entries, text, overlapping)
+
+
+def test_a_trigger_word_inside_a_groups_name_is_no_event() -> None:
+    """'the Rapid Support Forces', 'the Saudi-led coalition': Support and coalition name the group, they tell no act."""
+    text = "The army recaptured two towns from the paramilitary Rapid Support Forces (RSF)."
+    triggers = [text[e.trigger.start : e.trigger.end] for e in cn.parse(text).events]
+
+    assert ["recaptured"] == triggers

@@ -236,6 +236,13 @@ class EventParser:
         triggers = self._triggers(context.analysis)
         if not triggers:
             return []
+        names = sorted((sp.start, sp.end) for a in context.actors if a.rule in _NAME_RULES for sp in a.mentions)
+        if names:
+            # "the Rapid Support Forces", "the National Liberation Army": a trigger word inside a name is none
+            name_starts = [s for s, _ in names]
+            triggers = [t for t in triggers if not _in_names(names, name_starts, t.start, t.end)]
+            if not triggers:
+                return []
         doc = _DocIndex(context, self)
         drafts: list[_Draft] = []
         by_sentence: dict[int, list[_Trigger]] = {}
@@ -795,6 +802,16 @@ class _Hits(Generic[V]):
         for _, _, found in self.between(start, end):
             out |= found
         return out
+
+
+_NAME_RULES = frozenset(("actors/known-group", "actors/organization", "actors/media", "actors/known-person"))
+"""The rules of actors found by name: words inside their mentions are part of a name."""
+
+
+def _in_names(names: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """True when ``[start, end)`` lies inside one of the sorted, non-overlapping *names*."""
+    k = bisect.bisect_right(starts, start) - 1
+    return k >= 0 and names[k][0] <= start and end <= names[k][1]
 
 
 class _DocIndex:
