@@ -509,3 +509,15 @@ def test_a_trigger_word_inside_a_groups_name_is_no_event() -> None:
     triggers = [text[e.trigger.start : e.trigger.end] for e in cn.parse(text).events]
 
     assert ["recaptured"] == triggers
+
+
+def test_one_persons_demand_is_no_crowds_protest() -> None:
+    """A president who, among civilians, urged partners to act: a request, not a crowd's protest."""
+    text = "President Volodymyr Zelensky, visiting wounded civilians, urged Western partners to deliver air defences."
+    found = [
+        (e.acled.event_type if e.acled else None, e.plover.event_type if e.plover else None)
+        for e in cn.parse(text).events
+    ]
+
+    assert ("Protests", "PROTEST") not in found
+    assert any(plover == "REQUEST" for _, plover in found)

@@ -470,6 +470,8 @@ class EventParser:
         if info.acled is None:
             return None
         agents, _, agent_rule = doc.arguments(trig, clause, sentence, political=True)
+        if any((a := doc.actors_by_id.get(x)) is not None and a.kind not in _CROWD_KINDS for x in agents):
+            return None  # "He urged Western partners to …": one person's or a state's demand, no crowd's
         location = doc.location(clause, sentence, trig, agents)
         return _Draft(
             trigger=Span(start=trig.start, end=trig.end),
@@ -803,6 +805,11 @@ class _Hits(Generic[V]):
             out |= found
         return out
 
+
+_CROWD_KINDS = frozenset(
+    (ActorKind.PROTESTERS, ActorKind.RIOTERS, ActorKind.CIVILIANS, ActorKind.GENERIC, ActorKind.IDENTITY_MILITIA)
+)
+"""Who may make a crowd's demand a protest ("a group of residents blocked the highway to demand …")."""
 
 _NAME_RULES = frozenset(("actors/known-group", "actors/organization", "actors/media", "actors/known-person"))
 """The rules of actors found by name: words inside their mentions are part of a name."""
