@@ -521,3 +521,30 @@ def test_one_persons_demand_is_no_crowds_protest() -> None:
 
     assert ("Protests", "PROTEST") not in found
     assert any(plover == "REQUEST" for _, plover in found)
+
+
+def _coded(text: str) -> list[tuple[str | None, list[str]]]:
+    report = cn.parse(text)
+    names = {a.id: a.name for a in report.actors}
+    return [(e.acled.sub_event_type if e.acled else None, [names[x] for x in e.agents]) for e in report.events]
+
+
+def test_the_subject_after_that_is_the_agent() -> None:
+    """'claimed that Russian troops had captured …': "that" does not end in "at", the troops are no object."""
+    found = _coded(
+        "The ministry claimed that Russian troops had captured the village of Pishchane in the Kharkiv region."
+    )
+
+    assert [("Non-state actor overtakes territory", ["Russian forces"])] == found
+
+
+def test_fighters_captured_are_a_fight_not_territory() -> None:
+    """'regime forces captured 2 rebels': ACLED codes the capture of fighters as an armed clash."""
+    assert [("Armed clash", ["Syrian forces"])] == _coded("Syrian forces captured 2 rebels on the Idlib front.")
+
+
+def test_a_state_regains_only_its_own_land() -> None:
+    """Russian forces taking a Russian town regain it; a Ukrainian village they take is overtaken."""
+    assert [("Government regains territory", ["Russian forces"])] == _coded(
+        "Russian forces recaptured Sudzha in the Kursk region."
+    )

@@ -428,9 +428,26 @@ class EventParser:
             ):
                 # two groups of villagers, or a crowd against the police: not a fight between armed forces
                 cls, rule = "mob", "events/clash-between-groups"
+        elif cls == "overtake" and _captured_fighters(doc, trig):
+            # "regime forces captured 2 rebels of Jaysh al Ahrar": fighters taken in a fight, no land
+            cls, rule = "clash", "events/capture-of-fighters"
         elif cls == "overtake":
-            if any(doc.actors_by_id[a].kind in (ActorKind.STATE_FORCES, ActorKind.GOVERNMENT) for a in agents):
-                cls, rule = "regain", "events/control-by-state"
+            states = [
+                act
+                for a in agents
+                if (act := doc.actors_by_id[a]).kind in (ActorKind.STATE_FORCES, ActorKind.GOVERNMENT)
+            ]
+            if states:
+                place = doc.location(clause, sentence, trig, agents)
+                if (
+                    place is not None
+                    and place.country
+                    and all(s.country and s.country != place.country for s in states)
+                ):
+                    # "Russian troops captured the village of Pishchane" (Ukraine): a state regains only its own land
+                    rule = "events/overtake-abroad"
+                else:
+                    cls, rule = "regain", "events/control-by-state"
         elif cls in ("shelling", "grenade") and (
             "clash" in {t.cls for t in clause_triggers if t.strength >= 6} or "next:fighting" in sentence_classes
         ):
@@ -811,6 +828,30 @@ _CROWD_KINDS = frozenset(
 )
 """Who may make a crowd's demand a protest ("a group of residents blocked the highway to demand …")."""
 
+_CAPTURED_WORD = regex.compile(r"\s++(?:[\d,]++|\p{Ll}++)(?=\s)")
+"""A word between "captured" and whom it took: "captured 2", "captured the", "captured two more"."""
+
+
+def _captured_fighters(doc: _DocIndex, trig: _Trigger) -> bool:
+    """True when a bare "captured" or "seized" takes an armed side's members ("2 rebels"), not a place."""
+    text = doc.text
+    if text[trig.start : trig.end].lower() not in ("captured", "seized"):
+        return False
+    pos = trig.end
+    for _ in range(3):
+        k = pos
+        while k < len(text) and text[k] == " ":
+            k += 1
+        first = doc.actor_at(k)
+        if first is not None:
+            return first.kind in ARMED_KINDS
+        m = _CAPTURED_WORD.match(text, pos)
+        if m is None:
+            return False
+        pos = m.end()
+    return False
+
+
 _NAME_RULES = frozenset(("actors/known-group", "actors/organization", "actors/media", "actors/known-person"))
 """The rules of actors found by name: words inside their mentions are part of a name."""
 
@@ -895,6 +936,13 @@ class _DocIndex:
         """End of the sentence *ahead* sentences after sentence *si* (clipped to the text)."""
         sents = self.analysis.sentences
         return sents[min(si + ahead, len(sents) - 1)][1] if sents else len(self.text)
+
+    def actor_at(self, pos: int) -> Actor | None:
+        """The party whose mention starts at *pos*, if any."""
+        i = bisect.bisect_left(self._am_starts, pos)
+        if i < len(self.actor_mentions) and self.actor_mentions[i][0] == pos:
+            return self.actors_by_id[self.actor_mentions[i][2]]
+        return None
 
     def _actors_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
         i = bisect.bisect_left(self._am_starts, start)
@@ -1132,7 +1180,9 @@ def _unique(ids: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-_OBJECT_BEFORE = regex.compile(r"(?:against|on|at|targeting|toward|towards|of|with|near)\s++(?:the\s++)?$", regex.I)
+_OBJECT_BEFORE = regex.compile(
+    r"(?<!\p{L})(?:against|on|at|targeting|toward|towards|of|with|near)\s++(?:the\s++)?$", regex.I
+)
 _POSSESSIVE = regex.compile(r"['\u2019]s?(?!\p{L})")
 
 
