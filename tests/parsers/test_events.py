@@ -548,3 +548,8 @@ def test_a_state_regains_only_its_own_land() -> None:
     assert [("Government regains territory", ["Russian forces"])] == _coded(
         "Russian forces recaptured Sudzha in the Kursk region."
     )
+
+
+def test_the_side_named_with_its_weapon_is_the_agent() -> None:
+    """'Ukrainian drones attacked an oil depot': the trigger lies inside the actor's mention, which acts."""
+    assert [("Air/drone strike", ["Ukrainian forces"])] == _coded("Ukrainian drones attacked an oil depot in Russia.")

@@ -961,6 +961,14 @@ class _DocIndex:
         # the actors of the clause on each side of the trigger, the nearest dozen (a run-on clause may hold hundreds)
         before = self._actors_in(clause[0], trig.start)[-_NEAREST:]
         after = self._actors_in(trig.end, clause[1])[:_NEAREST]
+        k = bisect.bisect_right(self._am_starts, trig.start) - 1
+        if (
+            k >= 0
+            and self.actor_mentions[k][1] >= trig.end
+            and self.actor_mentions[k][0] >= clause[0]
+            and trig.cls not in _PROTEST_CLASSES  # a crowd's own word ("protesters") is left to crowd_first
+        ):
+            before = [*before, self.actor_mentions[k]]  # "Ukrainian drones attacked", "a mob of villagers": it acts
         agents: list[str] = []
         targets: list[str] = []
         rule = ""
