@@ -553,3 +553,11 @@ def test_a_state_regains_only_its_own_land() -> None:
 def test_the_side_named_with_its_weapon_is_the_agent() -> None:
     """'Ukrainian drones attacked an oil depot': the trigger lies inside the actor's mention, which acts."""
     assert [("Air/drone strike", ["Ukrainian forces"])] == _coded("Ukrainian drones attacked an oil depot in Russia.")
+
+
+def test_a_town_seized_in_a_relative_clause_is_territory_and_fighters_captured_are_not() -> None:
+    """'El Fasher, which the RSF seized': the town was taken; 'fighters had been killed or captured': no land."""
+    text = "In El Fasher, which the RSF seized in late October, witnesses reported killings."
+    assert [("Non-state actor overtakes territory", ["Rapid Support Forces"])] == _coded(text)
+    text = "More than 300 RSF fighters had been killed or captured since Monday."
+    assert [("Armed clash", [])] == _coded(text)

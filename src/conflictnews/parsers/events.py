@@ -368,6 +368,8 @@ class EventParser:
         text = doc.text
         agents, targets, agent_rule = doc.arguments(trig, clause, sentence)
         cls = trig.cls
+        if cls == "looting" and _seized_place(doc, trig):
+            cls = "overtake"  # "El Fasher, which the RSF seized in late October": a town taken, not goods
         rule = f"events/{cls}"
         nouns_before = doc.nouns.roles(clause[0], trig.start)
         nouns_after = doc.nouns.roles(trig.end, clause[1])
@@ -428,9 +430,11 @@ class EventParser:
             ):
                 # two groups of villagers, or a crowd against the police: not a fight between armed forces
                 cls, rule = "mob", "events/clash-between-groups"
-        elif cls == "overtake" and _captured_fighters(doc, trig):
+        elif cls == "overtake" and (taken := _captured_fighters(doc, trig)):
             # "regime forces captured 2 rebels of Jaysh al Ahrar": fighters taken in a fight, no land
             cls, rule = "clash", "events/capture-of-fighters"
+            if taken == "subject":  # "300 RSF fighters had been killed or captured": they were the ones taken
+                agents, targets = [], _unique([*agents, *targets])
         elif cls == "overtake":
             states = [
                 act
@@ -832,11 +836,19 @@ _CAPTURED_WORD = regex.compile(r"\s++(?:[\d,]++|\p{Ll}++)(?=\s)")
 """A word between "captured" and whom it took: "captured 2", "captured the", "captured two more"."""
 
 
-def _captured_fighters(doc: _DocIndex, trig: _Trigger) -> bool:
-    """True when a bare "captured" or "seized" takes an armed side's members ("2 rebels"), not a place."""
+def _captured_fighters(doc: _DocIndex, trig: _Trigger) -> str:
+    """
+    Whether a bare "captured" or "seized" takes an armed side's members, not a place: "object" for
+    "captured 2 rebels", "subject" for "300 fighters had been killed or captured", else "".
+    """
     text = doc.text
     if text[trig.start : trig.end].lower() not in ("captured", "seized"):
-        return False
+        return ""
+    if _PASSIVE_BEFORE_CAPTURE.search(text, max(0, trig.start - 30), trig.start):
+        k = bisect.bisect_left(doc._am_starts, trig.start) - 1
+        if k >= 0 and trig.start - doc.actor_mentions[k][1] <= 30:
+            return "subject" if doc.actors_by_id[doc.actor_mentions[k][2]].kind in ARMED_KINDS else ""
+        return ""
     pos = trig.end
     for _ in range(3):
         k = pos
@@ -844,12 +856,29 @@ def _captured_fighters(doc: _DocIndex, trig: _Trigger) -> bool:
             k += 1
         first = doc.actor_at(k)
         if first is not None:
-            return first.kind in ARMED_KINDS
+            return "object" if first.kind in ARMED_KINDS else ""
         m = _CAPTURED_WORD.match(text, pos)
         if m is None:
-            return False
+            return ""
         pos = m.end()
-    return False
+    return ""
+
+
+_PASSIVE_BEFORE_CAPTURE = regex.compile(r"(?<!\p{L})(?:been|were|was)\s++(?:\p{Ll}++\s++or\s++)?$")
+_WHICH_BEFORE = regex.compile(r",\s++which\s++(?:\p{L}++\s++){1,4}?(?:had\s++|has\s++)?$")
+"""", which the RSF (had) seized": a relative clause whose object is the noun before the comma."""
+
+
+def _seized_place(doc: _DocIndex, trig: _Trigger) -> bool:
+    """True for "In El Fasher, which the RSF seized …": "seized" or "captured" a place named right before."""
+    text = doc.text
+    if text[trig.start : trig.end].lower() not in ("captured", "seized"):
+        return False
+    m = _WHICH_BEFORE.search(text, max(0, trig.start - 60), trig.start)
+    if m is None:
+        return False
+    k = bisect.bisect_left(doc._lm_starts, m.start()) - 1
+    return k >= 0 and doc.loc_mentions[k][1] == m.start()
 
 
 _NAME_RULES = frozenset(("actors/known-group", "actors/organization", "actors/media", "actors/known-person"))
