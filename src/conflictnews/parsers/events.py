@@ -19,6 +19,7 @@ from typing import Any, ClassVar, Generic, NamedTuple, TypeVar
 import regex
 
 from conflictnews._analysis import Analysis
+from conflictnews._dateline import dateline_spans
 from conflictnews._phrases import PhraseMatcher
 from conflictnews.lexicons import data_cache, load_table
 from conflictnews.model import (
@@ -909,9 +910,12 @@ class _DocIndex:
         # ("Russia has claimed"), each with whether a locative word stands before it ("in", "near the")
         self.loc_mentions: list[tuple[int, int, Location, bool]] = []
         mentions = sorted((sp.start, sp.end, place) for place in context.locations for sp in place.mentions)
+        datelines = dateline_spans(self.text, context.analysis.paragraphs) if mentions else []
         for s, e, place in mentions:
             if place.metonym or any(s < ae and as_ < e for as_, ae, _ in self._actors_in(s, e)):
                 continue
+            if any(ds <= s and e <= de for ds, de in datelines):
+                continue  # "KHARTOUM, Nov 20 (Reuters) -": where the story was filed, not where it happened
             self.loc_mentions.append((s, e, place, bool(_LOCATIVE_BEFORE.search(self.text, max(0, s - 12), s))))
         self._lm_starts = [m[0] for m in self.loc_mentions]
         self.times = sorted(

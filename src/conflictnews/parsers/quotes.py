@@ -21,6 +21,7 @@ from typing import NamedTuple
 import regex
 
 from conflictnews._analysis import Analysis, QuoteRegion
+from conflictnews._dateline import dateline_spans
 from conflictnews.lexicons import data_cache, load_lexicon, load_table
 from conflictnews.model import Actor, ActorKind, Quote, ReportWarning, Span
 from conflictnews.parsers import PARSER_API_VERSION, Context, Item
@@ -441,6 +442,7 @@ class _Ctx:
         # positions of what ends a content, found once per document on first use (see _content_end)
         self._commas: list[int] | None = None
         self._boundaries: list[int] | None = None
+        self._datelines: list[tuple[int, int]] | None = None
         self._stops: tuple[list[int], list[int]] | None = None
         self._participles: tuple[list[int], list[int]] | None = None
         self._coordinated: tuple[list[int], list[int], list[int]] | None = None
@@ -509,6 +511,15 @@ class _Ctx:
                 bounds = sorted({*bounds, *dashes})
             self._boundaries = bounds
         return self._boundaries
+
+    def after_dateline(self, pos: int) -> int:
+        """*pos*, or the end of the dateline it lies in ("KYIV, Nov 19 (AP) — "): no content starts inside one."""
+        if self._datelines is None:
+            self._datelines = dateline_spans(self.text, self.analysis.paragraphs)
+        for s, e in self._datelines:
+            if s <= pos < e:
+                return e
+        return pos
 
     @property
     def commas(self) -> list[int]:
@@ -1395,7 +1406,7 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
             # "The plan, he said, is to …": the content runs round the attribution
             if not cue.speech and cue.weak:
                 return None
-            content = _strip(text, ss, se)
+            content = _strip(text, cx.after_dateline(ss), se)
             content = (content[0], _content_end(cx, content[0], content[1]))
             actor = _speaker_actor(cx, subj, subj[0])
             return Attribution(
@@ -1741,7 +1752,7 @@ def _content_before(cx: _Ctx, pos: int, ss: int) -> tuple[tuple[int, int] | None
         r = cx.by_close.get(j + 1)
         if r is not None:
             return region_span(cx.text, r), r
-    s, e = _strip(text, ss, pos, ",")
+    s, e = _strip(text, cx.after_dateline(ss), pos, ",")
     for r in _regions_ending(cx, s, e):
         return region_span(cx.text, r), r
     if e - s < 3 or _adverbial(cx, s, e):
