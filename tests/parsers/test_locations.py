@@ -322,3 +322,11 @@ def test_a_place_after_a_places_possessive_is_read_in_that_country() -> None:
 
     assert ("Novorossiysk", "RU") in found
     assert all(country in ("RU", "LB") for _, country in found)
+
+
+def test_a_country_in_a_compound_adjective_is_no_place() -> None:
+    """'the U.S.-backed foundation', 'Russia-occupied Crimea': the country only qualifies."""
+    report = cn.parse("Crowds went to a site run by the U.S.-backed foundation and to Russia-occupied Crimea.")
+
+    assert "US" not in {loc.country for loc in report.locations}
+    assert "RU" not in {loc.country for loc in report.locations}

@@ -476,6 +476,8 @@ class LocationParser:
             return False  # "San Lorenzo neighborhood", "Sanaa Street": a feature of a town, not the town
         if place.kind == "country" and not c.locative and c.key in _demonyms():
             return False  # "a Saudi officer", "the Saudi-led coalition": the adjective, not the country ("in Saudi" is)
+        if place.kind == "country" and an.text[c.end : c.end + 1] == "-" and an.text[c.end + 1 : c.end + 2].islower():
+            return False  # "the U.S.-backed foundation", "Russia-occupied Crimea": half of an adjective
         if single and (c.key in _connectors() or len(c.key) < 3) and not (c.locative and place.population >= 100_000):
             return False  # "Al", "Sur", "de": a connector or a fragment on its own is not a place ("in Van" is)
         if c.in_longer_name and place.kind not in ("country", "admin1") and place.population < 100_000:
