@@ -561,3 +561,8 @@ def test_a_town_seized_in_a_relative_clause_is_territory_and_fighters_captured_a
     assert [("Non-state actor overtakes territory", ["Rapid Support Forces"])] == _coded(text)
     text = "More than 300 RSF fighters had been killed or captured since Monday."
     assert [("Armed clash", [])] == _coded(text)
+
+
+def test_a_names_participle_compound_is_no_event() -> None:
+    """'the U.S.-backed foundation': "backed" qualifies the foundation, nobody backs anybody here."""
+    assert [] == _coded("Crowds headed to a site run by the U.S.-backed Gaza Humanitarian Foundation.")

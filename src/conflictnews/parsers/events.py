@@ -75,6 +75,16 @@ _MILITARY_CLASSES = frozenset(
 )
 _VIOLENT_CLASSES = _MILITARY_CLASSES | {"violence", "attack", "mob", "abduction", "sexual", "excessive"}
 _ARMED_GROUPS = ARMED_KINDS - {ActorKind.STATE_FORCES}
+
+
+def _named_before(text: str, hyphen: int) -> bool:
+    """True when the word ending at *hyphen* is capitalised ("U.S.-backed", "Iran-backed")."""
+    i = hyphen
+    while i > 0 and not text[i - 1].isspace() and hyphen - i < 40:
+        i -= 1
+    return text[i : i + 1].isupper()
+
+
 _CROWD_KINDS = frozenset({ActorKind.RIOTERS, ActorKind.CIVILIANS, ActorKind.PROTESTERS})
 # shooting takes a gun: whoever fires is armed, not a mob
 _FIREARM = regex.compile(r"shot|shoot|fire|gun", regex.IGNORECASE)
@@ -234,7 +244,18 @@ class EventParser:
     def parse(self, context: Context) -> Iterable[Item | ReportWarning]:
         """Return the events of the document in *context*."""
         text = context.text
-        triggers = self._triggers(context.analysis)
+        triggers = [
+            t
+            for t in self._triggers(context.analysis)
+            # "the U.S.-backed foundation", "Russian-occupied towns": a name's participle compound tells no act
+            # ("counter-attack", "re-captured" do)
+            if not (
+                t.start > 1
+                and text[t.start - 1] == "-"
+                and text.endswith("ed", t.start, t.end)
+                and _named_before(text, t.start - 1)
+            )
+        ]
         if not triggers:
             return []
         names = sorted((sp.start, sp.end) for a in context.actors if a.rule in _NAME_RULES for sp in a.mentions)
@@ -826,6 +847,14 @@ class _Hits(Generic[V]):
         for _, _, found in self.between(start, end):
             out |= found
         return out
+
+
+def _named_before(text: str, hyphen: int) -> bool:
+    """True when the word ending at *hyphen* is capitalised ("U.S.-backed", "Iran-backed")."""
+    i = hyphen
+    while i > 0 and not text[i - 1].isspace() and hyphen - i < 40:
+        i -= 1
+    return text[i : i + 1].isupper()
 
 
 _CROWD_KINDS = frozenset(
