@@ -513,7 +513,7 @@ class EventParser:
         if info.acled is None:
             return None
         agents, _, agent_rule = doc.arguments(trig, clause, sentence, political=True)
-        if any((a := doc.actors_by_id.get(x)) is not None and a.kind not in _CROWD_KINDS for x in agents):
+        if any((a := doc.actors_by_id.get(x)) is not None and a.kind not in _DEMANDING_CROWDS for x in agents):
             return None  # "He urged Western partners to …": one person's or a state's demand, no crowd's
         location = doc.location(clause, sentence, trig, agents)
         return _Draft(
@@ -849,15 +849,7 @@ class _Hits(Generic[V]):
         return out
 
 
-def _named_before(text: str, hyphen: int) -> bool:
-    """True when the word ending at *hyphen* is capitalised ("U.S.-backed", "Iran-backed")."""
-    i = hyphen
-    while i > 0 and not text[i - 1].isspace() and hyphen - i < 40:
-        i -= 1
-    return text[i : i + 1].isupper()
-
-
-_CROWD_KINDS = frozenset(
+_DEMANDING_CROWDS = frozenset(
     (ActorKind.PROTESTERS, ActorKind.RIOTERS, ActorKind.CIVILIANS, ActorKind.GENERIC, ActorKind.IDENTITY_MILITIA)
 )
 """Who may make a crowd's demand a protest ("a group of residents blocked the highway to demand …")."""
