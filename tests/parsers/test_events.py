@@ -442,7 +442,8 @@ def test_clauses_from_document_indexes_match_per_sentence_scans(text: str) -> No
 
     an = Analysis(text)
     words = an.indices_of(_CLAUSE_WORDS)
-    marks = [m.start() for m in _CLAUSE_MARKS.finditer(text)]
+    marks = an.offsets(_CLAUSE_MARKS)
+    assert marks == [i for i, ch in enumerate(text) if ch in _CLAUSE_MARKS]
     for start, end in an.sentences or [(0, len(text))]:
         assert _clauses(an, start, end, words, marks) == _clauses(an, start, end)
 
@@ -454,7 +455,7 @@ def test_clauses_split_at_marks_and_conjunctions() -> None:
     text = "Troops shelled the town; militants fired back, which killed two \u2014 as police watched."
     an = Analysis(text)
     words = an.indices_of(_CLAUSE_WORDS)
-    marks = [m.start() for m in _CLAUSE_MARKS.finditer(text)]
+    marks = an.offsets(_CLAUSE_MARKS)
     got = [text[s:e].strip() for s, e in _clauses(an, 0, len(text), words, marks)]
     assert got == ["Troops shelled the town", "militants fired back", "which killed two", "as police watched."]
 

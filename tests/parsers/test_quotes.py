@@ -436,3 +436,15 @@ def test_a_cue_noun_after_a_light_verb_and_its_indirect_object_is_no_attribution
     report = cn.parse("The talks are giving those committed to resolution hope amid the chaos.")
     assert () == report.claims
     assert ["warned"] == [c.cue for c in cn.parse("Officials raised concerns and warned of more attacks.").claims]
+
+
+@given(st.text(alphabet=st.sampled_from(list('ab ,;"\u201c\u201d\u00ab\u00bb\u201e\n\t\u2014\u2013\x1c')), max_size=60))
+@example('a "b" \u201cc\u201d\n\n \n\u00abd\u00bb')
+def test_analysis_offsets_and_paragraphs_match_regex_scans(text: str) -> None:
+    """The character offsets and lines the analysis finds with str.find are those of the regex scans."""
+    from conflictnews._analysis import Analysis
+
+    an = Analysis(text)
+    for chars in (",", ",;\u2014\u2013", '"\u201c\u201d\u00ab\u00bb\u201e', "zq"):
+        assert an.offsets(chars) == [m.start() for m in re.finditer("[" + re.escape(chars) + "]", text)]
+    assert an.paragraphs == tuple((m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip())

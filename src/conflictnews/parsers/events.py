@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import operator
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar, Generic, NamedTuple, TypeVar
 
@@ -100,7 +99,7 @@ _CLAUSE = regex.compile(
 )
 _CLAUSE_WORDS = frozenset({"as", "while", "but", "yet", "whereas"})
 # the characters every alternative of _CLAUSE starts with
-_CLAUSE_MARKS = re.compile("[;:,\u2014\u2013]")
+_CLAUSE_MARKS = ";:,\u2014\u2013"
 
 _BY_AGENT = regex.compile(r"[^.;:]{0,40}?\bby\s++(?:the\s++)?", regex.IGNORECASE)
 # "attacked a checkpoint manned by soldiers": a participle after the trigger's object (not "an IED, planted by")
@@ -831,7 +830,7 @@ class _DocIndex:
         self._spans: dict[tuple[int, int], Span] = {}
         # the words that may open a clause ("as", "while"), found once for the document
         self.clause_words = context.analysis.indices_of(_CLAUSE_WORDS)
-        self.clause_marks = [m.start() for m in _CLAUSE_MARKS.finditer(self.text)]
+        self.clause_marks = context.analysis.offsets(_CLAUSE_MARKS)
         self.used_killed: set[str] = set()
         self._actors = context.actors
         self._armed_by_count: list[str] | None = None
