@@ -502,3 +502,21 @@ def test_phrase_matcher_finds_the_longest_phrase_at_each_word(
     text = " ".join(pieces)
     found = list(PhraseMatcher(entries).finditer(Analysis(text), overlapping=overlapping))
     assert found == _naive_phrases(entries, text, overlapping)
+
+
+_PASSIVE_PARTS = ["was", "Was", "were", "is", "this", "being", "got", "quickly", "x-was", "  ", " ", "\n", ",", "shot", "by"]
+
+
+@given(st.lists(st.sampled_from(_PASSIVE_PARTS), max_size=10))
+@example(["this", " ", "shot"])
+@example(["x-was", "\n", "shot"])
+def test_passive_before_matches_the_pattern_search(parts: list[str]) -> None:
+    """The auxiliary before a trigger, tested on the word before it first, is what the pattern's search finds."""
+    from conflictnews.parsers import Context
+    from conflictnews.parsers.events import _PASSIVE, _DocIndex
+
+    text = "".join(parts)
+    doc = _DocIndex(Context(cn.Document(text=text)), EventParser())
+    for start in range(len(text) + 1):
+        for lo in (0, max(0, start - 24), max(0, start - 4)):
+            assert doc.passive_before(lo, start) == (_PASSIVE.search(text, lo, start) is not None)

@@ -643,24 +643,33 @@ class _Draft:
         acled = None
         if self.acled:
             inter1, inter2 = self._inter(kinds)
-            acled = AcledCoding(
-                event_type=self.acled[0],
-                sub_event_type=self.acled[1],
-                inter1=inter1,
-                inter2=inter2,
-                interaction=None
+            interaction = (
+                None
                 if inter1 is None
                 else int(f"{min(inter1, inter2 or 0)}{max(inter1, inter2 or 0)}")
                 if inter2
-                else inter1 * 10,
+                else inter1 * 10
             )
+            key = (self.acled[0], self.acled[1], inter1, inter2, interaction)
+            acled = _ACLED_CODINGS.get(key)
+            if acled is None:
+                acled = _ACLED_CODINGS[key] = AcledCoding(
+                    event_type=key[0], sub_event_type=key[1], inter1=inter1, inter2=inter2, interaction=interaction
+                )
+        plover = None
+        if self.plover:
+            plover = _PLOVER_CODINGS.get((self.plover, self.mode))
+            if plover is None:
+                plover = _PLOVER_CODINGS[(self.plover, self.mode)] = PloverCoding(
+                    event_type=self.plover, mode=self.mode
+                )
         return Event(
             id=ident,
             text=self.trigger.slice(text),
             trigger=self.trigger,
             sentence=self.sentence,
             acled=acled,
-            plover=PloverCoding(event_type=self.plover, mode=self.mode) if self.plover else None,
+            plover=plover,
             agents=self.agents,
             targets=self.targets,
             location=self.location.id if self.location else None,
@@ -677,6 +686,13 @@ class _Draft:
         k1 = kinds.get(self.agents[0]) if self.agents else None
         k2 = kinds.get(self.targets[0]) if self.targets else None
         return (ACLED_INTER.get(k1) if k1 else None, ACLED_INTER.get(k2) if k2 else None)
+
+
+# The codings are frozen values, made once per distinct value and shared by the events that have it
+# (a handful of distinct values: a dict look-up instead of building and validating a new object per event).
+_ACLED_CODINGS: dict[tuple[str, str, int | None, int | None, int | None], AcledCoding] = {}
+_PLOVER_CODINGS: dict[tuple[str, str | None], PloverCoding] = {}
+_PRECISION_CODES: dict[tuple[int | None, int | None, int | None, int | None, bool], PrecisionCodes] = {}
 
 
 @data_cache
@@ -733,13 +749,17 @@ def _precision(location: Location | None, time: TimeExpression | None) -> Precis
             acled_geo, ucdp_where = 3, 5
         else:
             acled_geo, ucdp_where = 3, 6
-    return PrecisionCodes(
-        acled_time=acled_time,
-        acled_geo=acled_geo,
-        ucdp_date=ucdp_date,
-        ucdp_where=ucdp_where,
-        date_stated=time is not None,
-    )
+    key = (acled_time, acled_geo, ucdp_date, ucdp_where, time is not None)
+    found = _PRECISION_CODES.get(key)
+    if found is None:
+        found = _PRECISION_CODES[key] = PrecisionCodes(
+            acled_time=acled_time,
+            acled_geo=acled_geo,
+            ucdp_date=ucdp_date,
+            ucdp_where=ucdp_where,
+            date_stated=time is not None,
+        )
+    return found
 
 
 # sources and observers ("reports", "the OSCE SMM observed") speak about events; they do not take part
@@ -758,6 +778,8 @@ _WEAPON_RANK = {"w:clash": 0, "w:airstrike": 1, "w:shelling": 2, "w:ied": 3}
 
 # case-sensitive: "IS" before a verb is the Islamic State, not an auxiliary
 _PASSIVE = regex.compile(r"\b(?:was|were|been|being|is|are|got|get)\s++(?:\p{L}++ly\s++)?$")
+# what the word before a match of _PASSIVE ends with: one of its auxiliaries, or the "-ly" of its adverb
+_PASSIVE_ENDS = ("was", "were", "been", "being", "is", "are", "got", "get", "ly")
 _PASSIVE_HEAD = regex.compile(r"(?:was|were)\s")  # a trigger that holds its auxiliary: "was found dead"
 
 _LOOKBACK = 1500  # characters before a sentence searched for an event's place
@@ -828,6 +850,8 @@ class _DocIndex:
         self._claim_starts = [min(c.span.start, c.content.start) for c in self.claims]
         self._claim_cache: dict[tuple[int, int], Claim | None] = {}
         self._spans: dict[tuple[int, int], Span] = {}
+        self._objects: dict[int, bool] = {}
+        self._observers: dict[int, bool] = {}
         # the words that may open a clause ("as", "while"), found once for the document
         self.clause_words = context.analysis.indices_of(_CLAUSE_WORDS)
         self.clause_marks = context.analysis.offsets(_CLAUSE_MARKS)
@@ -880,6 +904,33 @@ class _DocIndex:
             i += 1
         return out
 
+    def passive_before(self, lo: int, start: int) -> bool:
+        """
+        ``_PASSIVE.search(text, lo, start)``: an auxiliary (and an adverb) right before *start*.
+
+        The pattern can only match where the word before *start* ends in an auxiliary or in "-ly"
+        (white space alone follows it): that cheap test spares the search at most triggers.
+        """
+        an = self.analysis
+        i = bisect.bisect_right(an.tok_ends, start) - 1
+        if i < 0 or not an.tok_words[i].endswith(_PASSIVE_ENDS):
+            return False
+        return _PASSIVE.search(self.text, lo, start) is not None
+
+    def is_object(self, start: int) -> bool:
+        """:func:`_is_object` at *start*, read once per actor mention (every trigger near it asks again)."""
+        found = self._objects.get(start)
+        if found is None:
+            found = self._objects[start] = _is_object(self.text, start)
+        return found
+
+    def observer(self, end: int) -> bool:
+        """:func:`_observer` at *end*, read once per actor mention."""
+        found = self._observers.get(end)
+        if found is None:
+            found = self._observers[end] = _observer(self.text, end)
+        return found
+
     def arguments(
         self, trig: _Trigger, clause: tuple[int, int], sentence: tuple[int, int], political: bool = False
     ) -> tuple[list[str], list[str], str]:
@@ -891,15 +942,15 @@ class _DocIndex:
         agents: list[str] = []
         targets: list[str] = []
         rule = ""
-        passive = bool(
-            _PASSIVE.search(text, max(clause[0], trig.start - 24), trig.start) or _PASSIVE_HEAD.match(text, trig.start)
+        passive = self.passive_before(max(clause[0], trig.start - 24), trig.start) or bool(
+            _PASSIVE_HEAD.match(text, trig.start)
         )
         m = _BY_AGENT.match(text, trig.end, clause[1])
         if (
             m
             and not passive
             and _REDUCED_RELATIVE.match(text, trig.end + 1, m.end())
-            and any(not _is_object(text, a[0]) for a in before)
+            and any(not self.is_object(a[0]) for a in before)
         ):
             m = None  # "militants attacked a checkpoint manned by soldiers": "by" belongs to the object's participle
         if m:
@@ -918,7 +969,7 @@ class _DocIndex:
                 after = after[2:]
                 rule = "+between"
             else:
-                agents = _unique(a[2] for a in before if not _is_object(text, a[0]) and not _observer(text, a[1]))
+                agents = _unique(a[2] for a in before if not self.is_object(a[0]) and not self.observer(a[1]))
                 poss = [
                     a
                     for a in before
