@@ -133,21 +133,17 @@ class Analysis:
 
         Each character's offsets are found once per document with a ``str.find`` loop, which runs in C
         between hits: several times faster than a regex scan for the character class when hits are few.
+        The answer for each *chars* is kept too: parsers ask for the same few sets.
         """
         cache = self._char_offsets
-        if len(chars) == 1:
-            found = cache.get(chars)
-            if found is None:
-                found = cache[chars] = find_all(self.text, chars)
-            return found
-        parts = []
-        for ch in dict.fromkeys(chars):
-            found = cache.get(ch)
-            if found is None:
-                found = cache[ch] = find_all(self.text, ch)
-            if found:
-                parts.append(found)
-        return _merged(parts)
+        found = cache.get(chars)
+        if found is None:
+            if len(chars) == 1:
+                found = find_all(self.text, chars) if chars in self.text else []
+            else:
+                found = _merged([part for ch in dict.fromkeys(chars) if (part := self.offsets(ch))])
+            cache[chars] = found
+        return found
 
     @property
     def tok_lower(self) -> list[str]:

@@ -958,9 +958,11 @@ _GRAMMAR_TRIGGERS = frozenset(
 
 def _key(text: str, pos: int, end: int) -> str:
     """The lower-cased word at *pos* (up to a hyphen or an apostrophe)."""
-    j = pos
-    while j < end and text[j] not in "-'’":
-        j += 1
+    j = end
+    for mark in "-'’":  # the first of the three marks, each found by str.find (no loop over the characters)
+        k = text.find(mark, pos, j)
+        if k != -1:
+            j = k
     return text[pos:j].lower()
 
 
