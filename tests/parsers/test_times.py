@@ -172,22 +172,3 @@ def test_prefix_shifts_spans(body: str, prefix: str) -> None:
     tail = [t for t in shifted if t.span.start >= offset]
 
     assert [(t.span.start + offset, t.value) for t in base] == [(t.span.start, t.value) for t in tail]
-
-
-_PREFIX_WORDS = ["in", "the", "early", "mid-", "end of", "as of", "since", "Since", "ſince", "THE", "by", "late–", "x"]
-
-
-@given(st.lists(st.sampled_from([*_PREFIX_WORDS, " ", "  ", "\n", "-", ",", "İn", "3", "é"]), max_size=12))
-@example(["the", " ", "end of", " ", "the", " "])
-@example(["ſince", " ", "early", " "])
-def test_prefix_matches_the_plain_search(parts: list[str]) -> None:
-    """The prefix tried only where a word opens is the match the pattern's own search finds."""
-    from conflictnews.parsers.times import _PREFIX, _prefix
-
-    text = "".join(parts) + "March"
-    for start in range(len(text) + 1):
-        want = _PREFIX.search(text, max(0, start - 40), start)
-        got = _prefix(text, start)
-        assert (got and (got.span(), got.groups(), got.span("prep"), got.span("the"), got.span("part"))) == (
-            want and (want.span(), want.groups(), want.span("prep"), want.span("the"), want.span("part"))
-        )

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import calendar
 import datetime
-import re
 from collections.abc import Iterable, Mapping
 from typing import ClassVar, NamedTuple
 
@@ -163,39 +162,6 @@ _PREFIX = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
-# The words a match of _PREFIX can open with (its first word is one of them, after no letter or digit)
-_PREFIX_FIRST = frozenset(
-    {
-        "since", "as", "by", "until", "till", "through", "before", "after", "from", "between", "around", "about",
-        "circa", "approximately", "in", "on", "during", "throughout", "over", "at", "of", "to", "and", "or", "for",
-        "within", "last", "this", "next", "the", "early", "mid", "late", "earlier", "later", "end", "beginning",
-        "start", "middle", "turn", "close",
-    }
-)  # fmt: skip
-# Where a prefix may start: one of those words (case-insensitive, as the pattern reads it), or any character
-# outside ASCII (case folding may make one match a letter), after no ASCII letter or digit. A superset of the
-# places _PREFIX can match at: the pattern itself decides at each.
-_PREFIX_OPENS = re.compile(
-    r"(?<![A-Za-z0-9])(?:(?i:"
-    + "|".join(sorted(_PREFIX_FIRST, key=lambda w: (-len(w), w)))
-    + r")(?![A-Za-z])|[^\x00-\x7f])"
-)
-
-
-def _prefix(text: str, start: int) -> regex.Match[str] | None:
-    """
-    ``_PREFIX.search(text, start - 40, start)``, tried only where a word opens, leftmost first.
-
-    The search would try the pattern at every one of the 40 characters; the same match is found
-    at the first of these places where it matches, else (no word) as the empty match at *start*.
-    """
-    match = _PREFIX.match
-    for c in _PREFIX_OPENS.finditer(text, max(0, start - 40), start):
-        m: regex.Match[str] | None = match(text, c.start(), start)
-        if m is not None:
-            return m
-    return match(text, start, start)
-
 
 _YEAR_PREPS = frozenset({"in", "since", "by", "until", "till", "before", "after", "during", "from", "of", "through"})
 _PART_WORD = {"early": "early", "mid": "mid", "late": "late", "earlier": "earlier", "later": "later"}
@@ -667,7 +633,9 @@ class TimeParser:
 
     # -----------------------------------------------------------------------------------------
     def _prefix(self, text: str, start: int) -> regex.Match[str] | None:
-        return _prefix(text, start)
+        lo = max(0, start - 40)
+        m: regex.Match[str] | None = _PREFIX.search(text, lo, start)
+        return m
 
     def _tense(self, text: str, start: int, end: int, context: Context | None) -> str | None:
         """
@@ -870,7 +838,7 @@ class TimeParser:
             return None
         first = one[0]
         # the second atom is licensed by the range itself ("from August to March")
-        two = self._atom(text, b, _prefix(text, b.start()), published, state, context)
+        two = self._atom(text, b, _PREFIX.search(text, max(0, b.start() - 40), b.start()), published, state, context)
         if len(two) != 1 and kb == "mo":
             two = self._atom(text, b, _PREFIX.search("in ", 0, 3), published, state, context)
         if len(two) != 1:
