@@ -504,7 +504,7 @@ def test_phrase_matcher_finds_the_longest_phrase_at_each_word(
     assert found == _naive_phrases(entries, text, overlapping)
 
 
-_PASSIVE_PARTS = ["was", "Was", "were", "is", "this", "being", "got", "quickly", "x-was", "  ", " ", "\n", ",", "shot", "by"]
+_PASSIVE_PARTS = ["was", "Was", "were", "is", "this", "being", "got", "quickly", "x-was", "  ", " ", "\n", ",", "shot"]
 
 
 @given(st.lists(st.sampled_from(_PASSIVE_PARTS), max_size=10))
