@@ -51,6 +51,7 @@ _SPACES = re.compile(r"\s*")  # \s is str.isspace() here
 
 _OPEN_QUOTES = "\u201c\u00ab\u201e"
 _CLOSE_QUOTES = "\u201d\u00bb"
+_JOINERS = "-'\u2019"  # what joins the parts of a token: "mid-March", "Ukraine's"
 _QUOTE_MARKS = '"\u201c\u201d\u00ab\u00bb\u201e'
 
 
@@ -220,13 +221,17 @@ class Analysis:
     def joined_tokens(self) -> list[int]:
         """Indices of the tokens holding a hyphen or an apostrophe ("mid-March", "Ukraine's"), ascending."""
         if self._joined_tokens is None:
-            if len(self.tok_words) < 2 * _INDEX_FROM:
-                words = self.tok_words
-                self._joined_tokens = [i for i, w in enumerate(words) if "-" in w or "'" in w or "\u2019" in w]
-            else:
-                positions = self.word_positions
-                joined = [found for w, found in positions.items() if "-" in w or "'" in w or "\u2019" in w]
-                self._joined_tokens = _merged(joined)
+            # the tokens holding one of the marks: a mark never opens or ends a token, so the token starting
+            # last before a mark's offset holds it when it ends after it (few marks: one bisect each)
+            starts, ends = self.tok_starts, self.tok_ends
+            joined: list[int] = []
+            last = -1
+            for o in self.offsets(_JOINERS):
+                i = bisect.bisect_right(starts, o) - 1
+                if i > last and o < ends[i]:
+                    joined.append(i)
+                    last = i
+            self._joined_tokens = joined
         return self._joined_tokens
 
     @property
