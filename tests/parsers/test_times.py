@@ -172,3 +172,39 @@ def test_prefix_shifts_spans(body: str, prefix: str) -> None:
     tail = [t for t in shifted if t.span.start >= offset]
 
     assert [(t.span.start + offset, t.value) for t in base] == [(t.span.start, t.value) for t in tail]
+
+
+_PREFIX_PARTS = [
+    "in",
+    "the",
+    "early",
+    "mid",
+    "end",
+    "of",
+    "as",
+    "since",
+    "\u017fince",
+    "THE",
+    "By",
+    "late",
+    "town",
+    "x",
+]
+
+
+@given(st.lists(st.sampled_from([*_PREFIX_PARTS, " ", "  ", "\n", "-", "\u2013", ",", "3", "\u00e9"]), max_size=24))
+@example(["the", " ", "end", " ", "of", " ", "the", " "])
+@example(["town", " ", "in", " ", "the", " ", "early", "-"])
+@example(["x", "3", "in", " ", "the", " ", "early", " ", "\u017fince", " ", "THE", " ", "end", " ", "of", " "])
+def test_prefix_matches_the_plain_search(parts: list[str]) -> None:
+    """The prefix searched from the run of its words is the match the plain 40-character search finds."""
+    from conflictnews.parsers.times import _PREFIX, _prefix
+
+    text = "".join(parts) + "March"
+    for start in range(len(text) + 1):
+        want = _PREFIX.search(text, max(0, start - 40), start)
+        got = _prefix(text, start)
+        spans = ("prep", "the", "part")
+        assert (got and (got.span(), got.groups(), *map(got.span, spans))) == (
+            want and (want.span(), want.groups(), *map(want.span, spans))
+        )

@@ -162,6 +162,39 @@ _PREFIX = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+# A match of _PREFIX is a run of these words, each after no letter or digit and before white space or a dash
+_PREFIX_WORDS = (
+    *("since", "as", "by", "until", "till", "through", "before", "after", "from", "between", "around", "about"),
+    *("circa", "approximately", "in", "on", "during", "throughout", "over", "at", "of", "to", "and", "or", "for"),
+    *("within", "last", "this", "next", "the", "early", "mid", "late", "earlier", "later", "end", "beginning"),
+    *("start", "middle", "turn", "close"),
+)
+# The run of such words that ends at a position, read right to left: no match of _PREFIX starts before it
+_PREFIX_RUN = regex.compile(
+    r"(?:(?<![\p{L}\p{N}])(?:"
+    + "|".join(sorted(_PREFIX_WORDS, key=lambda w: (-len(w), w)))
+    + r")(?:\s++|[\-\u2010\u2013]))*+",
+    regex.IGNORECASE | regex.REVERSE,
+)
+_PREFIX_REACH = 40  # characters before an atom searched for its prefix
+
+
+def _prefix(text: str, start: int) -> regex.Match[str] | None:
+    """
+    ``_PREFIX.search(text, start - 40, start)``: the preposition, "the" and part of the period before an atom.
+
+    The search tries the pattern at every character of the window, leftmost first; a match can only
+    start inside the run of the pattern's words that ends at *start*, so over a long window the search
+    starts there (the run read right to left by one reverse match): the same match, found at fewer places.
+    """
+    lo = max(0, start - _PREFIX_REACH)
+    if start - lo > 12:  # a short window is searched as it is
+        run = _PREFIX_RUN.match(text, lo, start)
+        if run is not None and run.start() > lo:
+            lo = run.start()
+    m: regex.Match[str] | None = _PREFIX.search(text, lo, start)
+    return m
+
 
 _YEAR_PREPS = frozenset({"in", "since", "by", "until", "till", "before", "after", "during", "from", "of", "through"})
 _PART_WORD = {"early": "early", "mid": "mid", "late": "late", "earlier": "earlier", "later": "later"}
@@ -633,9 +666,7 @@ class TimeParser:
 
     # -----------------------------------------------------------------------------------------
     def _prefix(self, text: str, start: int) -> regex.Match[str] | None:
-        lo = max(0, start - 40)
-        m: regex.Match[str] | None = _PREFIX.search(text, lo, start)
-        return m
+        return _prefix(text, start)
 
     def _tense(self, text: str, start: int, end: int, context: Context | None) -> str | None:
         """
@@ -838,7 +869,7 @@ class TimeParser:
             return None
         first = one[0]
         # the second atom is licensed by the range itself ("from August to March")
-        two = self._atom(text, b, _PREFIX.search(text, max(0, b.start() - 40), b.start()), published, state, context)
+        two = self._atom(text, b, _prefix(text, b.start()), published, state, context)
         if len(two) != 1 and kb == "mo":
             two = self._atom(text, b, _PREFIX.search("in ", 0, 3), published, state, context)
         if len(two) != 1:
