@@ -208,3 +208,18 @@ def test_prefix_matches_the_plain_search(parts: list[str]) -> None:
         assert (got and (got.span(), got.groups(), *map(got.span, spans))) == (
             want and (want.span(), want.groups(), *map(want.span, spans))
         )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["March 16, 2025", "16 March 2025", "2025-03-16", "16/03/2025", "August 2024", "Q3 2024", "the coming weeks",
+     "last week", "the weekend", "two days ago", "the next day", "yesterday", "every Tuesday", "last Tuesday night",
+     "next summer", "this August", "1990s", "the 13th"],
+)  # fmt: skip
+def test_kind_is_the_one_alternative_that_matched(text: str) -> None:
+    """The kind read from the last group to close is the one kind group that took part in the match."""
+    from conflictnews.parsers.times import _KINDS, _kind
+
+    m = PARSER._pattern.match(text, 4 if text.startswith("the weekend") else 0)
+    assert m is not None
+    assert [k for k in _KINDS if m.group(k) is not None] == [_kind(m)]

@@ -966,7 +966,11 @@ def _key(text: str, pos: int, end: int) -> str:
 
 
 def _next_ok(w: str, triggers: frozenset[str]) -> bool:
-    return w[:1].isdigit() or _key(w, 0, len(w)) in triggers
+    if w[:1].isdigit():
+        return True
+    if "-" in w or "'" in w or "’" in w:
+        return _key(w, 0, len(w)) in triggers
+    return w.lower() in triggers  # the key of a word with no mark: the whole word
 
 
 def _shift_value(value: str, years: int) -> str:
@@ -977,7 +981,14 @@ def _shift_value(value: str, years: int) -> str:
 _KINDS = ("md", "dm", "iso", "num", "my", "qu", "rf", "ru", "we", "ag", "an", "rd", "st", "wd", "se", "mo", "yr", "od")
 
 
+_KIND_SET = frozenset(_KINDS)
+
+
 def _kind(m: regex.Match[str]) -> str:
+    # one kind's group takes part in a match, and it encloses the others of its alternative: it closes last
+    last: str | None = m.lastgroup
+    if last in _KIND_SET:
+        return str(last)
     # by group number: the regex module answers a group name only after failing to read it as a number
     groups = m.re.groupindex
     for k in _KINDS:
