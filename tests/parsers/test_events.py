@@ -420,7 +420,8 @@ def test_by_after_the_object_names_no_agent() -> None:
 
 _PIECES = st.sampled_from(
     ["\n", "\n\n", " ", "\t", ":", " : ", ";", ",", ", which", ", as", " as ", " \u2014 ", "\u2013", "Attack",
-     "Arrests", "Property destruction", "shelling", "but", "While", ".", "soldiers", "\u00a0", "\r\n"]
+     "Arrests", "Property destruction", "shelling", "but", "While", ".", "soldiers", "\u00a0", "\r\n",
+     ", a\u017f", ", as-is", ", asked", ",which", ", AMID", "'s", "-"]
 )  # fmt: skip
 
 
@@ -520,3 +521,19 @@ def test_passive_before_matches_the_pattern_search(parts: list[str]) -> None:
     for start in range(len(text) + 1):
         for lo in (0, max(0, start - 24), max(0, start - 4)):
             assert doc.passive_before(lo, start) == (_PASSIVE.search(text, lo, start) is not None)
+
+
+_BY_PIECES = ["by", "BY", "b", "y", "between", "BETWEEN", "betw", " ", "the", ".", ";", "\u00e9", "x" * 20]
+
+
+@given(st.lists(st.sampled_from(_BY_PIECES), max_size=12).map("".join))
+@example("x" * 39 + " by the ")
+def test_by_agent_and_between_match_their_patterns(text: str) -> None:
+    """The word tests before the "by" and "between" patterns never drop one of their matches."""
+    from conflictnews.parsers.events import _BETWEEN, _BY_AGENT, _between, _by_agent
+
+    for start in range(len(text) + 1):
+        for end in (len(text), min(len(text), start + 12)):
+            got, want = _by_agent(text, start, end), _BY_AGENT.match(text, start, end)
+            assert (got and got.span()) == (want and want.span())
+            assert _between(text, start, end) == (_BETWEEN.search(text, start, end) is not None)

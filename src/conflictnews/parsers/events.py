@@ -98,6 +98,10 @@ _CLAUSE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 _CLAUSE_WORDS = frozenset({"as", "while", "but", "yet", "whereas"})
+# the words after which a comma opens a clause (the last alternative of _CLAUSE)
+_COMMA_WORDS = frozenset(
+    "which who whom while as but yet after before when whereas although though amid".split()  # noqa: SIM905
+)
 # the characters every alternative of _CLAUSE starts with
 _CLAUSE_MARKS = ";:,\u2014\u2013"
 
@@ -562,7 +566,21 @@ def _clauses(
         # every cut starts at one of the marks, and no cut holds another mark: try the pattern at each
         cuts = []
         match = _CLAUSE.match
+        starts, words = analysis.tok_starts, analysis.tok_words
         for p in marks[bisect.bisect_left(marks, start) : bisect.bisect_left(marks, end)]:
+            ch = text[p]
+            if ch == ";":
+                cuts.append((p, p + 1))  # the pattern's first alternative
+                continue
+            if ch == ",":
+                # a comma cuts before one of _COMMA_WORDS, the first word after it (the first token after it):
+                # an ASCII word with another key cannot match (other words are left to the pattern)
+                k = bisect.bisect_right(starts, p)
+                if k == len(words):
+                    continue
+                w = words[k]
+                if w.isascii() and w.split("-", 1)[0].split("'", 1)[0].lower() not in _COMMA_WORDS:
+                    continue
             m = match(text, p, end)
             if m is not None:
                 cuts.append((p, m.end()))
@@ -945,7 +963,7 @@ class _DocIndex:
         passive = self.passive_before(max(clause[0], trig.start - 24), trig.start) or bool(
             _PASSIVE_HEAD.match(text, trig.start)
         )
-        m = _BY_AGENT.match(text, trig.end, clause[1])
+        m = _by_agent(text, trig.end, clause[1])
         if (
             m
             and not passive
@@ -964,7 +982,7 @@ class _DocIndex:
             targets = _unique(a[2] for a in before if a[2] not in agents)
             return agents, targets, rule + "+passive"
         if not agents:
-            if _BETWEEN.search(text, max(clause[0], trig.start - 5), min(clause[1], trig.end + 12)):
+            if _between(text, max(clause[0], trig.start - 5), min(clause[1], trig.end + 12)):
                 agents = _unique(a[2] for a in after[:2])
                 after = after[2:]
                 rule = "+between"
@@ -1152,6 +1170,23 @@ class _DocIndex:
     def claim_for(self, trig: _Trigger) -> str | None:
         c = self.claim_obj_for(trig)
         return c.id if c else None
+
+
+def _by_agent(text: str, start: int, end: int) -> regex.Match[str] | None:
+    """``_BY_AGENT.match(text, start, end)``; not tried where an ASCII window holds no "by" (its reach: 42)."""
+    window = text[start : min(end, start + 42)]
+    if window.isascii() and "by" not in window.lower():
+        return None
+    m: regex.Match[str] | None = _BY_AGENT.match(text, start, end)
+    return m
+
+
+def _between(text: str, start: int, end: int) -> bool:
+    """``_BETWEEN.search(text, start, end)``; not tried where an ASCII window holds no "between"."""
+    window = text[start:end]
+    if window.isascii() and "between" not in window.lower():
+        return False
+    return _BETWEEN.search(text, start, end) is not None
 
 
 def _unique(ids: Iterable[str]) -> list[str]:
