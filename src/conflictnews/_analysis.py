@@ -139,10 +139,18 @@ class Analysis:
         cache = self._char_offsets
         found = cache.get(chars)
         if found is None:
+            text = self.text
             if len(chars) == 1:
-                found = find_all(self.text, chars) if chars in self.text else []
+                found = find_all(text, chars) if chars in text else []
             else:
-                found = _merged([part for ch in dict.fromkeys(chars) if (part := self.offsets(ch))])
+                parts = []
+                for ch in dict.fromkeys(chars):
+                    part = cache.get(ch)
+                    if part is None:
+                        part = cache[ch] = find_all(text, ch) if ch in text else []
+                    if part:
+                        parts.append(part)
+                found = _merged(parts)
             cache[chars] = found
         return found
 
