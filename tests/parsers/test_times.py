@@ -223,3 +223,29 @@ def test_kind_is_the_one_alternative_that_matched(text: str) -> None:
     m = PARSER._pattern.match(text, 4 if text.startswith("the weekend") else 0)
     assert m is not None
     assert [k for k in _KINDS if m.group(k) is not None] == [_kind(m)]
+
+
+def test_words_that_open_no_atom_are_not_tried() -> None:
+    """The trigger words left out as openers ("near", "day") match nothing where they stand first."""
+    left_out = PARSER._triggers - PARSER._atom_words
+    assert {"near", "day", "months"} <= left_out
+    assert not {"last", "two", "may", "weekend", "march", "yesterday"} & left_out
+    for w in left_out:
+        for v in (w, w.title(), w.upper()):
+            for after in ("", " ", " ago", " before yesterday", " of 2024", " 2024", "s ago", "-long", " future", ","):
+                assert PARSER._pattern.match(f"the {v}{after}", 4) is None, v + after
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["in the near future", "the day before yesterday", "two days ago and the next day", "that night, months later",
+     "the weekend of 3 May", "Near Day 2 a decade ago", "in the coming weeks and the past 48 hours"],
+)  # fmt: skip
+def test_atoms_are_those_every_trigger_word_finds(text: str) -> None:
+    """Leaving the non-openers out finds the same atoms as trying the pattern at every trigger word."""
+    from conflictnews._analysis import Analysis
+
+    every = TimeParser()
+    every._atom_words = every._triggers
+    got = [m.span() for m in PARSER._atoms(text, Analysis(text))]
+    assert got == [m.span() for m in every._atoms(text, Analysis(text))]

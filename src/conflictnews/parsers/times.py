@@ -523,6 +523,25 @@ class TimeParser:
             {k.lower() for k in (*lex.months, *lex.weekdays, *lex.seasons, *lex.numbers)} | _GRAMMAR_TRIGGERS
         )
         self._openers = self._triggers | _WEAK
+        # The trigger words an atom can open with: those some text starting with the word (in any of the cases
+        # the pattern reads) could match, by a partial match after "the " (which both lookbehinds of the pattern
+        # accept: no letter before an atom, "the" before "weekend"). "near" ("the near future"), "day" or
+        # "weeks" only ever follow another word: the pattern is not tried at them. With any other lookbehind
+        # in the pattern this cannot be told, and every trigger word is tried.
+        forms: dict[str, set[str]] = {}
+        for w in (*lex.months, *lex.weekdays):
+            for f in (w, w[:1].upper() + w[1:], w.upper()):
+                forms.setdefault(f.lower(), set()).add(f)
+        self._atom_words = self._triggers
+        if self._pattern.pattern.count("(?<") == 2:
+            self._atom_words = frozenset(
+                k
+                for k in self._triggers
+                if any(
+                    self._pattern.match("the " + v, 4, partial=True)
+                    for v in {k, k[:1].upper() + k[1:], k.title(), k.upper(), *forms.get(k, ())}
+                )
+            )
         # what may follow a number of one to three digits that opens an atom: "3 May", "3 and 4 May", "3 years ago"
         self._after_small = frozenset(self._months) | load_lexicon("times/after_small_number")
         # these three only answer "is there one?", so the order of their words does not matter
@@ -611,7 +630,7 @@ class TimeParser:
         The combined pattern is tried only where a token could open an atom (a month, a digit, "last",
         "the" before "past" …): scanning every character position with it would be several times slower.
         """
-        triggers, weak, pattern = self._triggers, _WEAK, self._pattern
+        triggers, weak, pattern, atom_words = self._triggers, _WEAK, self._pattern, self._atom_words
         words, lower = analysis.tok_words, analysis.tok_lower
         tok_starts, tok_ends = analysis.tok_starts, analysis.tok_ends
         atoms: list[regex.Match[str]] = []
@@ -631,7 +650,7 @@ class TimeParser:
             else:
                 key = lower[i]
                 if not (
-                    key in triggers
+                    key in atom_words
                     or w[0].isdigit()
                     or (key in weak and i + 1 < n and _next_ok(words[i + 1], triggers))
                 ):
@@ -644,7 +663,7 @@ class TimeParser:
                     continue
                 if len(starts) > 1 or pos != tok_start or "'" in w or "’" in w:
                     key = _key(text, pos, tok_ends[i])
-                    if not (key in triggers or key[:1].isdigit()):
+                    if not (key in atom_words or key[:1].isdigit()):
                         continue
                 m = pattern.match(text, pos)
                 if m is not None and m.end() > pos:
