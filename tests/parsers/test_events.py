@@ -537,3 +537,14 @@ def test_by_agent_and_between_match_their_patterns(text: str) -> None:
             got, want = _by_agent(text, start, end), _BY_AGENT.match(text, start, end)
             assert (got and got.span()) == (want and want.span())
             assert _between(text, start, end) == (_BETWEEN.search(text, start, end) is not None)
+
+
+def test_labels_after_spaces_and_in_any_case_are_found() -> None:
+    """The first-character test before the label pattern keeps indented, upper-case and folded labels."""
+    from conflictnews._analysis import Analysis
+
+    parser = EventParser(labels=[("attack", "violence"), ("\u017fpecial", "violence")])
+    assert {"a", "s", "\u017f"} <= parser._label_firsts  # "Special" may match the long s under case folding
+    text = "x\n \tATTACK: one\nAttack : two\nOther: three"
+    found = [text[t.start : t.end] for t in parser._triggers(Analysis(text)) if t.strength == 10]
+    assert found == ["ATTACK", "Attack"]

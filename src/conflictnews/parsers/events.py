@@ -199,6 +199,9 @@ class EventParser:
             for cls in sorted({c for c, _ in self._trigger_info.values()} | set(self._labels.values()))
             if cls == "violence" or cls.removeprefix("w:") in self._classes
         }
+        # the first characters of the labels as an ASCII character of the text may match them, case aside
+        # (the folding of the long s, the Kelvin sign and the dotted capital I to ASCII letters included)
+        self._label_firsts = frozenset(c for lb in self._labels for c in (lb[:1].lower(), lb[:1].casefold()[:1]))
         self._label_re = regex.compile(
             r"^[ \t]*+(" + _alternation(self._labels) + r")\s*+:", regex.IGNORECASE | regex.MULTILINE
         )
@@ -220,9 +223,16 @@ class EventParser:
             # a label opens a line, and every line with words on it is a paragraph: match only there
             # (as finditer would: no match starts inside the one before)
             last = 0
+            firsts = self._label_firsts
             for p_start, _ in analysis.paragraphs:
                 if p_start < last:
                     continue
+                q = p_start
+                while text[q] in " \t":
+                    q += 1
+                ch = text[q]
+                if ch.isascii() and ch.lower() not in firsts:
+                    continue  # no label opens with this character (case folding aside, which ASCII escapes)
                 m = self._label_re.match(text, p_start)
                 if m is not None:
                     last = m.end()
