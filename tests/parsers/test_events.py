@@ -420,7 +420,8 @@ def test_by_after_the_object_names_no_agent() -> None:
 
 _PIECES = st.sampled_from(
     ["\n", "\n\n", " ", "\t", ":", " : ", ";", ",", ", which", ", as", " as ", " \u2014 ", "\u2013", "Attack",
-     "Arrests", "Property destruction", "shelling", "but", "While", ".", "soldiers", "\u00a0", "\r\n"]
+     "Arrests", "Property destruction", "shelling", "but", "While", ".", "soldiers", "\u00a0", "\r\n",
+     ", a\u017f", ", as-is", ", asked", ",which", ", AMID", "'s", "-"]
 )  # fmt: skip
 
 
@@ -442,7 +443,8 @@ def test_clauses_from_document_indexes_match_per_sentence_scans(text: str) -> No
 
     an = Analysis(text)
     words = an.indices_of(_CLAUSE_WORDS)
-    marks = [m.start() for m in _CLAUSE_MARKS.finditer(text)]
+    marks = an.offsets(_CLAUSE_MARKS)
+    assert marks == [i for i, ch in enumerate(text) if ch in _CLAUSE_MARKS]
     for start, end in an.sentences or [(0, len(text))]:
         assert _clauses(an, start, end, words, marks) == _clauses(an, start, end)
 
@@ -454,7 +456,7 @@ def test_clauses_split_at_marks_and_conjunctions() -> None:
     text = "Troops shelled the town; militants fired back, which killed two \u2014 as police watched."
     an = Analysis(text)
     words = an.indices_of(_CLAUSE_WORDS)
-    marks = [m.start() for m in _CLAUSE_MARKS.finditer(text)]
+    marks = an.offsets(_CLAUSE_MARKS)
     got = [text[s:e].strip() for s, e in _clauses(an, 0, len(text), words, marks)]
     assert got == ["Troops shelled the town", "militants fired back", "which killed two", "as police watched."]
 
@@ -567,3 +569,48 @@ def test_a_names_participle_compound_is_no_event() -> None:
     """'the U.S.-backed foundation': "backed" qualifies the foundation, nobody backs anybody here."""
     text = "Israeli troops fired on a crowd heading to a site run by the U.S.-backed Gaza Humanitarian Foundation."
     assert "SUPPORT" not in [e.plover.event_type for e in cn.parse(text).events if e.plover]
+
+
+_PASSIVE_PARTS = ["was", "Was", "were", "is", "this", "being", "got", "quickly", "x-was", "  ", " ", "\n", ",", "shot"]
+
+
+@given(st.lists(st.sampled_from(_PASSIVE_PARTS), max_size=10))
+@example(["this", " ", "shot"])
+@example(["x-was", "\n", "shot"])
+def test_passive_before_matches_the_pattern_search(parts: list[str]) -> None:
+    """The auxiliary before a trigger, tested on the word before it first, is what the pattern's search finds."""
+    from conflictnews.parsers import Context
+    from conflictnews.parsers.events import _PASSIVE, _DocIndex
+
+    text = "".join(parts)
+    doc = _DocIndex(Context(cn.Document(text=text)), EventParser())
+    for start in range(len(text) + 1):
+        for lo in (0, max(0, start - 24), max(0, start - 4)):
+            assert doc.passive_before(lo, start) == (_PASSIVE.search(text, lo, start) is not None)
+
+
+_BY_PIECES = ["by", "BY", "b", "y", "between", "BETWEEN", "betw", " ", "the", ".", ";", "\u00e9", "x" * 20]
+
+
+@given(st.lists(st.sampled_from(_BY_PIECES), max_size=12).map("".join))
+@example("x" * 39 + " by the ")
+def test_by_agent_and_between_match_their_patterns(text: str) -> None:
+    """The word tests before the "by" and "between" patterns never drop one of their matches."""
+    from conflictnews.parsers.events import _BETWEEN, _BY_AGENT, _between, _by_agent
+
+    for start in range(len(text) + 1):
+        for end in (len(text), min(len(text), start + 12)):
+            got, want = _by_agent(text, start, end), _BY_AGENT.match(text, start, end)
+            assert (got and got.span()) == (want and want.span())
+            assert _between(text, start, end) == (_BETWEEN.search(text, start, end) is not None)
+
+
+def test_labels_after_spaces_and_in_any_case_are_found() -> None:
+    """The first-character test before the label pattern keeps indented, upper-case and folded labels."""
+    from conflictnews._analysis import Analysis
+
+    parser = EventParser(labels=[("attack", "violence"), ("\u017fpecial", "violence")])
+    assert {"a", "s", "\u017f"} <= parser._label_firsts  # "Special" may match the long s under case folding
+    text = "x\n \tATTACK: one\nAttack : two\nOther: three"
+    found = [text[t.start : t.end] for t in parser._triggers(Analysis(text)) if t.strength == 10]
+    assert found == ["ATTACK", "Attack"]

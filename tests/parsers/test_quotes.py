@@ -492,3 +492,26 @@ def test_auxiliaries_join_the_cue_only_in_lower_case(text: str, speaker: str, cu
     (q,) = parse(text, SYRSKYI)
 
     assert (speaker, cue) == (q.speaker_text, q.cue)
+
+
+@given(st.text(alphabet=st.sampled_from(list('ab ,;"\u201c\u201d\u00ab\u00bb\u201e\n\t\u2014\u2013\x1c')), max_size=60))
+@example('a "b" \u201cc\u201d\n\n \n\u00abd\u00bb')
+def test_analysis_offsets_and_paragraphs_match_regex_scans(text: str) -> None:
+    """The character offsets and lines the analysis finds with str.find are those of the regex scans."""
+    from conflictnews._analysis import Analysis
+
+    an = Analysis(text)
+    for chars in (",", ",;\u2014\u2013", '"\u201c\u201d\u00ab\u00bb\u201e', "zq"):
+        assert an.offsets(chars) == [m.start() for m in re.finditer("[" + re.escape(chars) + "]", text)]
+    assert an.paragraphs == tuple((m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip())
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab1_ -'\u2019\u2010.\n")), max_size=60))
+@example("mid-March Ukraine's a-b-c -x y- '' 1-2_a-b")
+def test_analysis_joined_tokens_are_the_tokens_holding_a_mark(text: str) -> None:
+    """Found through the offsets of the marks, the joined tokens are those whose word holds one."""
+    from conflictnews._analysis import Analysis
+
+    an = Analysis(text)
+    want = [i for i, w in enumerate(an.tok_words) if "-" in w or "'" in w or "\u2019" in w]
+    assert an.joined_tokens == want

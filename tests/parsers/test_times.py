@@ -172,3 +172,80 @@ def test_prefix_shifts_spans(body: str, prefix: str) -> None:
     tail = [t for t in shifted if t.span.start >= offset]
 
     assert [(t.span.start + offset, t.value) for t in base] == [(t.span.start, t.value) for t in tail]
+
+
+_PREFIX_PARTS = [
+    "in",
+    "the",
+    "early",
+    "mid",
+    "end",
+    "of",
+    "as",
+    "since",
+    "\u017fince",
+    "THE",
+    "By",
+    "late",
+    "town",
+    "x",
+]
+
+
+@given(st.lists(st.sampled_from([*_PREFIX_PARTS, " ", "  ", "\n", "-", "\u2013", ",", "3", "\u00e9"]), max_size=24))
+@example(["the", " ", "end", " ", "of", " ", "the", " "])
+@example(["town", " ", "in", " ", "the", " ", "early", "-"])
+@example(["x", "3", "in", " ", "the", " ", "early", " ", "\u017fince", " ", "THE", " ", "end", " ", "of", " "])
+def test_prefix_matches_the_plain_search(parts: list[str]) -> None:
+    """The prefix searched from the run of its words is the match the plain 40-character search finds."""
+    from conflictnews.parsers.times import _PREFIX, _prefix
+
+    text = "".join(parts) + "March"
+    for start in range(len(text) + 1):
+        want = _PREFIX.search(text, max(0, start - 40), start)
+        got = _prefix(text, start)
+        spans = ("prep", "the", "part")
+        assert (got and (got.span(), got.groups(), *map(got.span, spans))) == (
+            want and (want.span(), want.groups(), *map(want.span, spans))
+        )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["March 16, 2025", "16 March 2025", "2025-03-16", "16/03/2025", "August 2024", "Q3 2024", "the coming weeks",
+     "last week", "the weekend", "two days ago", "the next day", "yesterday", "every Tuesday", "last Tuesday night",
+     "next summer", "this August", "1990s", "the 13th"],
+)  # fmt: skip
+def test_kind_is_the_one_alternative_that_matched(text: str) -> None:
+    """The kind read from the last group to close is the one kind group that took part in the match."""
+    from conflictnews.parsers.times import _KINDS, _kind
+
+    m = PARSER._pattern.match(text, 4 if text.startswith("the weekend") else 0)
+    assert m is not None
+    assert [k for k in _KINDS if m.group(k) is not None] == [_kind(m)]
+
+
+def test_words_that_open_no_atom_are_not_tried() -> None:
+    """The trigger words left out as openers ("near", "day") match nothing where they stand first."""
+    left_out = PARSER._triggers - PARSER._atom_words
+    assert {"near", "day", "months"} <= left_out
+    assert not {"last", "two", "may", "weekend", "march", "yesterday"} & left_out
+    for w in left_out:
+        for v in (w, w.title(), w.upper()):
+            for after in ("", " ", " ago", " before yesterday", " of 2024", " 2024", "s ago", "-long", " future", ","):
+                assert PARSER._pattern.match(f"the {v}{after}", 4) is None, v + after
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["in the near future", "the day before yesterday", "two days ago and the next day", "that night, months later",
+     "the weekend of 3 May", "Near Day 2 a decade ago", "in the coming weeks and the past 48 hours"],
+)  # fmt: skip
+def test_atoms_are_those_every_trigger_word_finds(text: str) -> None:
+    """Leaving the non-openers out finds the same atoms as trying the pattern at every trigger word."""
+    from conflictnews._analysis import Analysis
+
+    every = TimeParser()
+    every._atom_words = every._triggers
+    got = [m.span() for m in PARSER._atoms(text, Analysis(text))]
+    assert got == [m.span() for m in every._atoms(text, Analysis(text))]

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import operator
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar, Generic, NamedTuple, TypeVar
 
@@ -110,8 +109,12 @@ _CLAUSE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 _CLAUSE_WORDS = frozenset({"as", "while", "but", "yet", "whereas"})
+# the words after which a comma opens a clause (the last alternative of _CLAUSE)
+_COMMA_WORDS = frozenset(
+    "which who whom while as but yet after before when whereas although though amid".split()  # noqa: SIM905
+)
 # the characters every alternative of _CLAUSE starts with
-_CLAUSE_MARKS = re.compile("[;:,\u2014\u2013]")
+_CLAUSE_MARKS = ";:,\u2014\u2013"
 
 _BY_AGENT = regex.compile(r"[^.;:]{0,40}?\bby\s++(?:the\s++)?", regex.IGNORECASE)
 # "attacked a checkpoint manned by soldiers": a participle after the trigger's object (not "an IED, planted by")
@@ -207,6 +210,9 @@ class EventParser:
             for cls in sorted({c for c, _ in self._trigger_info.values()} | set(self._labels.values()))
             if cls == "violence" or cls.removeprefix("w:") in self._classes
         }
+        # the first characters of the labels as an ASCII character of the text may match them, case aside
+        # (the folding of the long s, the Kelvin sign and the dotted capital I to ASCII letters included)
+        self._label_firsts = frozenset(c for lb in self._labels for c in (lb[:1].lower(), lb[:1].casefold()[:1]))
         self._label_re = regex.compile(
             r"^[ \t]*+(" + _alternation(self._labels) + r")\s*+:", regex.IGNORECASE | regex.MULTILINE
         )
@@ -228,9 +234,16 @@ class EventParser:
             # a label opens a line, and every line with words on it is a paragraph: match only there
             # (as finditer would: no match starts inside the one before)
             last = 0
+            firsts = self._label_firsts
             for p_start, _ in analysis.paragraphs:
                 if p_start < last:
                     continue
+                q = p_start
+                while text[q] in " \t":
+                    q += 1
+                ch = text[q]
+                if ch.isascii() and ch.lower() not in firsts:
+                    continue  # no label opens with this character (case folding aside, which ASCII escapes)
                 m = self._label_re.match(text, p_start)
                 if m is not None:
                     last = m.end()
@@ -615,7 +628,21 @@ def _clauses(
         # every cut starts at one of the marks, and no cut holds another mark: try the pattern at each
         cuts = []
         match = _CLAUSE.match
+        starts, words = analysis.tok_starts, analysis.tok_words
         for p in marks[bisect.bisect_left(marks, start) : bisect.bisect_left(marks, end)]:
+            ch = text[p]
+            if ch == ";":
+                cuts.append((p, p + 1))  # the pattern's first alternative
+                continue
+            if ch == ",":
+                # a comma cuts before one of _COMMA_WORDS, the first word after it (the first token after it):
+                # an ASCII word with another key cannot match (other words are left to the pattern)
+                k = bisect.bisect_right(starts, p)
+                if k == len(words):
+                    continue
+                w = words[k]
+                if w.isascii() and w.split("-", 1)[0].split("'", 1)[0].lower() not in _COMMA_WORDS:
+                    continue
             m = match(text, p, end)
             if m is not None:
                 cuts.append((p, m.end()))
@@ -696,24 +723,33 @@ class _Draft:
         acled = None
         if self.acled:
             inter1, inter2 = self._inter(kinds)
-            acled = AcledCoding(
-                event_type=self.acled[0],
-                sub_event_type=self.acled[1],
-                inter1=inter1,
-                inter2=inter2,
-                interaction=None
+            interaction = (
+                None
                 if inter1 is None
                 else int(f"{min(inter1, inter2 or 0)}{max(inter1, inter2 or 0)}")
                 if inter2
-                else inter1 * 10,
+                else inter1 * 10
             )
+            key = (self.acled[0], self.acled[1], inter1, inter2, interaction)
+            acled = _ACLED_CODINGS.get(key)
+            if acled is None:
+                acled = _ACLED_CODINGS[key] = AcledCoding(
+                    event_type=key[0], sub_event_type=key[1], inter1=inter1, inter2=inter2, interaction=interaction
+                )
+        plover = None
+        if self.plover:
+            plover = _PLOVER_CODINGS.get((self.plover, self.mode))
+            if plover is None:
+                plover = _PLOVER_CODINGS[(self.plover, self.mode)] = PloverCoding(
+                    event_type=self.plover, mode=self.mode
+                )
         return Event(
             id=ident,
             text=self.trigger.slice(text),
             trigger=self.trigger,
             sentence=self.sentence,
             acled=acled,
-            plover=PloverCoding(event_type=self.plover, mode=self.mode) if self.plover else None,
+            plover=plover,
             agents=self.agents,
             targets=self.targets,
             location=self.location.id if self.location else None,
@@ -730,6 +766,13 @@ class _Draft:
         k1 = kinds.get(self.agents[0]) if self.agents else None
         k2 = kinds.get(self.targets[0]) if self.targets else None
         return (ACLED_INTER.get(k1) if k1 else None, ACLED_INTER.get(k2) if k2 else None)
+
+
+# The codings are frozen values, made once per distinct value and shared by the events that have it
+# (a handful of distinct values: a dict look-up instead of building and validating a new object per event).
+_ACLED_CODINGS: dict[tuple[str, str, int | None, int | None, int | None], AcledCoding] = {}
+_PLOVER_CODINGS: dict[tuple[str, str | None], PloverCoding] = {}
+_PRECISION_CODES: dict[tuple[int | None, int | None, int | None, int | None, bool], PrecisionCodes] = {}
 
 
 @data_cache
@@ -786,13 +829,17 @@ def _precision(location: Location | None, time: TimeExpression | None) -> Precis
             acled_geo, ucdp_where = 3, 5
         else:
             acled_geo, ucdp_where = 3, 6
-    return PrecisionCodes(
-        acled_time=acled_time,
-        acled_geo=acled_geo,
-        ucdp_date=ucdp_date,
-        ucdp_where=ucdp_where,
-        date_stated=time is not None,
-    )
+    key = (acled_time, acled_geo, ucdp_date, ucdp_where, time is not None)
+    found = _PRECISION_CODES.get(key)
+    if found is None:
+        found = _PRECISION_CODES[key] = PrecisionCodes(
+            acled_time=acled_time,
+            acled_geo=acled_geo,
+            ucdp_date=ucdp_date,
+            ucdp_where=ucdp_where,
+            date_stated=time is not None,
+        )
+    return found
 
 
 # sources and observers ("reports", "the OSCE SMM observed") speak about events; they do not take part
@@ -811,6 +858,8 @@ _WEAPON_RANK = {"w:clash": 0, "w:airstrike": 1, "w:shelling": 2, "w:ied": 3}
 
 # case-sensitive: "IS" before a verb is the Islamic State, not an auxiliary
 _PASSIVE = regex.compile(r"\b(?:was|were|been|being|is|are|got|get)\s++(?:\p{L}++ly\s++)?$")
+# what the word before a match of _PASSIVE ends with: one of its auxiliaries, or the "-ly" of its adverb
+_PASSIVE_ENDS = ("was", "were", "been", "being", "is", "are", "got", "get", "ly")
 _PASSIVE_HEAD = regex.compile(r"(?:was|were)\s")  # a trigger that holds its auxiliary: "was found dead"
 
 _LOOKBACK = 1500  # characters before a sentence searched for an event's place
@@ -948,9 +997,11 @@ class _DocIndex:
         self._claim_starts = [min(c.span.start, c.content.start) for c in self.claims]
         self._claim_cache: dict[tuple[int, int], Claim | None] = {}
         self._spans: dict[tuple[int, int], Span] = {}
+        self._objects: dict[int, bool] = {}
+        self._observers: dict[int, bool] = {}
         # the words that may open a clause ("as", "while"), found once for the document
         self.clause_words = context.analysis.indices_of(_CLAUSE_WORDS)
-        self.clause_marks = [m.start() for m in _CLAUSE_MARKS.finditer(self.text)]
+        self.clause_marks = context.analysis.offsets(_CLAUSE_MARKS)
         self.used_killed: set[str] = set()
         self._actors = context.actors
         self._armed_by_count: list[str] | None = None
@@ -1007,6 +1058,33 @@ class _DocIndex:
             i += 1
         return out
 
+    def passive_before(self, lo: int, start: int) -> bool:
+        """
+        ``_PASSIVE.search(text, lo, start)``: an auxiliary (and an adverb) right before *start*.
+
+        The pattern can only match where the word before *start* ends in an auxiliary or in "-ly"
+        (white space alone follows it): that cheap test spares the search at most triggers.
+        """
+        an = self.analysis
+        i = bisect.bisect_right(an.tok_ends, start) - 1
+        if i < 0 or not an.tok_words[i].endswith(_PASSIVE_ENDS):
+            return False
+        return _PASSIVE.search(self.text, lo, start) is not None
+
+    def is_object(self, start: int) -> bool:
+        """:func:`_is_object` at *start*, read once per actor mention (every trigger near it asks again)."""
+        found = self._objects.get(start)
+        if found is None:
+            found = self._objects[start] = _is_object(self.text, start)
+        return found
+
+    def observer(self, end: int) -> bool:
+        """:func:`_observer` at *end*, read once per actor mention."""
+        found = self._observers.get(end)
+        if found is None:
+            found = self._observers[end] = _observer(self.text, end)
+        return found
+
     def arguments(
         self, trig: _Trigger, clause: tuple[int, int], sentence: tuple[int, int], political: bool = False
     ) -> tuple[list[str], list[str], str]:
@@ -1026,15 +1104,15 @@ class _DocIndex:
         agents: list[str] = []
         targets: list[str] = []
         rule = ""
-        passive = bool(
-            _PASSIVE.search(text, max(clause[0], trig.start - 24), trig.start) or _PASSIVE_HEAD.match(text, trig.start)
+        passive = self.passive_before(max(clause[0], trig.start - 24), trig.start) or bool(
+            _PASSIVE_HEAD.match(text, trig.start)
         )
-        m = _BY_AGENT.match(text, trig.end, clause[1])
+        m = _by_agent(text, trig.end, clause[1])
         if (
             m
             and not passive
             and _REDUCED_RELATIVE.match(text, trig.end + 1, m.end())
-            and any(not _is_object(text, a[0]) for a in before)
+            and any(not self.is_object(a[0]) for a in before)
         ):
             m = None  # "militants attacked a checkpoint manned by soldiers": "by" belongs to the object's participle
         if m:
@@ -1048,12 +1126,12 @@ class _DocIndex:
             targets = _unique(a[2] for a in before if a[2] not in agents)
             return agents, targets, rule + "+passive"
         if not agents:
-            if _BETWEEN.search(text, max(clause[0], trig.start - 5), min(clause[1], trig.end + 12)):
+            if _between(text, max(clause[0], trig.start - 5), min(clause[1], trig.end + 12)):
                 agents = _unique(a[2] for a in after[:2])
                 after = after[2:]
                 rule = "+between"
             else:
-                agents = _unique(a[2] for a in before if not _is_object(text, a[0]) and not _observer(text, a[1]))
+                agents = _unique(a[2] for a in before if not self.is_object(a[0]) and not self.observer(a[1]))
                 poss = [
                     a
                     for a in before
@@ -1236,6 +1314,23 @@ class _DocIndex:
     def claim_for(self, trig: _Trigger) -> str | None:
         c = self.claim_obj_for(trig)
         return c.id if c else None
+
+
+def _by_agent(text: str, start: int, end: int) -> regex.Match[str] | None:
+    """``_BY_AGENT.match(text, start, end)``; not tried where an ASCII window holds no "by" (its reach: 42)."""
+    window = text[start : min(end, start + 42)]
+    if window.isascii() and "by" not in window.lower():
+        return None
+    m: regex.Match[str] | None = _BY_AGENT.match(text, start, end)
+    return m
+
+
+def _between(text: str, start: int, end: int) -> bool:
+    """``_BETWEEN.search(text, start, end)``; not tried where an ASCII window holds no "between"."""
+    window = text[start:end]
+    if window.isascii() and "between" not in window.lower():
+        return False
+    return _BETWEEN.search(text, start, end) is not None
 
 
 def _unique(ids: Iterable[str]) -> list[str]:

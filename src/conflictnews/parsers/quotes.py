@@ -12,7 +12,6 @@ indirect quote. The attribution finder here is shared with
 from __future__ import annotations
 
 import bisect
-import itertools
 import operator
 from bisect import bisect_left as _bisect_left
 from collections.abc import Iterable, Iterator, Sequence
@@ -20,7 +19,7 @@ from typing import NamedTuple
 
 import regex
 
-from conflictnews._analysis import Analysis, QuoteRegion
+from conflictnews._analysis import Analysis, QuoteRegion, find_all
 from conflictnews._dateline import dateline_spans
 from conflictnews.lexicons import data_cache, load_lexicon, load_table
 from conflictnews.model import Actor, ActorKind, Quote, ReportWarning, Span
@@ -286,36 +285,6 @@ _NOT_STOP_STARTS = frozenset(
 """ASCII characters that cannot open the word after ", " in _CONTENT_STOPS (nor the white space before it)."""
 
 
-def _find_all(text: str, mark: str) -> list[int]:
-    """The offsets of the non-overlapping occurrences of *mark* in *text*, ascending."""
-    out: list[int] = []
-    find = text.find
-    step = len(mark)
-    i = find(mark)
-    while i != -1:
-        out.append(i)
-        i = find(mark, i + step)
-    return out
-
-
-def _offsets_of(text: str, chars: str, known: list[int] | None = None) -> list[int]:
-    """
-    The offsets of the characters of *text* that are in *chars*, ascending (*known*: offsets already found).
-
-    A str.find loop per character runs in C between hits: several times faster than a regex search
-    for the character class, as the hits are few.
-    """
-    parts = [known] if known else []
-    for ch in chars:
-        if ch in text:
-            parts.append(_find_all(text, ch))
-    if not parts:
-        return []
-    if len(parts) == 1:
-        return list(parts[0])
-    return sorted(itertools.chain.from_iterable(parts))
-
-
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "it", "we": "we", "i": "i"}
 _ONE_WORDS = frozenset(("one", "another"))
 _RELATIVES = frozenset(("who", "which", "that"))
@@ -503,10 +472,10 @@ class _Ctx:
     def boundaries(self) -> list[int]:
         """The offsets of the clause boundaries of the text (see _last_boundary), ascending."""
         if self._boundaries is None:
-            # one str.find loop per mark is several times faster than a regex search for the class
-            bounds = _offsets_of(self.text, _BOUNDARY_CHARS)
+            # one str.find loop per mark (shared through the analysis) is several times faster than a regex search
+            bounds = self.analysis.offsets(_BOUNDARY_CHARS)
             # a dateline's hyphen is a dash: "KHARTOUM, Nov 20 (Reuters) - Sudan's army said"
-            dashes = [d + 2 for d in _find_all(self.text, ") - ")]
+            dashes = [d + 2 for d in find_all(self.text, ") - ")]
             if dashes:
                 bounds = sorted({*bounds, *dashes})
             self._boundaries = bounds
@@ -525,7 +494,7 @@ class _Ctx:
     def commas(self) -> list[int]:
         """The offsets of the commas of the text, ascending."""
         if self._commas is None:
-            self._commas = _find_all(self.text, ",")
+            self._commas = self.analysis.offsets(",")
         return self._commas
 
     def comma_in(self, start: int, end: int) -> int:
@@ -542,9 +511,9 @@ class _Ctx:
             rows: tuple[list[int], list[int]] = ([], [])
             # every stop holds one of these marks: try the pattern only there (a whole-text search is 3x slower);
             # the marks are the matches of _STOP_HEADS, found with str.find
-            heads = _offsets_of(text, ";\u2014\u2013", self.commas)
+            heads = self.analysis.offsets(",;\u2014\u2013")
             if "--" in text:
-                heads = sorted(heads + _find_all(text, "--"))
+                heads = sorted(heads + find_all(text, "--"))
             size = len(text)
             for i in heads:
                 if text[i] == ";":
@@ -696,7 +665,7 @@ def all_quote_regions(context: Context) -> list[QuoteRegion]:
     text = context.text
     regions = list(context.analysis.quote_regions)
     # every match of _SINGLE opens with one of these marks: the pattern is tried only at them
-    marks = _offsets_of(text, _SINGLE_MARKS)
+    marks = context.analysis.offsets(_SINGLE_MARKS)
     if not marks:
         return regions
     starts = [r.start for r in regions]

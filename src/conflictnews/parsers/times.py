@@ -162,6 +162,39 @@ _PREFIX = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+# A match of _PREFIX is a run of these words, each after no letter or digit and before white space or a dash
+_PREFIX_WORDS = (
+    *("since", "as", "by", "until", "till", "through", "before", "after", "from", "between", "around", "about"),
+    *("circa", "approximately", "in", "on", "during", "throughout", "over", "at", "of", "to", "and", "or", "for"),
+    *("within", "last", "this", "next", "the", "early", "mid", "late", "earlier", "later", "end", "beginning"),
+    *("start", "middle", "turn", "close"),
+)
+# The run of such words that ends at a position, read right to left: no match of _PREFIX starts before it
+_PREFIX_RUN = regex.compile(
+    r"(?:(?<![\p{L}\p{N}])(?:"
+    + "|".join(sorted(_PREFIX_WORDS, key=lambda w: (-len(w), w)))
+    + r")(?:\s++|[\-\u2010\u2013]))*+",
+    regex.IGNORECASE | regex.REVERSE,
+)
+_PREFIX_REACH = 40  # characters before an atom searched for its prefix
+
+
+def _prefix(text: str, start: int) -> regex.Match[str] | None:
+    """
+    ``_PREFIX.search(text, start - 40, start)``: the preposition, "the" and part of the period before an atom.
+
+    The search tries the pattern at every character of the window, leftmost first; a match can only
+    start inside the run of the pattern's words that ends at *start*, so over a long window the search
+    starts there (the run read right to left by one reverse match): the same match, found at fewer places.
+    """
+    lo = max(0, start - _PREFIX_REACH)
+    if start - lo > 12:  # a short window is searched as it is
+        run = _PREFIX_RUN.match(text, lo, start)
+        if run is not None and run.start() > lo:
+            lo = run.start()
+    m: regex.Match[str] | None = _PREFIX.search(text, lo, start)
+    return m
+
 
 _YEAR_PREPS = frozenset({"in", "since", "by", "until", "till", "before", "after", "during", "from", "of", "through"})
 _PART_WORD = {"early": "early", "mid": "mid", "late": "late", "earlier": "earlier", "later": "later"}
@@ -490,6 +523,25 @@ class TimeParser:
             {k.lower() for k in (*lex.months, *lex.weekdays, *lex.seasons, *lex.numbers)} | _GRAMMAR_TRIGGERS
         )
         self._openers = self._triggers | _WEAK
+        # The trigger words an atom can open with: those some text starting with the word (in any of the cases
+        # the pattern reads) could match, by a partial match after "the " (which both lookbehinds of the pattern
+        # accept: no letter before an atom, "the" before "weekend"). "near" ("the near future"), "day" or
+        # "weeks" only ever follow another word: the pattern is not tried at them. With any other lookbehind
+        # in the pattern this cannot be told, and every trigger word is tried.
+        forms: dict[str, set[str]] = {}
+        for w in (*lex.months, *lex.weekdays):
+            for f in (w, w[:1].upper() + w[1:], w.upper()):
+                forms.setdefault(f.lower(), set()).add(f)
+        self._atom_words = self._triggers
+        if self._pattern.pattern.count("(?<") == 2:
+            self._atom_words = frozenset(
+                k
+                for k in self._triggers
+                if any(
+                    self._pattern.match("the " + v, 4, partial=True)
+                    for v in {k, k[:1].upper() + k[1:], k.title(), k.upper(), *forms.get(k, ())}
+                )
+            )
         # what may follow a number of one to three digits that opens an atom: "3 May", "3 and 4 May", "3 years ago"
         self._after_small = frozenset(self._months) | load_lexicon("times/after_small_number")
         # these three only answer "is there one?", so the order of their words does not matter
@@ -578,7 +630,7 @@ class TimeParser:
         The combined pattern is tried only where a token could open an atom (a month, a digit, "last",
         "the" before "past" …): scanning every character position with it would be several times slower.
         """
-        triggers, weak, pattern = self._triggers, _WEAK, self._pattern
+        triggers, weak, pattern, atom_words = self._triggers, _WEAK, self._pattern, self._atom_words
         words, lower = analysis.tok_words, analysis.tok_lower
         tok_starts, tok_ends = analysis.tok_starts, analysis.tok_ends
         atoms: list[regex.Match[str]] = []
@@ -598,7 +650,7 @@ class TimeParser:
             else:
                 key = lower[i]
                 if not (
-                    key in triggers
+                    key in atom_words
                     or w[0].isdigit()
                     or (key in weak and i + 1 < n and _next_ok(words[i + 1], triggers))
                 ):
@@ -611,7 +663,7 @@ class TimeParser:
                     continue
                 if len(starts) > 1 or pos != tok_start or "'" in w or "’" in w:
                     key = _key(text, pos, tok_ends[i])
-                    if not (key in triggers or key[:1].isdigit()):
+                    if not (key in atom_words or key[:1].isdigit()):
                         continue
                 m = pattern.match(text, pos)
                 if m is not None and m.end() > pos:
@@ -633,9 +685,7 @@ class TimeParser:
 
     # -----------------------------------------------------------------------------------------
     def _prefix(self, text: str, start: int) -> regex.Match[str] | None:
-        lo = max(0, start - 40)
-        m: regex.Match[str] | None = _PREFIX.search(text, lo, start)
-        return m
+        return _prefix(text, start)
 
     def _tense(self, text: str, start: int, end: int, context: Context | None) -> str | None:
         """
@@ -838,7 +888,7 @@ class TimeParser:
             return None
         first = one[0]
         # the second atom is licensed by the range itself ("from August to March")
-        two = self._atom(text, b, _PREFIX.search(text, max(0, b.start() - 40), b.start()), published, state, context)
+        two = self._atom(text, b, _prefix(text, b.start()), published, state, context)
         if len(two) != 1 and kb == "mo":
             two = self._atom(text, b, _PREFIX.search("in ", 0, 3), published, state, context)
         if len(two) != 1:
@@ -926,14 +976,20 @@ _GRAMMAR_TRIGGERS = frozenset(
 
 def _key(text: str, pos: int, end: int) -> str:
     """The lower-cased word at *pos* (up to a hyphen or an apostrophe)."""
-    j = pos
-    while j < end and text[j] not in "-'’":
-        j += 1
+    j = end
+    for mark in "-'’":  # the first of the three marks, each found by str.find (no loop over the characters)
+        k = text.find(mark, pos, j)
+        if k != -1:
+            j = k
     return text[pos:j].lower()
 
 
 def _next_ok(w: str, triggers: frozenset[str]) -> bool:
-    return w[:1].isdigit() or _key(w, 0, len(w)) in triggers
+    if w[:1].isdigit():
+        return True
+    if "-" in w or "'" in w or "’" in w:
+        return _key(w, 0, len(w)) in triggers
+    return w.lower() in triggers  # the key of a word with no mark: the whole word
 
 
 def _shift_value(value: str, years: int) -> str:
@@ -944,7 +1000,14 @@ def _shift_value(value: str, years: int) -> str:
 _KINDS = ("md", "dm", "iso", "num", "my", "qu", "rf", "ru", "we", "ag", "an", "rd", "st", "wd", "se", "mo", "yr", "od")
 
 
+_KIND_SET = frozenset(_KINDS)
+
+
 def _kind(m: regex.Match[str]) -> str:
+    # one kind's group takes part in a match, and it encloses the others of its alternative: it closes last
+    last: str | None = m.lastgroup
+    if last in _KIND_SET:
+        return str(last)
     # by group number: the regex module answers a group name only after failing to read it as a number
     groups = m.re.groupindex
     for k in _KINDS:
