@@ -614,3 +614,19 @@ def test_labels_after_spaces_and_in_any_case_are_found() -> None:
     text = "x\n \tATTACK: one\nAttack : two\nOther: three"
     found = [text[t.start : t.end] for t in parser._triggers(Analysis(text)) if t.strength == 10]
     assert found == ["ATTACK", "Attack"]
+
+
+def test_an_adverb_between_auxiliary_and_participle_keeps_the_passive() -> None:
+    """'Ten soldiers were reportedly killed': the soldiers suffered it; 'is resolutely refusing' is no passive."""
+    report = cn.parse("Ten Libyan soldiers were reportedly killed by LNA forces near Misrata.")
+    names = {a.id: a.name for a in report.actors}
+    (e,) = [e for e in report.events if e.acled]
+
+    assert ["Libyan forces"] == [names[x] for x in e.targets]
+
+
+def test_a_label_matched_only_through_case_folding_is_ignored() -> None:
+    """'Arreſts:' matches the label pattern through case folding but is no label: no crash, no event."""
+    report = cn.Pipeline.default(strict=True).parse("Arre\u017fts: three men were held.")
+
+    assert () == report.warnings

@@ -247,8 +247,9 @@ class EventParser:
                 m = self._label_re.match(text, p_start)
                 if m is not None:
                     last = m.end()
-                    label = self._labels[" ".join(m.group(1).lower().split())]
-                    out.append(_Trigger(m.start(1), m.end(1), label, 10))
+                    label = self._labels.get(" ".join(m.group(1).lower().split()))
+                    if label is not None:  # "Arreſts:" matches through case folding but is no label
+                        out.append(_Trigger(m.start(1), m.end(1), label, 10))
         for start, end, (cls, strength) in self._trigger_matcher.finditer(analysis):
             out.append(_Trigger(start, end, cls, strength))
         out.sort()
@@ -857,7 +858,7 @@ def _is_party(actor: Actor) -> bool:
 _WEAPON_RANK = {"w:clash": 0, "w:airstrike": 1, "w:shelling": 2, "w:ied": 3}
 
 # case-sensitive: "IS" before a verb is the Islamic State, not an auxiliary
-_PASSIVE = regex.compile(r"\b(?:was|were|been|being|is|are|got|get)\s++(?:\p{L}++ly\s++)?$")
+_PASSIVE = regex.compile(r"\b(?:was|were|been|being|is|are|got|get)\s++(?:\p{L}+ly\s++)?$")
 # what the word before a match of _PASSIVE ends with: one of its auxiliaries, or the "-ly" of its adverb
 _PASSIVE_ENDS = ("was", "were", "been", "being", "is", "are", "got", "get", "ly")
 _PASSIVE_HEAD = regex.compile(r"(?:was|were)\s")  # a trigger that holds its auxiliary: "was found dead"
@@ -1104,9 +1105,11 @@ class _DocIndex:
         agents: list[str] = []
         targets: list[str] = []
         rule = ""
-        passive = self.passive_before(max(clause[0], trig.start - 24), trig.start) or bool(
-            _PASSIVE_HEAD.match(text, trig.start)
-        )
+        passive = (
+            # "is resolutely refusing": a progressive, not a passive
+            self.passive_before(max(clause[0], trig.start - 24), trig.start)
+            and not text.endswith("ing", trig.start, trig.end)
+        ) or bool(_PASSIVE_HEAD.match(text, trig.start))
         m = _by_agent(text, trig.end, clause[1])
         if (
             m
