@@ -39,6 +39,10 @@ _SENTENCE_END = regex.compile(
 )
 
 _WORD_BEFORE = regex.compile(r"(?:[\p{L}]\.)*+[\p{L}]*+$")
+_OPENER_AFTER = regex.compile(
+    r"\s++(?:He|She|It|They|We|The|This|That|These|Those|His|Her|Their|Its|But|And)(?![\p{L}\p{N}])"
+)
+"""Words that open a sentence and never a name: after "on X." they show the full stop ends one."""
 
 # Words: runs of letters or digits, joined by apostrophes or hyphens (Kryvyi-Rih, Ukraine's).
 # The standard library's engine is faster here; the pattern cannot backtrack (each repeat starts with a separator).
@@ -387,8 +391,11 @@ def _is_abbreviation(text: str, sent_start: int, dot: int, abbreviations: Collec
     lw = word.lower()
     if lw in abbreviations:
         return True
-    # single capital initials ("J. Smith") and dotted acronyms ("U.S")
-    return (len(word) == 1 and word.isupper()) or (len(word) >= 3 and word[1] == ".")
+    if len(word) == 1 and word.isupper():
+        # a single capital is an initial ("J. Smith"), unless a sentence plainly starts after it:
+        # "he wrote on X. He urged …", "Plan B. The army …"
+        return _OPENER_AFTER.match(text, dot + 1) is None
+    return len(word) >= 3 and word[1] == "."  # dotted acronyms ("U.S")
 
 
 def _quote_regions(text: str, paragraphs: tuple[tuple[int, int], ...], marks: list[int]) -> list[QuoteRegion]:
