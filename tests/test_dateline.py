@@ -16,6 +16,10 @@ from conflictnews._dateline import dateline_spans
         ("GAZA CITY, June 3 (Reuters) - Israeli strikes killed 33 people.", "GAZA CITY, June 3 (Reuters) - "),
         ("SAN JOSE, Calif., Jan 5 (AP) - A man died.", "SAN JOSE, Calif., Jan 5 (AP) - "),
         ("BEIRUT (AFP) \u2013 Protesters gathered.", "BEIRUT (AFP) \u2013 "),
+        (
+            "GOMA, Democratic Republic of Congo, Dec 10 (Reuters) - M23 advanced.",
+            "GOMA, Democratic Republic of Congo, Dec 10 (Reuters) - ",
+        ),
         ("WASHINGTON \u2014 The president said.", "WASHINGTON \u2014 "),
         ("Headline\n\nKHARTOUM, Nov 20 (Reuters) - The army said.", "KHARTOUM, Nov 20 (Reuters) - "),
         ("NATO - the alliance said nothing.", None),
