@@ -15,7 +15,7 @@ import regex
 _DATELINE = regex.compile(
     r"""
     (?P<place>\p{Lu}[\p{Lu}\p{M}'.\-]*+(?:\ \p{Lu}[\p{Lu}\p{M}'.\-]*+){0,3}+)   # KYIV, GAZA CITY, SAN JOSE
-    (?:,\ \p{Lu}[\p{L}.]{0,20}(?:\ (?:of\ |the\ |and\ )?\p{Lu}[\p{L}.]{0,20}){0,3})?  # , Calif. / , Democratic Republic of Congo
+    (?:,\ \p{Lu}[\p{L}.]{0,20}(?:\ (?:of\ |the\ |and\ )?\p{Lu}[\p{L}.]{0,20}){0,3})?  # , Calif. / , Republic of Congo
     (?:,?\ \p{Lu}\p{Ll}{2,8}\.?\ \d{1,2})?                                      # , Nov 19 / June 3
     (?:\ ?\([^()\n]{2,40}\))?                                                     # (Reuters)
     \ ?[-\u2013\u2014]{1,2}\ ++(?=[\p{Lu}"\u201c'])                               # the story opens

@@ -630,3 +630,13 @@ def test_a_label_matched_only_through_case_folding_is_ignored() -> None:
     report = cn.Pipeline.default(strict=True).parse("Arre\u017fts: three men were held.")
 
     assert () == report.warnings
+
+
+def test_civilians_suffer_a_clash_they_do_not_fight_it() -> None:
+    """'Two civilians were injured after militiamen opened fire': the militia acts, the civilians are hit."""
+    report = cn.parse("Two civilians were injured after armed militiamen and soldiers clashed in Galkayo.")
+    clashes = [e for e in report.events if e.acled and e.acled.sub_event_type == "Armed clash"]
+    kinds = {a.id: a.kind for a in report.actors}
+
+    assert clashes
+    assert all(kinds[a] is not cn.ActorKind.CIVILIANS for e in clashes for a in e.agents)

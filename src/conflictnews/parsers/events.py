@@ -496,6 +496,10 @@ class EventParser:
         if info.acled is None:
             return None
         location = doc.location(clause, sentence, trig, agents)
+        if cls == "clash" and any(doc.actors_by_id[a].kind is ActorKind.CIVILIANS for a in agents):
+            # "20 civilians were killed in the fighting": civilians suffer a clash, they do not fight it
+            civilians = [a for a in agents if doc.actors_by_id[a].kind is ActorKind.CIVILIANS]
+            agents, targets = [a for a in agents if a not in civilians], _unique([*targets, *civilians])
         agents, targets = doc.complete_arguments(cls, agents, targets, location)
         if cls in _PROTEST_CLASSES:
             agents, targets = doc.crowd_first(cls, agents, targets, sentence, si)
