@@ -627,3 +627,21 @@ def test_an_accusation_the_accused_denies_disputes_the_claim_before_it() -> None
 
     assert ("accused", "Hamas of using civilians as human shields", ["Hamas"]) in found
     assert "denies" not in [cue for cue, _, _ in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "Ukrainian soldiers who fought in Russia's Kursk region described the retreat as chaotic.",
+            "Ukrainian soldiers",
+            "the retreat as chaotic",
+        ),
+        ("Officials who spoke on condition of anonymity said the town fell.", "Officials", "the town fell"),
+    ],
+)
+def test_the_speaker_stands_before_its_relative_clause(text: str, source: str, content: str) -> None:
+    """'X who fought in Kursk described …': X speaks; "spoke on condition of anonymity" is no claim of its own."""
+    found = [(c.source_text, text[c.content.start : c.content.end]) for c in cn.parse(text).claims]
+
+    assert [(source, content)] == found

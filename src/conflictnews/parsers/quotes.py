@@ -1090,6 +1090,12 @@ def _tail(cx: _Ctx, words: Sequence[Word], end: int) -> tuple[int, int] | None:
             break
         k -= 1
     start_i = k + 1 if k >= first else first
+    if first < k < i and words[k][2].lower() in ("who", "whose"):
+        # "Ukrainian soldiers who fought in Kursk described …": the subject is before its relative clause
+        s = k - 1
+        while s > first and words[s - 1][2].lower() not in clause_words:
+            s -= 1
+        return (words[s][0], words[k - 1][1])
     # a verb-like lower-case word left of a capitalised run ends the subject ("Reports confirm fighting ... Russia")
     while start_i <= i and words[start_i][2].lower() in determiners and start_i < i:
         if words[start_i][2].lower() in ("to", "of"):
