@@ -645,3 +645,17 @@ def test_the_speaker_stands_before_its_relative_clause(text: str, source: str, c
     found = [(c.source_text, text[c.content.start : c.content.end]) for c in cn.parse(text).claims]
 
     assert [(source, content)] == found
+
+
+def test_a_second_clause_with_its_own_speaker_ends_the_first_claim() -> None:
+    """'Kyiv has not confirmed the figures, and military analysts … said the Russian claims appeared exaggerated'."""
+    text = (
+        "Kyiv has not confirmed the figures, and military analysts at the Institute for the Study of War "
+        "said the Russian claims appeared exaggerated."
+    )
+    found = [(c.cue, text[c.content.start : c.content.end]) for c in cn.parse(text).claims]
+
+    assert [
+        ("has not confirmed", "the figures"),
+        ("said", "the Russian claims appeared exaggerated"),
+    ] == found

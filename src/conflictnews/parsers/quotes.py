@@ -288,6 +288,7 @@ _NOT_STOP_STARTS = frozenset(
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "it", "we": "we", "i": "i"}
 _ONE_WORDS = frozenset(("one", "another"))
 _RELATIVES = frozenset(("who", "which", "that"))
+_PREPOSITIONS = frozenset(("at", "of", "for", "from", "in", "with", "on"))
 _PASSIVE_BE = regex.compile(r"(?i)(?<![\p{L}])(?:is|are|was|were|be|been|being)(?![\p{L}])")
 _POSSESSIVES = {"his": "he", "her": "she", "their": "they"}
 _GROUP_KINDS = frozenset(
@@ -775,8 +776,10 @@ def find_attributions(context: Context, cues: CueLexicon, cx: _Ctx | None = None
     return out
 
 
-_CLAUSE_JOIN = regex.compile(r"(?:,\s*+|\s)(?:and|but|while|whereas|yet)\s++$|[,;]\s*+$", regex.IGNORECASE)
-"""What ends a content before a new clause with an attribution of its own: "…, and they say …"."""
+_CLAUSE_JOIN = regex.compile(
+    r"(?:,\s*+|\s)(?:and|but|while|whereas|yet)\s++(?:\p{Ll}++\s++){0,2}+$|[,;]\s*+$", regex.IGNORECASE
+)
+"""What ends a content before a new clause with an attribution of its own: "…, and (military) analysts say …"."""
 _RELATIVE_HEADS = frozenset(("who", "which", "that", "whom", "whose"))
 _CUT_LOOKBACK = 8
 """How many attributions before one are tried as the one whose content it cuts."""
@@ -794,7 +797,7 @@ def _cut_at_new_clauses(cx: _Ctx, atts: list[Attribution]) -> None:
         if a.content[0] < a.cue[1] or a.layout == "label":
             continue  # only an attribution whose content follows its cue starts a clause of its own
         head = a.speaker[0] if a.speaker is not None else a.cue[0]
-        m = _CLAUSE_JOIN.search(text, max(0, head - 12), head)
+        m = _CLAUSE_JOIN.search(text, max(0, head - 40), head)
         if m is None:
             continue
         w = _WORD.match(text, head)
@@ -987,6 +990,19 @@ _LIGHT_REACH = 6  # words between a light verb and the cue noun it takes as its 
 _LIGHT_STOPS = frozenset({"and", "or", "but", "that", "who", "which", "while", "as", "when", "because"})
 
 
+_NOUN_FORMS = frozenset(("claims", "reports", "estimates"))
+"""Cue forms that are also plural nouns: "the Russian claims", "the Ukrainian reports"."""
+
+
+def _after_determiner_and_demonym(cx: _Ctx, pos: int, limit: int) -> bool:
+    """True for "the Russian claims": a determiner, then a capitalised nationality word, then *pos*."""
+    i = bisect.bisect_left(cx.tok_starts, pos) - 1
+    if i < 1 or cx.tok_starts[i - 1] < limit or cx.text[cx.tok_ends[i] : pos].strip():
+        return False
+    word, det = cx.tok_words[i], cx.tok_words[i - 1]
+    return word[:1].isupper() and word.endswith(("an", "ese", "ish", "i")) and det in ("the", "these", "those")
+
+
 def _word_before(cx: _Ctx, pos: int, limit: int) -> str:
     """The word ending right before *pos* (white space between allowed), lower case; "" if none."""
     i = bisect.bisect_left(cx.tok_starts, pos) - 1
@@ -1012,7 +1028,7 @@ def _subject(cx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
         s, e = _strip(text, seg_start, seg_end)
         i, j = cx.token_range(s, e) if s < e else (0, 0)
         if i < j:
-            k = max(i, j - 8)  # the last eight words: all _tail looks at
+            k = max(i, j - 11)  # the last eleven words: all _tail looks at
             words = list(zip(cx.tok_starts[k:j], cx.tok_ends[k:j], cx.tok_words[k:j]))  # noqa: B905
             first = cx.tok_words[i]
             if seg_end != hi and (first[0].islower() or first[0].isdigit()) and b is not None:
@@ -1082,6 +1098,8 @@ def _tail(cx: _Ctx, words: Sequence[Word], end: int) -> tuple[int, int] | None:
     """The end of a word run after its last clause word, at most eight words."""
     i = len(words) - 1
     first = max(0, len(words) - 8)
+    while first > 0 and first > len(words) - 11 and words[first][2] in _PREPOSITIONS:
+        first -= 1  # "analysts at the Institute for the Study of War said": the head before its preposition
     cues = cx.cues
     clause_words, determiners = cues.clause_words, cues.determiners
     k = i
@@ -1264,6 +1282,8 @@ def _verb_cue(cx: _Ctx, m: Hit) -> Attribution | None:
     light = cx.cues.light_verbs
     if prev in cx.cues.determiners or prev.endswith(("'s", "\u2019s")) or prev in light:
         return None  # a noun: "the claims", "Russia's report"; "to say"
+    if c_start == v_start and form in _NOUN_FORMS and _after_determiner_and_demonym(cx, c_start, ss):
+        return None  # "the Russian claims appeared exaggerated": a noun after a nationality ("the FBI warned" stays)
     if c_start == v_start and _light_verb_object(cx, c_start, ss, light):
         return None  # "giving those committed to peace hope": the noun after an indirect object
     if form.endswith("ed") and c_start == v_start and (prev in _ADJECTIVE_BEFORE or prev[:1].isdigit()):
@@ -1905,6 +1925,13 @@ def _hedge_verb(cx: _Ctx, cue: CueVerb, c_start: int, v_end: int, ss: int, se: i
     found = cx.analysis.indices_of(cx.cues.clause_words, i, j)
     if found:
         start = cx.tok_ends[found[-1]]
+        i = found[-1] + 1
+    verbs = cx.cues.verbs
+    for t in range(j - 1, i - 1, -1):
+        cue_before = verbs.get(cx.tok_words[t].lower())
+        if cue_before is not None and cue_before.speech and cx.tok_words[t].islower():
+            start = cx.tok_ends[t]  # "analysts said the Russian claims appeared exaggerated": what was said
+            break
     s, _ = _strip(text, start, c_start)
     subj_words = text[s:c_start].strip().lower()
     if subj_words in ("it", "there", "this"):
