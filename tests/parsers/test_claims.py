@@ -659,3 +659,18 @@ def test_a_second_clause_with_its_own_speaker_ends_the_first_claim() -> None:
         ("has not confirmed", "the figures"),
         ("said", "the Russian claims appeared exaggerated"),
     ] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Kyiv has not confirmed the figures.", Stance.HEDGED),
+        ("The army didn't say it had lost the town.", Stance.HEDGED),
+        ("Kyiv confirmed the figures.", Stance.ASSERTED),
+    ],
+)
+def test_a_negated_cue_does_not_assert(text: str, stance: Stance) -> None:
+    """'has not confirmed X': X is unconfirmed, so the claim is hedged, not asserted."""
+    (c,) = cn.parse(text).claims
+
+    assert stance is c.stance

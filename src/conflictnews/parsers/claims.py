@@ -192,6 +192,8 @@ def _draft(hedging: _Hedging, cues: CueLexicon, actors: ActorIndex, a: Attributi
     stance = _STANCES.get(a.stance) or Stance(a.stance)
     if hedges and stance in (Stance.REPORTED, Stance.ASSERTED):
         stance = Stance.HEDGED
+    if stance in (Stance.REPORTED, Stance.ASSERTED) and _NEGATED.search(text, a.cue[0], a.cue[1]):
+        stance = Stance.HEDGED  # "Kyiv has not confirmed the figures": unconfirmed, not asserted
     if a.kind == "verb":
         rule = "claims/participle" if a.layout.startswith("participle") else "claims/verb-cue"
     else:
@@ -534,6 +536,9 @@ def _rebutting_actor(actors: ActorIndex, text: str, verb: int) -> tuple[Actor, i
     a = _APPOSITIVE_CLAIM.search(text, max(0, m.start - 60), m.start)
     return (m.actor, a.start()) if a is not None else None
 
+
+_NEGATED = regex.compile(r"(?<!\p{L})(?:not|never)(?!\p{L})|n['\u2019]t(?!\p{L})", regex.IGNORECASE)
+"""A negation inside a cue's words ("has not confirmed", "didn't say")."""
 
 _MET_WITH = regex.compile(
     r"(?:met|greeted|received|viewed|treated|regarded|seen)\s++with\s++(?:\p{L}++\s++){0,2}$", regex.IGNORECASE
