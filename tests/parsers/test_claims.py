@@ -674,3 +674,11 @@ def test_a_negated_cue_does_not_assert(text: str, stance: Stance) -> None:
     (c,) = cn.parse(text).claims
 
     assert stance is c.stance
+
+
+def test_with_one_stating_starts_a_claim_of_its_own() -> None:
+    """'… as "catastrophic", with one stating: "…"': the first claim ends before "with one stating"."""
+    text = 'Soldiers described the final days as "catastrophic", with one stating: "We were surrounded."'
+    found = [(c.cue, text[c.content.start : c.content.end]) for c in cn.parse(text).claims]
+
+    assert [("described", 'the final days as "catastrophic"'), ("stating", "We were surrounded.")] == found

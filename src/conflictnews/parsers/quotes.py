@@ -547,6 +547,11 @@ class _Ctx:
                 for m in _PARTICIPLE_ING.finditer(self.text)
                 if (w := m.group(1).lower()).endswith("ing") and w in verbs
             ]
+            if ", with " in self.text:  # "…, with one stating: …": a speaker of its own
+                ms.extend(
+                    (m.start(), m.end()) for m in _WITH_PARTICIPLE.finditer(self.text) if m.group(1).lower() in verbs
+                )
+                ms.sort()
             self._participles = ([a for a, _ in ms], [b for _, b in ms])
         return self._participles
 
@@ -927,6 +932,8 @@ _CITING = regex.compile(
     r",\s++(?:who\s++(?:cited|quoted)|citing|quoting|which\s++cited)\s++([^,.;:!?]{1,80}?)(?=[,.;:!?]|$)",
     regex.IGNORECASE,
 )
+_WITH_PARTICIPLE = regex.compile(r",\s++with\s++(?:[\p{L}\p{N}\-']++\s++){1,3}?(\p{L}+ing)(?!\p{L})")
+"""", with one stating", ", with many saying": a participle cue whose speaker follows "with"."""
 _PARTICIPLE_AFTER_COMMA = regex.compile(r",[\u201d\"'\u2019]?\s++(\p{L}++)")
 _PARTICIPLE_ING = regex.compile(r",[\u201d\"'\u2019]?\s++(\p{L}++)(?<=(?i:ing))")
 """The matches of _PARTICIPLE_AFTER_COMMA whose word ends in "ing" (any case), and maybe a few more."""
