@@ -640,3 +640,11 @@ def test_civilians_suffer_a_clash_they_do_not_fight_it() -> None:
 
     assert clashes
     assert all(kinds[a] is not cn.ActorKind.CIVILIANS for e in clashes for a in e.agents)
+
+
+def test_arrests_at_a_demonstration_are_part_of_it() -> None:
+    """ACLED codes arrests at a protest as the protest's intervention, not as Arrests of their own."""
+    text = "On 3 May 2020, hundreds of teachers protested in Lagos over unpaid wages. Police arrested 12 of them."
+    found = [(e.acled.event_type, e.acled.sub_event_type) for e in cn.parse(text).events if e.acled]
+
+    assert ["Protests"] == [t for t, _ in found]

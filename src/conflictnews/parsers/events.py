@@ -304,6 +304,7 @@ class EventParser:
                         }
             drafts.extend(self._sentence_events(doc, si, s_start, s_end, trigs, following))
         _attach_orphan_fatalities(doc, drafts)
+        drafts = _fold_arrests_into_protests(doc, drafts)
         drafts = _merge(drafts)
         drafts.sort(key=lambda d: (d.trigger.start, d.trigger.end))
         kinds = {a.id: a.kind for a in context.actors}
@@ -1387,6 +1388,27 @@ def _attach_orphan_fatalities(doc: _DocIndex, drafts: list[_Draft]) -> None:
         i = bisect.bisect_left(starts, s[0])
         if i and not violent[i - 1].fatalities:
             violent[i - 1].fatalities = killed
+
+
+def _fold_arrests_into_protests(doc: _DocIndex, drafts: list[_Draft]) -> list[_Draft]:
+    """
+    Arrests at a demonstration are part of it: ACLED codes them as the protest's intervention (or the riot),
+    not as Arrests of their own. They become mentions of the protest or riot of their paragraph.
+    """
+    crowds: dict[int, _Draft] = {}
+    for d in drafts:
+        if d.cls in _PROTEST_CLASSES and d.acled is not None:
+            crowds.setdefault(doc.paragraph_start(d.trigger.start), d)
+    if not crowds:
+        return drafts
+    out: list[_Draft] = []
+    for d in drafts:
+        host = crowds.get(doc.paragraph_start(d.trigger.start)) if d.cls == "arrest" else None
+        if host is None:
+            out.append(d)
+        else:
+            host.mentions.append(d.trigger)
+    return out
 
 
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
