@@ -648,3 +648,11 @@ def test_arrests_at_a_demonstration_are_part_of_it() -> None:
     found = [(e.acled.event_type, e.acled.sub_event_type) for e in cn.parse(text).events if e.acled]
 
     assert ["Protests"] == [t for t, _ in found]
+
+
+def test_the_toll_told_after_a_clash_is_the_clashs() -> None:
+    """'Militiamen of two clans clashed near Qalanqal. Three people were killed.': one clash with 3 dead."""
+    text = "On 4 May 2020, militiamen of two clans clashed near Galkayo. Three people were killed."
+    events = [e for e in cn.parse(text).events if e.acled]
+
+    assert [("Battles", 3)] == [(e.acled.event_type, e.fatalities.best if e.fatalities else None) for e in events]

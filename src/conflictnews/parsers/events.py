@@ -304,6 +304,7 @@ class EventParser:
                         }
             drafts.extend(self._sentence_events(doc, si, s_start, s_end, trigs, following))
         _attach_orphan_fatalities(doc, drafts)
+        drafts = _fold_aftermath_casualties(doc, drafts)
         drafts = _fold_arrests_into_protests(doc, drafts)
         drafts = _merge(drafts)
         drafts.sort(key=lambda d: (d.trigger.start, d.trigger.end))
@@ -1388,6 +1389,38 @@ def _attach_orphan_fatalities(doc: _DocIndex, drafts: list[_Draft]) -> None:
         i = bisect.bisect_left(starts, s[0])
         if i and not violent[i - 1].fatalities:
             violent[i - 1].fatalities = killed
+
+
+def _fold_aftermath_casualties(doc: _DocIndex, drafts: list[_Draft]) -> list[_Draft]:
+    """
+    "Militiamen clashed near Qalanqal. Three people were killed.": the deaths told in the next sentence,
+    with nobody named as the doer, are the toll of the fight before, not an attack of their own.
+    """
+    out: list[_Draft] = []
+    last: _Draft | None = None  # the last violent event kept
+    for d in sorted(drafts, key=lambda d: d.trigger.start):
+        if (
+            last is not None
+            and d.acled is not None
+            and d.acled[0] == "Violence against civilians"
+            and not d.agents
+            and "+passive" in d.rule
+            and last.sentence.start < d.sentence.start
+            and doc.paragraph_start(last.sentence.start) == doc.paragraph_start(d.sentence.start)
+            and doc.analysis.sentence_index(d.sentence.start) - doc.analysis.sentence_index(last.sentence.start) == 1
+        ):
+            last.mentions.append(d.trigger)
+            if not last.fatalities:
+                last.fatalities = d.fatalities
+            continue
+        out.append(d)
+        if d.acled is not None and d.acled[0] in _TOLL_HOSTS:
+            last = d
+    return out
+
+
+_TOLL_HOSTS = frozenset(("Battles", "Explosions/Remote violence", "Riots"))
+"""The event types whose toll a following agentless "N were killed" tells."""
 
 
 def _fold_arrests_into_protests(doc: _DocIndex, drafts: list[_Draft]) -> list[_Draft]:
