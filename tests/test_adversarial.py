@@ -73,6 +73,13 @@ CASES = [
     Case("russia-ukraine", "Russia Ukraine "),
     Case("actor-phrase", "Russian troops "),
     Case("long-capitalised-word", "A" * 50 + " "),
+    # patterns added for datelines, participle compounds, captures and relative clauses
+    Case("datelines", "KYIV, Nov 19 (AP) - A\n\n", _DENSE),  # a dateline every paragraph
+    Case("with-one-stating", ", with one stating", _DENSE),
+    Case("with-long-word", ", with " + "a" * 200 + "ing "),
+    Case("captured-fighters", "Russian forces captured two more Ukrainian soldiers. ", _DENSE),
+    Case("which-seized", "In Kursk, which the Russian army seized, "),
+    Case("u-s-backed", "the U.S.-backed Rapid Support Forces "),
     # digits and numbers
     Case("digits", "1"),
     Case("digits-with-commas", "1,000,"),
