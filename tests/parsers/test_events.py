@@ -656,3 +656,13 @@ def test_the_toll_told_after_a_clash_is_the_clashs() -> None:
     events = [e for e in cn.parse(text).events if e.acled]
 
     assert [("Battles", 3)] == [(e.acled.event_type, e.fatalities.best if e.fatalities else None) for e in events]
+
+
+def test_a_states_officials_act_for_it_in_political_acts() -> None:
+    """'Palestinian officials demanded …': officials, a source for claims, are the agent of a demand."""
+    report = cn.parse("Palestinian officials demanded on Friday that the United States recognise a Palestinian state.")
+    names = {a.id: a.name for a in report.actors}
+
+    assert [("REQUEST", ["Palestinian officials"])] == [
+        (e.plover.event_type, [names[x] for x in e.agents]) for e in report.events if e.plover and not e.acled
+    ]

@@ -982,6 +982,12 @@ class _DocIndex:
         # sources (outlets, "reports", "analysts") speak about events; they never fight in them
         parties = [a for a in context.actors if _is_party(a)]
         self.actor_mentions = sorted((sp.start, sp.end, a.id) for a in parties for sp in a.mentions)
+        self.officials = sorted(
+            (sp.start, sp.end, a.id)
+            for a in context.actors
+            if a.kind is ActorKind.ANONYMOUS_SOURCE and a.country is not None
+            for sp in a.mentions
+        )
         self._am_starts = [m[0] for m in self.actor_mentions]
         # the mentions that can place an event: no metonym ("Moscow refuses"), no country named as an actor
         # ("Russia has claimed"), each with whether a locative word stands before it ("in", "near the")
@@ -1108,6 +1114,11 @@ class _DocIndex:
             and trig.cls not in _PROTEST_CLASSES  # a crowd's own word ("protesters") is left to crowd_first
         ):
             before = [*before, self.actor_mentions[k]]  # "Ukrainian drones attacked", "a mob of villagers": it acts
+        if political and self.officials:
+            # "Palestinian officials demanded …": a state's officials speak and act for it in political acts
+            extra = [m for m in self.officials if clause[0] <= m[0] and m[1] <= trig.start]
+            if extra:
+                before = sorted([*before, *extra])[-_NEAREST:]
         agents: list[str] = []
         targets: list[str] = []
         rule = ""
