@@ -379,3 +379,14 @@ def test_the_group_is_the_named_group_told_last(text: str, mentions: list[str]) 
     groups = [a for a in cn.parse(text).actors if a.kind is ActorKind.REBEL_GROUP]
 
     assert [mentions] == [[text[m.start : m.end] for m in a.mentions] for a in groups]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The United States on Thursday demanded talks.", "Denmark today accepted the formula.", "The PRC on Tuesday demanded talks."],
+)
+def test_a_country_acts_across_a_time_phrase(text: str) -> None:
+    """'X on Thursday demanded', 'X today accepted': the time phrase stands between the country and its verb."""
+    actors = cn.parse(text).actors
+
+    assert [ActorKind.GOVERNMENT] == [a.kind for a in actors]

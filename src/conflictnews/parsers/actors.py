@@ -965,6 +965,16 @@ class _Reading:
             return not (w1[0].isupper() or self.lower[nxt] in t.place_nouns)
         if nxt >= self.n or not self.spaced(j) or self.text[e : e + 1] == ".":
             return prev == "by"
+        skipped = 0
+        while skipped < 3 and nxt + 1 < self.n and self.spaced(nxt):
+            # "The United States on Thursday demanded", "Denmark today accepted": a time phrase before the verb
+            lw = self.lower[nxt]
+            if lw in _TIME_ADVERBS:
+                nxt, skipped = nxt + 1, skipped + 1
+            elif lw == "on" and self.words[nxt + 1] in _DAY_NAMES and nxt + 2 < self.n and self.spaced(nxt + 1):
+                nxt, skipped = nxt + 2, skipped + 2
+            else:
+                break
         w1 = self.words[nxt]
         lw1 = self.lower[nxt]
         if lw1 in ("and", "or") and nxt + 1 < self.n and self.spaced(nxt):
@@ -1842,6 +1852,10 @@ _ARMED = frozenset(
      "authorities", "armed", "assailants", "attackers", "bandits", "gang", "gangs", "gangsters", "cartel", "cartels",
      "criminals", "kidnappers", "robbers", "hitmen", "raiders", "tribesmen", "perpetrators", "guards", "regime"}
 )  # fmt: skip
+_TIME_ADVERBS = frozenset(("today", "yesterday", "tonight", "earlier", "later", "also", "again", "now", "then"))
+_DAY_NAMES = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+"""What may stand between a country and its verb: "Russia on Tuesday demanded", "Denmark today accepted"."""
+
 _GROUP_KINDS = frozenset({ActorKind.REBEL_GROUP, ActorKind.POLITICAL_MILITIA, ActorKind.IDENTITY_MILITIA})
 _GROUP_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization"})
 _GROUP_REACH = 1500
