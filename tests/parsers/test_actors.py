@@ -383,7 +383,11 @@ def test_the_group_is_the_named_group_told_last(text: str, mentions: list[str]) 
 
 @pytest.mark.parametrize(
     "text",
-    ["The United States on Thursday demanded talks.", "Denmark today accepted the formula.", "The PRC on Tuesday demanded talks."],
+    [
+        "The United States on Thursday demanded talks.",
+        "Denmark today accepted the formula.",
+        "The PRC on Tuesday demanded talks.",
+    ],
 )
 def test_a_country_acts_across_a_time_phrase(text: str) -> None:
     """'X on Thursday demanded', 'X today accepted': the time phrase stands between the country and its verb."""
