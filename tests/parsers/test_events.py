@@ -666,3 +666,18 @@ def test_a_states_officials_act_for_it_in_political_acts() -> None:
     assert [("REQUEST", ["Palestinian officials"])] == [
         (e.plover.event_type, [names[x] for x in e.agents]) for e in report.events if e.plover and not e.acled
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Denmark today accepted a formula for ending the dispute.",
+        "Syria says it is willing to withdraw its troops from Lebanon.",
+        "The rebels said they will release the prime minister on Sunday.",
+    ],
+)
+def test_agreeing_accepting_and_promising_are_plover_agree(text: str) -> None:
+    """PLOVER's AGREE covers verbal agreement, acceptance and promises, with no ACLED event."""
+    events = cn.parse(text).events
+
+    assert [("AGREE", None)] == [(e.plover.event_type if e.plover else None, e.acled) for e in events]
