@@ -219,3 +219,8 @@ def test_claims_whose_source_comes_first_stay_in_text_order() -> None:
         "\x00\x00\x00bei\x00\x00ng los"
     )
     check_all(text, None)
+
+
+def test_a_common_word_after_of_reads_the_same_after_a_paragraph_break() -> None:
+    """Fuzz crash 462e4008: "of Mars" read as a place alone, but not after "Meanwhile.\\n\\n" (the word before "of")."""
+    check_all("of Mars\udcdf 13. Ukrregionas of Mf Mars( 13. Ukrregd.", None)

@@ -259,7 +259,13 @@ class LocationParser:
                 and key in self._common
                 and (
                     lower[i - 1] == "the"
-                    or (lower[k] == "of" and k > 0 and _capitalised(words[k - 1]) and places[0].kind != "country")
+                    or (
+                        lower[k] == "of"
+                        and k > 0
+                        and text[ends[k - 1] : starts[k]] == " "  # "Court of", not "Meanwhile.\n\nof"
+                        and _capitalised(words[k - 1])
+                        and places[0].kind != "country"
+                    )
                 )
             ):
                 # "outside the Bank", "the Supreme Court of Justice": a common noun in a name, not a town
