@@ -106,6 +106,11 @@ class _Cand(NamedTuple):
     respelled: bool = False  # found under a transliteration variant of the written name ("Wassit" as "Wasit")
 
 
+# a reading of a name: its score before document evidence, the place, its kind, country and admin1, and
+# whether the name is the place's main name
+_Reading = tuple[float, Place, str, str | None, str | None, bool]
+
+
 @data_cache
 def _data() -> tuple[frozenset[str], dict[str, str], frozenset[str], frozenset[str], dict[str, str]]:
     common = load_lexicon("locations/common_words") | load_lexicon("locations/name_words")
@@ -144,6 +149,8 @@ class LocationParser:
         self._abbr_cache: dict[str, tuple[Place, str] | None] = {}  # abbreviation target -> place, its key
         # one-word names -> their reading (a pure function of the gazetteer and the alias table)
         self._single: dict[str, tuple[int, str, tuple[Place, ...]] | None] = {}
+        # (name, descriptor level) -> the places last weighed for it and their document-independent scores
+        self._readings: dict[tuple[str, str | None], tuple[tuple[Place, ...], tuple[_Reading, ...]]] = {}
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -566,17 +573,13 @@ class LocationParser:
         total: int,
     ) -> tuple[Place, str, float] | None:
         """The best reading of *c*, why, and how sure; *total* is the sum of *countries* (at least 1)."""
-        places = c.places
-        if c.level == "admin1":
-            admins = [p for p in places if p.kind == "admin1"]
-            if admins:
-                places = tuple(admins)
-        elif c.level in ("admin2", "place"):
-            local = [p for p in places if p.kind in ("admin2", "place")]
-            if local:
-                places = tuple(local)
+        level, key = c.level, c.key
+        readings = self._readings.get((key, level))
+        if readings is None or readings[0] is not c.places:
+            readings = self._readings[(key, level)] = (c.places, self._scored(c.places, key, level))
+            if len(self._readings) > 20_000:
+                self._readings.clear()
         norm = self._norm
-        norm_cache = self._norm_cache
         # qualifiers after this name: "Ilorin (Borgu LGA, Niger)", "Vodyane, Donetsk"
         quals = quals_of.get(idx, ())
         qual_admin1: set[str] | frozenset[str] = _NOTHING
@@ -593,45 +596,34 @@ class LocationParser:
             parent_admin = {(p.country, norm(p.admin1 or "")) for p in parent[:40]}
             parent_countries = {p.country for p in parent[:40]}
         share_of = countries.get
-        level, key = c.level, c.key
-        log10 = math.log10
         best: tuple[float, Place, str] | None = None
         second = -math.inf
-        for p in places[:40]:
-            score = log10(p.population + 10)
+        for score, p, kind, country, admin1, named in readings[1]:
             why = "population"
-            kind = p.kind
-            if kind == "country":
-                score += 6
-            elif kind == "region" or (kind == "admin1" and level == "admin1"):
-                score += 2.5
-            elif p.feature_code in ("PPLC", "PPLA"):
-                score += 1  # a capital or division seat is the usual reading of a bare name
-            country = p.country
             share = share_of(country or "", 0) / total
             if share:
                 score += 4 * share + 1
                 why = "document-country"
-            if quals and p.admin1 and (norm(p.admin1) in qual_admin1 or norm(p.admin1) in qual_names):
+            if quals and admin1 and (norm(admin1) in qual_admin1 or norm(admin1) in qual_names):
                 score += 8
                 why = "admin1-qualifier"
             elif quals and country in qual_countries:
                 score += 3
                 why = "country-qualifier"
-            if (norm_cache.get(p.name) or norm(p.name)) == key:
+            if named:
                 score += 1  # its main name, not an alternate spelling from another language
             if parent is not None:
-                if kind == "admin1" and (country, norm(p.admin1 or p.name)) in parent_admin:
+                if kind == "admin1" and (country, norm(admin1 or p.name)) in parent_admin:
                     score += 8
                     why = "qualifies-place"
                 elif country in parent_countries:
                     score += 2
             if best is None or score > best[0]:
-                if best is not None:
-                    second = max(second, best[0])
+                if best is not None and best[0] > second:
+                    second = best[0]
                 best = (score, p, why)
-            else:
-                second = max(second, score)
+            elif score > second:
+                second = score
         if best is None:
             return None
         margin = best[0] - second if second > -math.inf else 5.0
@@ -642,6 +634,32 @@ class LocationParser:
         if c.respelled:
             rule += "+respelled"
         return best[1], rule, conf
+
+    def _scored(self, places: tuple[Place, ...], key: str, level: str | None) -> tuple[_Reading, ...]:
+        """
+        The readings :meth:`_resolve` weighs for a name *key* with descriptor *level*, with the part of each
+        score that does not depend on the document (its population and kind) and whether *key* is its main name.
+        """
+        if level == "admin1":
+            admins = [p for p in places if p.kind == "admin1"]
+            if admins:
+                places = tuple(admins)
+        elif level in ("admin2", "place"):
+            local = [p for p in places if p.kind in ("admin2", "place")]
+            if local:
+                places = tuple(local)
+        out: list[_Reading] = []
+        for p in places[:40]:
+            score = math.log10(p.population + 10)
+            kind = p.kind
+            if kind == "country":
+                score += 6
+            elif kind == "region" or (kind == "admin1" and level == "admin1"):
+                score += 2.5
+            elif p.feature_code in ("PPLC", "PPLA"):
+                score += 1  # a capital or division seat is the usual reading of a bare name
+            out.append((score, p, kind, p.country, p.admin1, self._norm(p.name) == key))
+        return tuple(out)
 
     def _build(self, context: Context, resolved: list[tuple[_Cand, Place, str, float]]) -> list[Item | ReportWarning]:
         text = context.text
