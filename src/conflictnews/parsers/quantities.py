@@ -222,15 +222,25 @@ class QuantityParser:
             r"[\s,]*+(?:(?:" + _alt(lex.aux) + r")\s++){0,4}?(?P<c>(?i:" + _alt(after_cas) + r"))(?![\p{L}])",
             regex.IGNORECASE,
         )
-        self._cas_before = regex.compile(
-            r"(?<![\p{L}])(?P<c>(?i:" + _alt(before_cas) + r"))\s++(?:(?:an?|the|some)\s++)?\Z", regex.IGNORECASE
+        self._cas_before = _Ending(
+            regex.compile(
+                r"(?<![\p{L}])(?P<c>(?i:" + _alt(before_cas) + r"))\s++(?:(?:an?|the|some)\s++)?\Z", regex.IGNORECASE
+            ),
+            [*before_cas, "a", "an", "the", "some"],
         )
-        self._cas_noun = regex.compile(
-            r"(?<![\p{L}])(?P<c>(?i:" + _alt(noun_cas) + r"))(?:\s++(?i:" + _alt(lex.link) + r")){0,4}+\s*+\Z",
-            regex.IGNORECASE,
+        self._cas_noun = _Ending(
+            regex.compile(
+                r"(?<![\p{L}])(?P<c>(?i:" + _alt(noun_cas) + r"))(?:\s++(?i:" + _alt(lex.link) + r")){0,4}+\s*+\Z",
+                regex.IGNORECASE,
+            ),
+            [*noun_cas, *lex.link],
         )
-        self._qual = regex.compile(
-            r"(?<![\p{L}])(?P<q>(?i:" + _alt(q for q in lex.qualifiers if q != "~") + r"))\s++\Z|(?P<q>~)\s*+\Z"
+        self._qual = _Ending(
+            regex.compile(
+                r"(?<![\p{L}])(?P<q>(?i:" + _alt(q for q in lex.qualifiers if q != "~") + r"))\s++\Z|(?P<q>~)\s*+\Z"
+            ),
+            [q for q in lex.qualifiers if q != "~"],
+            "~",
         )
         self._noun = regex.compile(
             r"(?:\s++of)?(?P<mods>(?:\s++(?!(?:"
@@ -239,8 +249,10 @@ class QuantityParser:
             r"\s++(?P<n>(?i:" + _alt(lex.nouns) + r"))(?![\p{L}])",
             regex.IGNORECASE,
         )
-        self._name_before = regex.compile(
-            r"(?<![\p{L}])(?i:" + _alt(lex.name_words) + r")\s*+\Z|[#№]\s*+\Z", regex.IGNORECASE
+        self._name_before = _Ending(
+            regex.compile(r"(?<![\p{L}])(?i:" + _alt(lex.name_words) + r")\s*+\Z|[#№]\s*+\Z", regex.IGNORECASE),
+            lex.name_words,
+            "#№",
         )
         self._next_word = regex.compile(r"\s++(?P<w>[\p{L}][\p{L}\-'’]*+)")
         self._no_cas = regex.compile(
@@ -601,8 +613,8 @@ class QuantityParser:
             return True  # "10:30", "5 pm", "a 20-year-old", "20 years old"
         if self._name_before.search(text, max(0, s - 16), s):
             return True  # "aged 20", "No. 5", "Route 66", "Resolution 2231"
-        pw = _PREV_WORD.search(text, max(sent_start, s - 30), s)
-        prev = pw.group("w") if pw else ""
+        pw = _prev_word(text, max(sent_start, s - 30), s)
+        prev = pw[1] if pw else ""
         lex_months = _months()
         nw = self._next_word.match(text, e)
         nxt = nw.group("w") if nw else ""
@@ -612,7 +624,7 @@ class QuantityParser:
             prev[:1].isupper()
             and not prev.endswith(".")
             and pw is not None
-            and not _sentence_start(text, pw.start())
+            and not _sentence_start(text, pw[0])
             and prev.lower() not in self._lex.qualifiers
             and prev.lower() not in self._lex.casualty
             and prev.lower() not in self._lex.stop
@@ -642,7 +654,64 @@ _TIME_OR_AGE = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
-_PREV_WORD = regex.compile(r"(?P<w>[\p{L}][\p{L}'’.]*+)\s*+\Z")
+# the run of letters, apostrophes and dots before the white space that ends a stretch, matched backwards: one
+# attempt, where a forward search for "a word, then only white space" would try every position of the stretch
+_PREV_RUN = regex.compile(r"(?r)(?P<w>[\p{L}'’.]*+)\s*+\Z")
+_LETTER = regex.compile(r"\p{L}")
+
+
+class _Ending:
+    """
+    A pattern that matches a stretch of text only at its end, after one of some *phrases* (or one of the
+    characters *marks*) and white space ("at least 12": the qualifier right before a number). :meth:`search`
+    answers as ``pattern.search`` does, but first tests with one backward match whether the letters before the
+    final white space end like one of the phrases: most stretches end in no such word, and a forward search
+    would try the whole alternation at every position of the stretch.
+    """
+
+    __slots__ = ("_marks", "_pattern", "_tails")
+
+    def __init__(self, pattern: regex.Pattern[str], phrases: Iterable[str], marks: str = "") -> None:
+        self._pattern = pattern
+        self._marks = marks
+        # each phrase's end: its last run of letters, apostrophes and dots, in lower case ("approx." for
+        # "approx.", "toll" for "death toll"); None (always search) unless every phrase ends in plain ASCII ones
+        tails: list[str] = []
+        for phrase in phrases:
+            tail = _PREV_RUN.search(phrase)
+            if tail is None or not tail["w"] or not tail["w"].isascii() or tail.end("w") != len(phrase):
+                self._tails: tuple[str, ...] | None = None
+                break
+            tails.append(tail["w"].lower())
+        else:
+            self._tails = tuple(sorted(set(tails)))
+
+    def search(self, text: str, lo: int, hi: int) -> regex.Match[str] | None:
+        """``pattern.search(text, lo, hi)``."""
+        tails = self._tails
+        if tails is not None:
+            run = _PREV_RUN.search(text, lo, hi)
+            if run is not None:
+                a, q = run.span("w")
+                word = text[a:q]
+                # a match ends in one of the phrases, whose last characters are that word's (ASCII text matches
+                # ASCII phrases exactly when their lower case does), or in one of the marks
+                if word.isascii() and not word.lower().endswith(tails) and not (q > lo and text[q - 1] in self._marks):
+                    return None
+        return self._pattern.search(text, lo, hi)
+
+
+def _prev_word(text: str, lo: int, hi: int) -> tuple[int, str] | None:
+    r"""
+    The start and text of the word that ends *text[lo:hi]* but for white space: the leftmost match of
+    ``(?P<w>[\p{L}][\p{L}'’.]*+)\s*+\Z`` searched between *lo* and *hi* (a letter opens the word).
+    """
+    run = _PREV_RUN.search(text, lo, hi)
+    if run is None:
+        return None
+    a, q = run.span("w")
+    first = _LETTER.search(text, a, q)
+    return None if first is None else (first.start(), text[first.start() : q])
 
 
 _NEGATIONS = frozenset({"no", "without"})
