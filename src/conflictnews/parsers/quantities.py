@@ -271,12 +271,22 @@ class QuantityParser:
             r"(?P<np>[\p{L}][\p{L}\-'’]*+(?:\s++[\p{L}][\p{L}\-'’]*+){0,3}?)"
             r"(?=\s*+[,.;:()]|\s*+\Z|\s++(?i:in|at|on|near|with|who|while|during|and|after|before|by|from|inside|outside|as|when|whilst|over)(?![\p{L}])))"
         )
+        self._killing_prefixed: dict[str, tuple[str, ...]] = {}
         self._killing_first = frozenset(w.split()[0] for w in lex.killing)
         roles = dict.fromkeys(self._killing_first, _VERB_ROLE) | dict.fromkeys(_NEGATIONS, _NEGATION_ROLE)
         self._triggers = frozenset(w.lower() for w in (*lex.numbers, *lex.vague, "a", "an")) | {
             w.split()[0] for w in lex.vague
         }
         self._roles: dict[str, int] = roles | dict.fromkeys(self._triggers, _NUMBER_ROLE)
+        # an article opens a number only before a scale word ("a dozen", "a hundred") or as the first word of a
+        # vague phrase ("a few", "a number of"): the words that may follow it, in lower case
+        scales = [w.lower() for w, (_, role) in lex.numbers.items() if role in ("scale", "dozen")]
+        self._article_next: dict[str, tuple[str, ...]] = {
+            article: tuple(
+                sorted({*scales, *(v.lower().split()[1] for v in lex.vague if v.lower().split()[:1] == [article])})
+            )
+            for article in ("a", "an")
+        }
 
     # -----------------------------------------------------------------------------------------
     def parse(self, context: Context) -> list[Item | ReportWarning]:
@@ -324,6 +334,8 @@ class QuantityParser:
         roles = self._roles
         verbs: list[Token] = []
         negations: list[int] = []
+        article_next = self._article_next
+        n_words = len(words)
         # only digits, role words and hyphenated words ("twenty-five") can matter: the rest is skipped in C
         candidates = set(analysis.indices_of(roles))
         candidates.update(analysis.digit_tokens, analysis.joined_tokens)
@@ -341,6 +353,12 @@ class QuantityParser:
                     verbs.append(tok)
                 elif role == _NEGATION_ROLE:
                     negations.append(tok.start)
+                elif key in article_next:
+                    # "a"/"an" before any other word is no number ("a village"): skip the regex look-ups (a word
+                    # outside ASCII may still match a lexicon word in any case, so it is left to them)
+                    nxt = words[i + 1] if i + 1 < n_words else ""
+                    if not nxt.isascii() or not nxt.lower().startswith(article_next[key]):
+                        continue
             if role != _NUMBER_ROLE or tok.start < last_end:
                 continue
             if _inside(starts, taken, tok.start, tok.end):
@@ -387,9 +405,7 @@ class QuantityParser:
                         found = (m.start("det"), m.end("np"), m.start("np"), m.end("np"))
             if found is None:
                 vend = tok.start + len(tok.text)
-                for w in sorted(
-                    (w for w in self._lex.killing if w.startswith(tok.text.lower())), key=len, reverse=True
-                ):
+                for w in self._killing_from(tok.text.lower()):
                     if text[tok.start : tok.start + len(w)].lower() == w:
                         vend = tok.start + len(w)
                         break
@@ -406,12 +422,22 @@ class QuantityParser:
             )  # fmt: skip
         return out
 
+    def _killing_from(self, word: str) -> tuple[str, ...]:
+        """The killing verbs that start with *word* (lower case), longest first (remembered per word)."""
+        found = self._killing_prefixed.get(word)
+        if found is None:
+            found = tuple(sorted((w for w in self._lex.killing if w.startswith(word)), key=len, reverse=True))
+            if len(self._killing_prefixed) > 10_000:
+                self._killing_prefixed.clear()
+            self._killing_prefixed[word] = found
+        return found
+
     # -----------------------------------------------------------------------------------------
     def _at(self, text: str, pos: int, tok: Token, analysis: Analysis) -> _Draft | None:
         lex = self._lex
         sent_start, sent_end = analysis.sentence_at(tok.start)
-        vm = self._vague.match(text, tok.start)
-        if vm is not None and not tok.text[0].isdigit():
+        vm = None if tok.text[0].isdigit() else self._vague.match(text, tok.start)  # no vague word opens with a digit
+        if vm is not None:
             core = self._core.match(text, tok.start)
             if core is None or core.end() <= vm.end("v") or vm.group("v").lower().startswith(("several", "a few")):
                 return self._vague_draft(text, vm, sent_start, sent_end)
@@ -656,7 +682,8 @@ _TIME_OR_AGE = regex.compile(
 )
 # the run of letters, apostrophes and dots before the white space that ends a stretch, matched backwards: one
 # attempt, where a forward search for "a word, then only white space" would try every position of the stretch
-_PREV_RUN = regex.compile(r"(?r)(?P<w>[\p{L}'’.]*+)\s*+\Z")
+# (a reverse pattern's ``match`` is anchored at the end of the stretch)
+_PREV_RUN = regex.compile(r"(?r)(?P<w>[\p{L}'’.]*+)\s*+")
 _LETTER = regex.compile(r"\p{L}")
 
 
@@ -678,7 +705,7 @@ class _Ending:
         # "approx.", "toll" for "death toll"); None (always search) unless every phrase ends in plain ASCII ones
         tails: list[str] = []
         for phrase in phrases:
-            tail = _PREV_RUN.search(phrase)
+            tail = _PREV_RUN.match(phrase)
             if tail is None or not tail["w"] or not tail["w"].isascii() or tail.end("w") != len(phrase):
                 self._tails: tuple[str, ...] | None = None
                 break
@@ -690,7 +717,7 @@ class _Ending:
         """``pattern.search(text, lo, hi)``."""
         tails = self._tails
         if tails is not None:
-            run = _PREV_RUN.search(text, lo, hi)
+            run = _PREV_RUN.match(text, lo, hi)
             if run is not None:
                 a, q = run.span("w")
                 word = text[a:q]
@@ -706,7 +733,7 @@ def _prev_word(text: str, lo: int, hi: int) -> tuple[int, str] | None:
     The start and text of the word that ends *text[lo:hi]* but for white space: the leftmost match of
     ``(?P<w>[\p{L}][\p{L}'’.]*+)\s*+\Z`` searched between *lo* and *hi* (a letter opens the word).
     """
-    run = _PREV_RUN.search(text, lo, hi)
+    run = _PREV_RUN.match(text, lo, hi)
     if run is None:
         return None
     a, q = run.span("w")
