@@ -662,6 +662,8 @@ class LocationParser:
         return tuple(out)
 
     def _build(self, context: Context, resolved: list[tuple[_Cand, Place, str, float]]) -> list[Item | ReportWarning]:
+        if not resolved:
+            return []
         text = context.text
         an = context.analysis
         gov_spans = sorted(
