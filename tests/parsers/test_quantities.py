@@ -219,3 +219,25 @@ def test_window_patterns_answer_as_a_plain_search(text: str, a: int, b: int) -> 
 )
 def test_an_article_opens_a_number_only_before_a_scale_or_vague_word(text: str, count: int) -> None:
     assert len(quantities(text)) == count
+
+
+_PASSIVE_WORDS = st.sampled_from(
+    ["a", "An", "man", "was", "WERE", "has", "been", "got", "reportedly", "killed", "shot", "dead", "gunned", "down",
+     "killing", "x", ".", "ſ", " ", "  ", "\n", "\xa0"]
+)  # fmt: skip
+
+
+@given(st.lists(_PASSIVE_WORDS, max_size=14).map(" ".join))
+@example("a man was reportedly shot dead")
+@example("an officer has been killed")
+def test_the_passive_test_never_hides_a_victim(text: str) -> None:
+    """The backward test for "was killed" before the victim pattern passes wherever the pattern matches."""
+    for end in range(len(text) + 1):
+        lo = max(0, end - 90)
+        if PARSER._victim_after.search(text, lo, end) is not None:
+            assert PARSER._passive_end.match(text, lo, end) is not None
+
+
+def test_a_passive_victim_is_still_read() -> None:
+    found = [q for q in quantities("A civilian was reportedly shot dead in Kherson.") if q.rule.endswith("victim")]
+    assert [(q.value, q.kind) for q in found] == [(1.0, QuantityKind.KILLED)]

@@ -261,11 +261,18 @@ class QuantityParser:
             r"(?![\p{L}])"
         )
         both = _alt(w for w, passive in lex.killing.items() if passive)
-        self._victim_after = regex.compile(
-            r"(?<![\p{L}])(?P<det>(?i:an?))\s++(?P<np>[\p{L}][\p{L}\-'’.]*+(?:\s++[\p{L}][\p{L}\-'’.]*+){0,3}?)\s++"
-            r"(?i:was|were|has\s++been|had\s++been|got|is)\s++(?:(?i:reportedly|also|later|allegedly|then|subsequently|fatally)\s++)?"
-            r"(?P<v>(?i:" + both + r"))\Z"
+        passive_verb = (
+            r"\s++(?i:was|were|has\s++been|had\s++been|got|is)\s++(?:(?i:reportedly|also|later|allegedly|then|subsequently|fatally)\s++)?"
+            r"(?P<v>(?i:" + both + r"))"
         )
+        self._victim_after = regex.compile(
+            r"(?<![\p{L}])(?P<det>(?i:an?))\s++(?P<np>[\p{L}][\p{L}\-'’.]*+(?:\s++[\p{L}][\p{L}\-'’.]*+){0,3}?)"
+            + passive_verb
+            + r"\Z"
+        )
+        # its end alone, matched backwards from the verb: most verbs are not passive ("killing", "killed two"), and
+        # the whole pattern would be tried at every position of the 90 characters before them
+        self._passive_end = regex.compile(r"(?r)" + passive_verb)
         self._victim_before = regex.compile(
             r"(?P<v>(?i:" + _alt(lex.killing) + r"))\s++(?:(?P<pron>(?i:him|her))(?![\p{L}])|(?P<det>(?i:an?|the))\s++"
             r"(?P<np>[\p{L}][\p{L}\-'’]*+(?:\s++[\p{L}][\p{L}\-'’]*+){0,3}?)"
@@ -341,7 +348,7 @@ class QuantityParser:
         candidates.update(analysis.digit_tokens, analysis.joined_tokens)
         for i in sorted(candidates):
             w = words[i]
-            tok = Token(tok_starts[i], tok_ends[i], w, w[0].isupper(), i in firsts)
+            start = tok_starts[i]
             if w[0].isdigit():
                 role = _NUMBER_ROLE
             else:
@@ -350,20 +357,21 @@ class QuantityParser:
                 if not role and "-" in key and key.split("-")[0] in triggers:
                     role = _NUMBER_ROLE
                 if role == _VERB_ROLE:
-                    verbs.append(tok)
+                    verbs.append(Token(start, tok_ends[i], w, w[0].isupper(), i in firsts))
                 elif role == _NEGATION_ROLE:
-                    negations.append(tok.start)
+                    negations.append(start)
                 elif key in article_next:
                     # "a"/"an" before any other word is no number ("a village"): skip the regex look-ups (a word
                     # outside ASCII may still match a lexicon word in any case, so it is left to them)
                     nxt = words[i + 1] if i + 1 < n_words else ""
                     if not nxt.isascii() or not nxt.lower().startswith(article_next[key]):
                         continue
-            if role != _NUMBER_ROLE or tok.start < last_end:
+            if role != _NUMBER_ROLE or start < last_end:
                 continue
-            if _inside(starts, taken, tok.start, tok.end):
+            if _inside(starts, taken, start, tok_ends[i]):
                 continue
-            d = self._at(text, _currency_start(text, tok.start), tok, analysis)
+            tok = Token(start, tok_ends[i], w, w[0].isupper(), i in firsts)
+            d = self._at(text, _currency_start(text, start), tok, analysis)
             if d is None:
                 continue
             j = max(0, bisect.bisect_left(starts, d.start) - 1)
@@ -409,7 +417,8 @@ class QuantityParser:
                     if text[tok.start : tok.start + len(w)].lower() == w:
                         vend = tok.start + len(w)
                         break
-                a = self._victim_after.search(text, max(s, tok.start - 90), vend)
+                lo = max(s, tok.start - 90)
+                a = self._victim_after.search(text, lo, vend) if self._passive_end.match(text, lo, vend) else None
                 if a is not None and not a["np"].split()[-1].lower().endswith("s"):
                     found = (a.start("det"), a.end("np"), a.start("np"), a.end("np"))
                     passive = True
