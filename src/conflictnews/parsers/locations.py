@@ -423,7 +423,7 @@ class LocationParser:
                 countries[top.country or ""] += 3
             elif (
                 top.country
-                and all(p.country == top.country for p in c.places[:40])
+                and (len(c.places) == 1 or all(p.country == top.country for p in c.places[:40]))
                 and self._accept(c, top, an, countries)
             ):
                 countries[top.country] += 1  # every reading of the name lies in one country
