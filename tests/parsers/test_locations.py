@@ -330,3 +330,22 @@ def test_a_country_in_a_compound_adjective_is_no_place() -> None:
 
     assert "US" not in {loc.country for loc in report.locations}
     assert "RU" not in {loc.country for loc in report.locations}
+
+
+def test_what_the_parser_remembers_between_texts_changes_no_answer() -> None:
+    """Readings kept per name (one-word look-ups, the scores of a name's places) give what a fresh parser gives."""
+    from conflictnews.parsers import Context
+
+    texts = [
+        "Troops shelled Sudzha in the Kursk region, and U.S. officials met in Kyiv.",
+        "The United States sent aid to Kyiv; fighting went on near Sudzha (Kursk Oblast).",
+        "Police in Tripoli, Libya, said Sudzha was quiet. In Tripoli, Lebanon, protesters gathered.",
+        "Kagara (Rafi LGA, Niger) was attacked, and the U.S. embassy in Abuja condemned it.",
+    ]
+    shared = LocationParser()
+    for text in [*texts, *reversed(texts)]:
+        doc = cn.Document(text=text)
+        seen = repr(list(shared.parse(Context(doc))))
+        fresh = repr(list(LocationParser(gazetteer=shared.gazetteer).parse(Context(doc))))
+        assert fresh == seen
+        assert "Sudzha" not in text or "'Sudzha'" in seen

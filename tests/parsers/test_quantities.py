@@ -9,11 +9,13 @@ import tomllib
 from typing import Any
 
 import pytest
+import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from conflictnews.model import Actor, Document, Quantity, QuantityKind, Span
 from conflictnews.parsers import Context
+from conflictnews.parsers import quantities as quantities_module
 from conflictnews.parsers.quantities import QuantityParser, area_km2, words_to_number
 from conflictnews.parsers.times import TimeParser
 
@@ -178,3 +180,64 @@ def test_prefix_shifts_spans(body: str, prefix: str) -> None:
     shifted = [q for q in quantities(lead + body) if q.span.start >= len(lead)]
 
     assert [(q.span.start + len(lead), q.value) for q in base] == [(q.span.start, q.value) for q in shifted]
+
+
+# -- the cheap tests before the window patterns must not change what they find ----------------------------------
+
+_WINDOW_ALPHABET = st.sampled_from(
+    ["at least", "some", "killing", "Killed", "the", "an", "death toll", "rose to", "No.", "Route", "aged", "ſome",
+     "KİLLED", "#", "№", "~", "12", "x", "’", "'", ".", ",", "-", "é", "\u212a", " ", "  ", "\t", "\n", "\x1c", "\xa0"]
+)  # fmt: skip
+
+
+@given(st.lists(_WINDOW_ALPHABET, max_size=12).map("".join), st.integers(0, 80), st.integers(0, 80))
+@example("killed at least ", 0, 16)
+@example("Route ", 0, 6)
+@example("the death toll rose to ", 0, 23)
+@example("about ~ ", 0, 8)
+def test_window_patterns_answer_as_a_plain_search(text: str, a: int, b: int) -> None:
+    """The word tests before the qualifier, casualty and name patterns never hide a match ("ſome", "KİLLED")."""
+
+    lo, hi = sorted((min(a, len(text)), min(b, len(text))))
+    for ending in (PARSER._qual, PARSER._cas_before, PARSER._cas_noun, PARSER._name_before):
+        plain = ending._pattern.search(text, lo, hi)
+        fast = ending.search(text, lo, hi)
+        assert (plain and plain.span()) == (fast and fast.span())
+    expected = regex.compile(r"(?P<w>[\p{L}][\p{L}'’.]*+)\s*+\Z").search(text, lo, hi)
+    assert quantities_module._prev_word(text, lo, hi) == (expected and (expected.start(), expected["w"]))
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("A dozen soldiers were killed.", 1),
+        ("A few civilians fled.", 1),
+        ("An hundred men came.", 1),
+        ("A village was shelled.", 0),
+        ("a", 0),
+    ],
+)
+def test_an_article_opens_a_number_only_before_a_scale_or_vague_word(text: str, count: int) -> None:
+    assert len(quantities(text)) == count
+
+
+_PASSIVE_WORDS = st.sampled_from(
+    ["a", "An", "man", "was", "WERE", "has", "been", "got", "reportedly", "killed", "shot", "dead", "gunned", "down",
+     "killing", "x", ".", "ſ", " ", "  ", "\n", "\xa0"]
+)  # fmt: skip
+
+
+@given(st.lists(_PASSIVE_WORDS, max_size=14).map(" ".join))
+@example("a man was reportedly shot dead")
+@example("an officer has been killed")
+def test_the_passive_test_never_hides_a_victim(text: str) -> None:
+    """The backward test for "was killed" before the victim pattern passes wherever the pattern matches."""
+    for end in range(len(text) + 1):
+        lo = max(0, end - 90)
+        if PARSER._victim_after.search(text, lo, end) is not None:
+            assert PARSER._passive_end.match(text, lo, end) is not None
+
+
+def test_a_passive_victim_is_still_read() -> None:
+    found = [q for q in quantities("A civilian was reportedly shot dead in Kherson.") if q.rule.endswith("victim")]
+    assert [(q.value, q.kind) for q in found] == [(1.0, QuantityKind.KILLED)]

@@ -81,6 +81,8 @@ _AUX = regex.compile(
 _NOTHING: frozenset[str] = frozenset()
 _NO_PAIRS: frozenset[tuple[str | None, str]] = frozenset()
 
+_UNKNOWN: tuple[int, str, tuple[Place, ...]] = (0, "", ())  # not looked up yet
+
 # readings decided by a qualifier: they place the report in their country
 _SETTLING_RULES = ("locations/admin1-qualifier", "locations/qualifies-place")
 
@@ -102,6 +104,11 @@ class _Cand(NamedTuple):
     in_longer_name: bool  # capitalised words right before or after: part of a name the gazetteer lacks
     particle_after: bool = False  # "Valle de Etla": a particle and a capitalised word follow the name
     respelled: bool = False  # found under a transliteration variant of the written name ("Wassit" as "Wasit")
+
+
+# a reading of a name: its score before document evidence, the place, its kind, country and admin1, and
+# whether the name is the place's main name
+_Reading = tuple[float, Place, str, str | None, str | None, bool]
 
 
 @data_cache
@@ -140,6 +147,10 @@ class LocationParser:
         # unknown names -> their reading under a transliteration variant (a pure function of the gazetteer)
         self._respell_cache: dict[str, tuple[int, str, tuple[Place, ...]] | None] = {}
         self._abbr_cache: dict[str, tuple[Place, str] | None] = {}  # abbreviation target -> place, its key
+        # one-word names -> their reading (a pure function of the gazetteer and the alias table)
+        self._single: dict[str, tuple[int, str, tuple[Place, ...]] | None] = {}
+        # (name, descriptor level) -> the places last weighed for it and their document-independent scores
+        self._readings: dict[tuple[str, str | None], tuple[tuple[Place, ...], tuple[_Reading, ...]]] = {}
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -182,13 +193,14 @@ class LocationParser:
         norm = self._norm
         norm_cache = self._norm_cache
         has = gaz.has_normalized
+        single = self._single
         blocked = _blocked_spans(context, evidence)
         n = len(words)
         caps = an.capitalised_tokens
         arabic = [i for i in an.joined_tokens if words[i][0] in "ae" and _capitalised(words[i])]  # "al-Hasakeh"
         if arabic:
             caps = sorted({*caps, *arabic})
-        name_parts = self._name_parts(an, gaz)
+        name_parts: frozenset[str] | None = None  # built on first use: most texts never need it
         before = load_lexicon("locations/before_names")
         abbreviations = self._abbreviations(an, gaz)
         if abbreviations:
@@ -221,10 +233,19 @@ class LocationParser:
                         if has(key) or key in aliases:
                             found = (j, key, _with_aliases(gaz, aliases, key))
                             break
-            if found is None and (has(head) or head in aliases):
-                found = (1, head, _with_aliases(gaz, aliases, head))
+            if found is None:
+                found = single.get(head, _UNKNOWN)
+                if found is _UNKNOWN:
+                    known = has(head) or head in aliases
+                    found = single[head] = (1, head, _with_aliases(gaz, aliases, head)) if known else None
+                    if len(single) > 100_000:
+                        single.clear()
             respelled = False
-            if found is None and len(head) >= 5 and head not in name_parts and head not in self._common:
+            if found is None and len(head) >= 5 and head not in self._common:
+                if name_parts is None:
+                    name_parts = self._name_parts(an, gaz)
+                if head in name_parts:
+                    continue
                 # an unknown name named as a place ("Wassit province", "near Pervomaisk"): try the usual
                 # transliteration variants ("Wasit", "Pervomaysk")
                 named = i + 1 < n and lower[i + 1] in self._descriptors and text[ends[i] : starts[i + 1]] == " "
@@ -234,9 +255,7 @@ class LocationParser:
             if found is None:
                 continue
             j, key, places = found
-            if _inside(blocked, starts[i], ends[i + j - 1]):
-                next_free = i + j
-                continue
+            # (no span of *blocked* holds the name: it would hold word i, which is not in *blocked_tokens*)
             if (
                 j == 1
                 and key in before
@@ -271,8 +290,11 @@ class LocationParser:
                 # "outside the Bank", "the Supreme Court of Justice": a common noun in a name, not a town
                 # ("the Bank of Japan" names the country)
                 locative = False
-            if j == 1 and key in name_parts and places[0].kind not in _STRONG_KINDS and not locative:
-                continue  # "Allen said": a surname seen earlier in "Paul Allen", not the town ("in Allen" is)
+            if j == 1 and places[0].kind not in _STRONG_KINDS and not locative:
+                if name_parts is None:
+                    name_parts = self._name_parts(an, gaz)
+                if key in name_parts:
+                    continue  # "Allen said": a surname seen earlier in "Paul Allen", not the town ("in Allen" is)
             end = ends[i + j - 1] - (2 if _possessive(words[i + j - 1]) else 0)  # "Europe's" -> "Europe"
             span_end, level = end, None
             # a descriptor after the name: "Kursk region", "Sumy Oblast", "Borgu LGA"
@@ -288,23 +310,20 @@ class LocationParser:
                 level = self._descriptors.get(lower[i - 2]) if _joined(text, ends, starts, i - 2, i, words) else None
             longer = _in_longer_name(text, words, starts, ends, i, i + j, firsts) and level is None
             out.append(
-                _Cand(
-                    start=starts[i],
-                    end=end,
-                    span_end=span_end,
-                    key=key,
-                    places=places,
-                    level=level,
-                    relation=None,
-                    locative=locative,
-                    sentence_initial=i in firsts,
-                    in_paren_of=None,
-                    in_longer_name=longer,
-                    particle_after=longer
-                    and i + j + 1 < n
-                    and lower[i + j] in _name_particles()
-                    and _capitalised(words[i + j + 1]),
-                    respelled=respelled,
+                _Cand(  # positional: ~2x faster than by keyword (start, end, span_end, key, places, level, relation,
+                    starts[i],  # locative, sentence_initial, in_paren_of, in_longer_name, particle_after, respelled)
+                    end,
+                    span_end,
+                    key,
+                    places,
+                    level,
+                    None,
+                    locative,
+                    i in firsts,
+                    None,
+                    longer,
+                    longer and i + j + 1 < n and lower[i + j] in _name_particles() and _capitalised(words[i + j + 1]),
+                    respelled,
                 )
             )
             next_free = i + j
@@ -410,7 +429,7 @@ class LocationParser:
                 countries[top.country or ""] += 3
             elif (
                 top.country
-                and all(p.country == top.country for p in c.places[:40])
+                and (len(c.places) == 1 or all(p.country == top.country for p in c.places[:40]))
                 and self._accept(c, top, an, countries)
             ):
                 countries[top.country] += 1  # every reading of the name lies in one country
@@ -560,17 +579,13 @@ class LocationParser:
         total: int,
     ) -> tuple[Place, str, float] | None:
         """The best reading of *c*, why, and how sure; *total* is the sum of *countries* (at least 1)."""
-        places = c.places
-        if c.level == "admin1":
-            admins = [p for p in places if p.kind == "admin1"]
-            if admins:
-                places = tuple(admins)
-        elif c.level in ("admin2", "place"):
-            local = [p for p in places if p.kind in ("admin2", "place")]
-            if local:
-                places = tuple(local)
+        level, key = c.level, c.key
+        readings = self._readings.get((key, level))
+        if readings is None or readings[0] is not c.places:
+            readings = self._readings[(key, level)] = (c.places, self._scored(c.places, key, level))
+            if len(self._readings) > 20_000:
+                self._readings.clear()
         norm = self._norm
-        norm_cache = self._norm_cache
         # qualifiers after this name: "Ilorin (Borgu LGA, Niger)", "Vodyane, Donetsk"
         quals = quals_of.get(idx, ())
         qual_admin1: set[str] | frozenset[str] = _NOTHING
@@ -587,45 +602,34 @@ class LocationParser:
             parent_admin = {(p.country, norm(p.admin1 or "")) for p in parent[:40]}
             parent_countries = {p.country for p in parent[:40]}
         share_of = countries.get
-        level, key = c.level, c.key
-        log10 = math.log10
         best: tuple[float, Place, str] | None = None
         second = -math.inf
-        for p in places[:40]:
-            score = log10(p.population + 10)
+        for score, p, kind, country, admin1, named in readings[1]:
             why = "population"
-            kind = p.kind
-            if kind == "country":
-                score += 6
-            elif kind == "region" or (kind == "admin1" and level == "admin1"):
-                score += 2.5
-            elif p.feature_code in ("PPLC", "PPLA"):
-                score += 1  # a capital or division seat is the usual reading of a bare name
-            country = p.country
             share = share_of(country or "", 0) / total
             if share:
                 score += 4 * share + 1
                 why = "document-country"
-            if quals and p.admin1 and (norm(p.admin1) in qual_admin1 or norm(p.admin1) in qual_names):
+            if quals and admin1 and (norm(admin1) in qual_admin1 or norm(admin1) in qual_names):
                 score += 8
                 why = "admin1-qualifier"
             elif quals and country in qual_countries:
                 score += 3
                 why = "country-qualifier"
-            if (norm_cache.get(p.name) or norm(p.name)) == key:
+            if named:
                 score += 1  # its main name, not an alternate spelling from another language
             if parent is not None:
-                if kind == "admin1" and (country, norm(p.admin1 or p.name)) in parent_admin:
+                if kind == "admin1" and (country, norm(admin1 or p.name)) in parent_admin:
                     score += 8
                     why = "qualifies-place"
                 elif country in parent_countries:
                     score += 2
             if best is None or score > best[0]:
-                if best is not None:
-                    second = max(second, best[0])
+                if best is not None and best[0] > second:
+                    second = best[0]
                 best = (score, p, why)
-            else:
-                second = max(second, score)
+            elif score > second:
+                second = score
         if best is None:
             return None
         margin = best[0] - second if second > -math.inf else 5.0
@@ -637,7 +641,35 @@ class LocationParser:
             rule += "+respelled"
         return best[1], rule, conf
 
+    def _scored(self, places: tuple[Place, ...], key: str, level: str | None) -> tuple[_Reading, ...]:
+        """
+        The readings :meth:`_resolve` weighs for a name *key* with descriptor *level*, with the part of each
+        score that does not depend on the document (its population and kind) and whether *key* is its main name.
+        """
+        if level == "admin1":
+            admins = [p for p in places if p.kind == "admin1"]
+            if admins:
+                places = tuple(admins)
+        elif level in ("admin2", "place"):
+            local = [p for p in places if p.kind in ("admin2", "place")]
+            if local:
+                places = tuple(local)
+        out: list[_Reading] = []
+        for p in places[:40]:
+            score = math.log10(p.population + 10)
+            kind = p.kind
+            if kind == "country":
+                score += 6
+            elif kind == "region" or (kind == "admin1" and level == "admin1"):
+                score += 2.5
+            elif p.feature_code in ("PPLC", "PPLA"):
+                score += 1  # a capital or division seat is the usual reading of a bare name
+            out.append((score, p, kind, p.country, p.admin1, self._norm(p.name) == key))
+        return tuple(out)
+
     def _build(self, context: Context, resolved: list[tuple[_Cand, Place, str, float]]) -> list[Item | ReportWarning]:
+        if not resolved:
+            return []
         text = context.text
         an = context.analysis
         gov_spans = sorted(
@@ -951,16 +983,6 @@ def _tokens_inside(spans: list[tuple[int, int]], starts: list[int], ends: list[i
             out.add(k)
             k += 1
     return out
-
-
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    i = bisect.bisect_right(spans, (start, 1 << 62)) - 1
-    # look back a few spans: mentions may nest
-    for k in range(max(0, i - 3), min(len(spans), i + 2)):
-        s, e = spans[k]
-        if s <= start and end <= e:
-            return True
-    return False
 
 
 _LEVEL_OF = frozenset(("city", "town", "village", "province", "region", "oblast", "governorate", "district"))

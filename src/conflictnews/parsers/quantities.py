@@ -222,15 +222,25 @@ class QuantityParser:
             r"[\s,]*+(?:(?:" + _alt(lex.aux) + r")\s++){0,4}?(?P<c>(?i:" + _alt(after_cas) + r"))(?![\p{L}])",
             regex.IGNORECASE,
         )
-        self._cas_before = regex.compile(
-            r"(?<![\p{L}])(?P<c>(?i:" + _alt(before_cas) + r"))\s++(?:(?:an?|the|some)\s++)?\Z", regex.IGNORECASE
+        self._cas_before = _Ending(
+            regex.compile(
+                r"(?<![\p{L}])(?P<c>(?i:" + _alt(before_cas) + r"))\s++(?:(?:an?|the|some)\s++)?\Z", regex.IGNORECASE
+            ),
+            [*before_cas, "a", "an", "the", "some"],
         )
-        self._cas_noun = regex.compile(
-            r"(?<![\p{L}])(?P<c>(?i:" + _alt(noun_cas) + r"))(?:\s++(?i:" + _alt(lex.link) + r")){0,4}+\s*+\Z",
-            regex.IGNORECASE,
+        self._cas_noun = _Ending(
+            regex.compile(
+                r"(?<![\p{L}])(?P<c>(?i:" + _alt(noun_cas) + r"))(?:\s++(?i:" + _alt(lex.link) + r")){0,4}+\s*+\Z",
+                regex.IGNORECASE,
+            ),
+            [*noun_cas, *lex.link],
         )
-        self._qual = regex.compile(
-            r"(?<![\p{L}])(?P<q>(?i:" + _alt(q for q in lex.qualifiers if q != "~") + r"))\s++\Z|(?P<q>~)\s*+\Z"
+        self._qual = _Ending(
+            regex.compile(
+                r"(?<![\p{L}])(?P<q>(?i:" + _alt(q for q in lex.qualifiers if q != "~") + r"))\s++\Z|(?P<q>~)\s*+\Z"
+            ),
+            [q for q in lex.qualifiers if q != "~"],
+            "~",
         )
         self._noun = regex.compile(
             r"(?:\s++of)?(?P<mods>(?:\s++(?!(?:"
@@ -239,8 +249,10 @@ class QuantityParser:
             r"\s++(?P<n>(?i:" + _alt(lex.nouns) + r"))(?![\p{L}])",
             regex.IGNORECASE,
         )
-        self._name_before = regex.compile(
-            r"(?<![\p{L}])(?i:" + _alt(lex.name_words) + r")\s*+\Z|[#№]\s*+\Z", regex.IGNORECASE
+        self._name_before = _Ending(
+            regex.compile(r"(?<![\p{L}])(?i:" + _alt(lex.name_words) + r")\s*+\Z|[#№]\s*+\Z", regex.IGNORECASE),
+            lex.name_words,
+            "#№",
         )
         self._next_word = regex.compile(r"\s++(?P<w>[\p{L}][\p{L}\-'’]*+)")
         self._no_cas = regex.compile(
@@ -249,22 +261,39 @@ class QuantityParser:
             r"(?![\p{L}])"
         )
         both = _alt(w for w, passive in lex.killing.items() if passive)
-        self._victim_after = regex.compile(
-            r"(?<![\p{L}])(?P<det>(?i:an?))\s++(?P<np>[\p{L}][\p{L}\-'’.]*+(?:\s++[\p{L}][\p{L}\-'’.]*+){0,3}?)\s++"
-            r"(?i:was|were|has\s++been|had\s++been|got|is)\s++(?:(?i:reportedly|also|later|allegedly|then|subsequently|fatally)\s++)?"
-            r"(?P<v>(?i:" + both + r"))\Z"
+        passive_verb = (
+            r"\s++(?i:was|were|has\s++been|had\s++been|got|is)\s++(?:(?i:reportedly|also|later|allegedly|then|subsequently|fatally)\s++)?"
+            r"(?P<v>(?i:" + both + r"))"
         )
+        self._victim_after = regex.compile(
+            r"(?<![\p{L}])(?P<det>(?i:an?))\s++(?P<np>[\p{L}][\p{L}\-'’.]*+(?:\s++[\p{L}][\p{L}\-'’.]*+){0,3}?)"
+            + passive_verb
+            + r"\Z"
+        )
+        # its end alone, matched backwards from the verb: most verbs are not passive ("killing", "killed two"), and
+        # the whole pattern would be tried at every position of the 90 characters before them
+        self._passive_end = regex.compile(r"(?r)" + passive_verb)
         self._victim_before = regex.compile(
             r"(?P<v>(?i:" + _alt(lex.killing) + r"))\s++(?:(?P<pron>(?i:him|her))(?![\p{L}])|(?P<det>(?i:an?|the))\s++"
             r"(?P<np>[\p{L}][\p{L}\-'’]*+(?:\s++[\p{L}][\p{L}\-'’]*+){0,3}?)"
             r"(?=\s*+[,.;:()]|\s*+\Z|\s++(?i:in|at|on|near|with|who|while|during|and|after|before|by|from|inside|outside|as|when|whilst|over)(?![\p{L}])))"
         )
+        self._killing_prefixed: dict[str, tuple[str, ...]] = {}
         self._killing_first = frozenset(w.split()[0] for w in lex.killing)
         roles = dict.fromkeys(self._killing_first, _VERB_ROLE) | dict.fromkeys(_NEGATIONS, _NEGATION_ROLE)
         self._triggers = frozenset(w.lower() for w in (*lex.numbers, *lex.vague, "a", "an")) | {
             w.split()[0] for w in lex.vague
         }
         self._roles: dict[str, int] = roles | dict.fromkeys(self._triggers, _NUMBER_ROLE)
+        # an article opens a number only before a scale word ("a dozen", "a hundred") or as the first word of a
+        # vague phrase ("a few", "a number of"): the words that may follow it, in lower case
+        scales = [w.lower() for w, (_, role) in lex.numbers.items() if role in ("scale", "dozen")]
+        self._article_next: dict[str, tuple[str, ...]] = {
+            article: tuple(
+                sorted({*scales, *(v.lower().split()[1] for v in lex.vague if v.lower().split()[:1] == [article])})
+            )
+            for article in ("a", "an")
+        }
 
     # -----------------------------------------------------------------------------------------
     def parse(self, context: Context) -> list[Item | ReportWarning]:
@@ -312,12 +341,14 @@ class QuantityParser:
         roles = self._roles
         verbs: list[Token] = []
         negations: list[int] = []
+        article_next = self._article_next
+        n_words = len(words)
         # only digits, role words and hyphenated words ("twenty-five") can matter: the rest is skipped in C
         candidates = set(analysis.indices_of(roles))
         candidates.update(analysis.digit_tokens, analysis.joined_tokens)
         for i in sorted(candidates):
             w = words[i]
-            tok = Token(tok_starts[i], tok_ends[i], w, w[0].isupper(), i in firsts)
+            start = tok_starts[i]
             if w[0].isdigit():
                 role = _NUMBER_ROLE
             else:
@@ -326,14 +357,21 @@ class QuantityParser:
                 if not role and "-" in key and key.split("-")[0] in triggers:
                     role = _NUMBER_ROLE
                 if role == _VERB_ROLE:
-                    verbs.append(tok)
+                    verbs.append(Token(start, tok_ends[i], w, w[0].isupper(), i in firsts))
                 elif role == _NEGATION_ROLE:
-                    negations.append(tok.start)
-            if role != _NUMBER_ROLE or tok.start < last_end:
+                    negations.append(start)
+                elif key in article_next:
+                    # "a"/"an" before any other word is no number ("a village"): skip the regex look-ups (a word
+                    # outside ASCII may still match a lexicon word in any case, so it is left to them)
+                    nxt = words[i + 1] if i + 1 < n_words else ""
+                    if not nxt.isascii() or not nxt.lower().startswith(article_next[key]):
+                        continue
+            if role != _NUMBER_ROLE or start < last_end:
                 continue
-            if _inside(starts, taken, tok.start, tok.end):
+            if _inside(starts, taken, start, tok_ends[i]):
                 continue
-            d = self._at(text, _currency_start(text, tok.start), tok, analysis)
+            tok = Token(start, tok_ends[i], w, w[0].isupper(), i in firsts)
+            d = self._at(text, _currency_start(text, start), tok, analysis)
             if d is None:
                 continue
             j = max(0, bisect.bisect_left(starts, d.start) - 1)
@@ -375,13 +413,12 @@ class QuantityParser:
                         found = (m.start("det"), m.end("np"), m.start("np"), m.end("np"))
             if found is None:
                 vend = tok.start + len(tok.text)
-                for w in sorted(
-                    (w for w in self._lex.killing if w.startswith(tok.text.lower())), key=len, reverse=True
-                ):
+                for w in self._killing_from(tok.text.lower()):
                     if text[tok.start : tok.start + len(w)].lower() == w:
                         vend = tok.start + len(w)
                         break
-                a = self._victim_after.search(text, max(s, tok.start - 90), vend)
+                lo = max(s, tok.start - 90)
+                a = self._victim_after.search(text, lo, vend) if self._passive_end.match(text, lo, vend) else None
                 if a is not None and not a["np"].split()[-1].lower().endswith("s"):
                     found = (a.start("det"), a.end("np"), a.start("np"), a.end("np"))
                     passive = True
@@ -394,12 +431,22 @@ class QuantityParser:
             )  # fmt: skip
         return out
 
+    def _killing_from(self, word: str) -> tuple[str, ...]:
+        """The killing verbs that start with *word* (lower case), longest first (remembered per word)."""
+        found = self._killing_prefixed.get(word)
+        if found is None:
+            found = tuple(sorted((w for w in self._lex.killing if w.startswith(word)), key=len, reverse=True))
+            if len(self._killing_prefixed) > 10_000:
+                self._killing_prefixed.clear()
+            self._killing_prefixed[word] = found
+        return found
+
     # -----------------------------------------------------------------------------------------
     def _at(self, text: str, pos: int, tok: Token, analysis: Analysis) -> _Draft | None:
         lex = self._lex
         sent_start, sent_end = analysis.sentence_at(tok.start)
-        vm = self._vague.match(text, tok.start)
-        if vm is not None and not tok.text[0].isdigit():
+        vm = None if tok.text[0].isdigit() else self._vague.match(text, tok.start)  # no vague word opens with a digit
+        if vm is not None:
             core = self._core.match(text, tok.start)
             if core is None or core.end() <= vm.end("v") or vm.group("v").lower().startswith(("several", "a few")):
                 return self._vague_draft(text, vm, sent_start, sent_end)
@@ -601,8 +648,8 @@ class QuantityParser:
             return True  # "10:30", "5 pm", "a 20-year-old", "20 years old"
         if self._name_before.search(text, max(0, s - 16), s):
             return True  # "aged 20", "No. 5", "Route 66", "Resolution 2231"
-        pw = _PREV_WORD.search(text, max(sent_start, s - 30), s)
-        prev = pw.group("w") if pw else ""
+        pw = _prev_word(text, max(sent_start, s - 30), s)
+        prev = pw[1] if pw else ""
         lex_months = _months()
         nw = self._next_word.match(text, e)
         nxt = nw.group("w") if nw else ""
@@ -612,7 +659,7 @@ class QuantityParser:
             prev[:1].isupper()
             and not prev.endswith(".")
             and pw is not None
-            and not _sentence_start(text, pw.start())
+            and not _sentence_start(text, pw[0])
             and prev.lower() not in self._lex.qualifiers
             and prev.lower() not in self._lex.casualty
             and prev.lower() not in self._lex.stop
@@ -642,7 +689,65 @@ _TIME_OR_AGE = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
-_PREV_WORD = regex.compile(r"(?P<w>[\p{L}][\p{L}'’.]*+)\s*+\Z")
+# the run of letters, apostrophes and dots before the white space that ends a stretch, matched backwards: one
+# attempt, where a forward search for "a word, then only white space" would try every position of the stretch
+# (a reverse pattern's ``match`` is anchored at the end of the stretch)
+_PREV_RUN = regex.compile(r"(?r)(?P<w>[\p{L}'’.]*+)\s*+")
+_LETTER = regex.compile(r"\p{L}")
+
+
+class _Ending:
+    """
+    A pattern that matches a stretch of text only at its end, after one of some *phrases* (or one of the
+    characters *marks*) and white space ("at least 12": the qualifier right before a number). :meth:`search`
+    answers as ``pattern.search`` does, but first tests with one backward match whether the letters before the
+    final white space end like one of the phrases: most stretches end in no such word, and a forward search
+    would try the whole alternation at every position of the stretch.
+    """
+
+    __slots__ = ("_marks", "_pattern", "_tails")
+
+    def __init__(self, pattern: regex.Pattern[str], phrases: Iterable[str], marks: str = "") -> None:
+        self._pattern = pattern
+        self._marks = marks
+        # each phrase's end: its last run of letters, apostrophes and dots, in lower case ("approx." for
+        # "approx.", "toll" for "death toll"); None (always search) unless every phrase ends in plain ASCII ones
+        tails: list[str] = []
+        for phrase in phrases:
+            tail = _PREV_RUN.match(phrase)
+            if tail is None or not tail["w"] or not tail["w"].isascii() or tail.end("w") != len(phrase):
+                self._tails: tuple[str, ...] | None = None
+                break
+            tails.append(tail["w"].lower())
+        else:
+            self._tails = tuple(sorted(set(tails)))
+
+    def search(self, text: str, lo: int, hi: int) -> regex.Match[str] | None:
+        """``pattern.search(text, lo, hi)``."""
+        tails = self._tails
+        if tails is not None:
+            run = _PREV_RUN.match(text, lo, hi)
+            if run is not None:
+                a, q = run.span("w")
+                word = text[a:q]
+                # a match ends in one of the phrases, whose last characters are that word's (ASCII text matches
+                # ASCII phrases exactly when their lower case does), or in one of the marks
+                if word.isascii() and not word.lower().endswith(tails) and not (q > lo and text[q - 1] in self._marks):
+                    return None
+        return self._pattern.search(text, lo, hi)
+
+
+def _prev_word(text: str, lo: int, hi: int) -> tuple[int, str] | None:
+    r"""
+    The start and text of the word that ends *text[lo:hi]* but for white space: the leftmost match of
+    ``(?P<w>[\p{L}][\p{L}'’.]*+)\s*+\Z`` searched between *lo* and *hi* (a letter opens the word).
+    """
+    run = _PREV_RUN.match(text, lo, hi)
+    if run is None:
+        return None
+    a, q = run.span("w")
+    first = _LETTER.search(text, a, q)
+    return None if first is None else (first.start(), text[first.start() : q])
 
 
 _NEGATIONS = frozenset({"no", "without"})
