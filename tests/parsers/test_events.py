@@ -681,3 +681,12 @@ def test_agreeing_accepting_and_promising_are_plover_agree(text: str) -> None:
     events = cn.parse(text).events
 
     assert [("AGREE", None)] == [(e.plover.event_type if e.plover else None, e.acled) for e in events]
+
+
+def test_aid_qualifying_a_noun_is_no_aid() -> None:
+    """'a crowd heading to an aid distribution site' tells of no aid given; 'Germany sent aid' does."""
+    site = cn.parse("Israeli troops opened fire on a crowd heading to an aid distribution site in Rafah.").events
+    sent = cn.parse("Germany sent aid to Ukraine.").events
+
+    assert "AID" not in [e.plover.event_type for e in site if e.plover]
+    assert ["AID"] == [e.plover.event_type for e in sent if e.plover]

@@ -20,7 +20,7 @@ import regex
 from conflictnews._analysis import Analysis
 from conflictnews._dateline import dateline_spans
 from conflictnews._phrases import PhraseMatcher
-from conflictnews.lexicons import data_cache, load_table
+from conflictnews.lexicons import data_cache, load_lexicon, load_table
 from conflictnews.model import (
     AcledCoding,
     Actor,
@@ -74,6 +74,17 @@ _MILITARY_CLASSES = frozenset(
 )
 _VIOLENT_CLASSES = _MILITARY_CLASSES | {"violence", "attack", "mob", "abduction", "sexual", "excessive"}
 _ARMED_GROUPS = ARMED_KINDS - {ActorKind.STATE_FORCES}
+
+
+_WORD_AFTER = regex.compile(r" (\p{Ll}++)")
+
+
+def _aid_modifier(text: str, t: _Trigger) -> bool:
+    """True for "an aid distribution site", "aid workers": "aid" qualifies the noun after it."""
+    if text[t.start : t.end].lower() != "aid":
+        return False
+    m = _WORD_AFTER.match(text, t.end)
+    return m is not None and m.group(1) in load_lexicon("events/aid_modifiers")
 
 
 def _named_before(text: str, hyphen: int) -> bool:
@@ -269,6 +280,7 @@ class EventParser:
                 and text.endswith("ed", t.start, t.end)
                 and _named_before(text, t.start - 1)
             )
+            and not (t.cls == "aid" and _aid_modifier(text, t))  # "an aid distribution site"
         ]
         if not triggers:
             return []
