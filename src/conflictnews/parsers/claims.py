@@ -76,9 +76,12 @@ class ClaimParser(CueParser):
         if rebuttals:
             # "…, an accusation Hamas denies": the denial disputes the claim before it, it is no claim of its own
             drafts = [d for d in drafts if d.cue_span is None or d.cue_span.start not in rebuttals]
+            drafts.sort(key=lambda d: d.content)
+            firsts = [d.content[0] for d in drafts]
             for verb, (_, comma) in rebuttals.items():
-                for d in drafts:
-                    if d.content[0] < comma < d.content[1] and verb < d.content[1]:
+                k = bisect.bisect_left(firsts, comma)
+                for d in drafts[max(0, k - _ATTACH_STEPS) : k]:  # the few claims that start before the comma
+                    if comma < d.content[1] and verb < d.content[1]:
                         d.content = (d.content[0], comma)  # the claim ends where its summing-up noun begins
         drafts.sort(key=lambda d: d.content)
         # one claim per content span: the first cue found wins
