@@ -1717,12 +1717,12 @@ class _Reading:
         "Hamas … the militant group", "al-Shabaab … the group said": a definite description of an armed
         group is the named group told last before it, when no other collective came between.
         """
-        named = [c for c in kept if c.rule == "actors/known-group" and c.kind in _GROUP_KINDS]
+        named = {id(c) for c in kept if c.rule == "actors/known-group" and c.kind in _GROUP_KINDS}
         if not named:
             return kept
         kept = sorted(kept, key=_START_END)
         starts = [c.start for c in kept]
-        out = list(kept)
+        found: list[tuple[int, int, _Cand]] = []  # (start, end, the named group's mention there), ascending
         nouns = self.an.indices_of(_GROUP_NOUNS)
         noun_starts = [self.starts[k] for k in nouns]
         for k in nouns:
@@ -1737,18 +1737,25 @@ class _Reading:
             while x >= 0 and kept[x].end > start:  # the description's own mention ("militant"), if any
                 x -= 1
             prev = kept[x] if x >= 0 else None
-            if prev is None or prev not in named or start - prev.end > _GROUP_REACH:
+            if prev is None or id(prev) not in named or start - prev.end > _GROUP_REACH:
                 continue  # "a group of residents … the group": another collective came last
             if bisect.bisect_left(noun_starts, prev.end) < bisect.bisect_left(noun_starts, start):
                 continue  # "X intercepted a group of eleven people … The group comprised": the group told since
-            inside = [i for i in range(len(out)) if start <= out[i].start and out[i].end <= self.ends[k]]
-            if any(out[i].rule == "actors/known-group" for i in inside):
+            end = self.ends[k]
+            lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+            if any(kept[i].rule == "actors/known-group" and kept[i].end <= end for i in range(lo, hi)):
                 continue
-            for i in sorted(inside, reverse=True):
-                del out[i]
-            out.append(
-                prev._replace(start=start, end=self.ends[k], rule="actors/coref", prio=2, conf=_CONF["actors/coref"])
-            )
+            rule = "actors/coref"
+            found.append((start, end, prev._replace(start=start, end=end, rule=rule, prio=2, conf=_CONF[rule])))
+        if not found:
+            return kept
+        found_starts = [s for s, _, _ in found]
+        out = []
+        for c in kept:  # the mentions inside a description ("militant") give way to the group's
+            j = bisect.bisect_right(found_starts, c.start) - 1
+            if j < 0 or not (found[j][0] <= c.start and c.end <= found[j][1]):
+                out.append(c)
+        out.extend(c for _, _, c in found)
         return sorted(out, key=_START_END)
 
     # output -------------------------------------------------------------------------------------------------------
