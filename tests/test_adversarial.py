@@ -80,6 +80,7 @@ CASES = [
     Case("captured-fighters", "Russian forces captured two more Ukrainian soldiers. ", _DENSE),
     Case("which-seized", "In Kursk, which the Russian army seized, "),
     Case("u-s-backed", "the U.S.-backed Rapid Support Forces "),
+    Case("officials-demanded", "Palestinian officials demanded talks. ", _DENSE),
     Case("the-group", "Hamas attacked. The militant group said ", _DENSE),
     Case("rebuttals", "Russian officials said the town fell, a claim Ukrainian officials deny, ", _DENSE),
     # digits and numbers

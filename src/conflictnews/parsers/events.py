@@ -1000,6 +1000,7 @@ class _DocIndex:
             if a.kind is ActorKind.ANONYMOUS_SOURCE and a.country is not None
             for sp in a.mentions
         )
+        self._official_starts = [m[0] for m in self.officials]
         self._am_starts = [m[0] for m in self.actor_mentions]
         # the mentions that can place an event: no metonym ("Moscow refuses"), no country named as an actor
         # ("Russia has claimed"), each with whether a locative word stands before it ("in", "near the")
@@ -1128,7 +1129,9 @@ class _DocIndex:
             before = [*before, self.actor_mentions[k]]  # "Ukrainian drones attacked", "a mob of villagers": it acts
         if political and self.officials:
             # "Palestinian officials demanded …": a state's officials speak and act for it in political acts
-            extra = [m for m in self.officials if clause[0] <= m[0] and m[1] <= trig.start]
+            lo = bisect.bisect_left(self._official_starts, clause[0])
+            hi = bisect.bisect_left(self._official_starts, trig.start)
+            extra = [m for m in self.officials[lo:hi][-_NEAREST:] if m[1] <= trig.start]
             if extra:
                 before = sorted([*before, *extra])[-_NEAREST:]
         agents: list[str] = []
