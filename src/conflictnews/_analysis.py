@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 import regex
 
+from conflictnews._dateline import dateline_spans
 from conflictnews.lexicons import load_lexicon
 
 MAX_SENTENCE_LENGTH = 2_000
@@ -84,6 +85,7 @@ class Analysis:
     __slots__ = (
         "_capitalised_tokens",
         "_char_offsets",
+        "_datelines",
         "_digit_tokens",
         "_joined_tokens",
         "_lower",
@@ -125,6 +127,7 @@ class Analysis:
         self._lower: list[str] | None = None
         self._positions: dict[str, list[int]] | None = None
         self._digit_tokens: list[int] | None = None
+        self._datelines: list[tuple[int, int]] | None = None
         self._capitalised_tokens: list[int] | None = None
         self._joined_tokens: list[int] | None = None
         self.quote_regions: tuple[QuoteRegion, ...] = tuple(
@@ -228,6 +231,13 @@ class Analysis:
             firsts = map(operator.itemgetter(0), self.tok_words)
             self._capitalised_tokens = list(itertools.compress(itertools.count(), map(str.isupper, firsts)))
         return self._capitalised_tokens
+
+    @property
+    def datelines(self) -> list[tuple[int, int]]:
+        """The datelines opening the first paragraphs ("KYIV, Nov 19 (AP) — "), as spans (found on first use)."""
+        if self._datelines is None:
+            self._datelines = dateline_spans(self.text, self.paragraphs)
+        return self._datelines
 
     @property
     def joined_tokens(self) -> list[int]:

@@ -18,7 +18,6 @@ from typing import Any, ClassVar, Generic, NamedTuple, TypeVar
 import regex
 
 from conflictnews._analysis import Analysis
-from conflictnews._dateline import dateline_spans
 from conflictnews._phrases import PhraseMatcher
 from conflictnews.lexicons import data_cache, load_lexicon, load_table
 from conflictnews.model import (
@@ -917,11 +916,11 @@ class _Hits(Generic[V]):
         return out
 
 
-_DEMANDING_CROWDS = frozenset(
-    (ActorKind.PROTESTERS, ActorKind.RIOTERS, ActorKind.CIVILIANS, ActorKind.GENERIC, ActorKind.IDENTITY_MILITIA)
-)
+_DEMANDING_CROWDS = _CROWD_KINDS | {ActorKind.GENERIC, ActorKind.IDENTITY_MILITIA}
 """Who may make a crowd's demand a protest ("a group of residents blocked the highway to demand …")."""
 
+_TAKING_WORDS = ("captured", "seized")
+"""The bare triggers whose object decides between taking people and taking a place."""
 _CAPTURED_WORD = regex.compile(r"\s++(?:[\d,]++|\p{Ll}++)(?=\s)")
 """A word between "captured" and whom it took: "captured 2", "captured the", "captured two more"."""
 
@@ -932,7 +931,7 @@ def _captured_fighters(doc: _DocIndex, trig: _Trigger) -> str:
     "captured 2 rebels", "subject" for "300 fighters had been killed or captured", else "".
     """
     text = doc.text
-    if text[trig.start : trig.end].lower() not in ("captured", "seized"):
+    if text[trig.start : trig.end].lower() not in _TAKING_WORDS:
         return ""
     if _PASSIVE_BEFORE_CAPTURE.search(text, max(0, trig.start - 30), trig.start):
         k = bisect.bisect_left(doc._am_starts, trig.start) - 1
@@ -962,7 +961,7 @@ _WHICH_BEFORE = regex.compile(r",\s++which\s++(?:\p{L}++\s++){1,4}?(?:had\s++|ha
 def _seized_place(doc: _DocIndex, trig: _Trigger) -> bool:
     """True for "In El Fasher, which the RSF seized …": "seized" or "captured" a place named right before."""
     text = doc.text
-    if text[trig.start : trig.end].lower() not in ("captured", "seized"):
+    if text[trig.start : trig.end].lower() not in _TAKING_WORDS:
         return False
     m = _WHICH_BEFORE.search(text, max(0, trig.start - 60), trig.start)
     if m is None:
@@ -1006,7 +1005,7 @@ class _DocIndex:
         # ("Russia has claimed"), each with whether a locative word stands before it ("in", "near the")
         self.loc_mentions: list[tuple[int, int, Location, bool]] = []
         mentions = sorted((sp.start, sp.end, place) for place in context.locations for sp in place.mentions)
-        datelines = dateline_spans(self.text, context.analysis.paragraphs) if mentions else []
+        datelines = context.analysis.datelines if mentions else []
         for s, e, place in mentions:
             if place.metonym or any(s < ae and as_ < e for as_, ae, _ in self._actors_in(s, e)):
                 continue

@@ -20,7 +20,6 @@ from typing import NamedTuple
 import regex
 
 from conflictnews._analysis import Analysis, QuoteRegion, find_all
-from conflictnews._dateline import dateline_spans
 from conflictnews.lexicons import data_cache, load_lexicon, load_table
 from conflictnews.model import Actor, ActorKind, Quote, ReportWarning, Span
 from conflictnews.parsers import PARSER_API_VERSION, Context, Item
@@ -412,7 +411,6 @@ class _Ctx:
         # positions of what ends a content, found once per document on first use (see _content_end)
         self._commas: list[int] | None = None
         self._boundaries: list[int] | None = None
-        self._datelines: list[tuple[int, int]] | None = None
         self._stops: tuple[list[int], list[int]] | None = None
         self._participles: tuple[list[int], list[int]] | None = None
         self._coordinated: tuple[list[int], list[int], list[int]] | None = None
@@ -484,9 +482,7 @@ class _Ctx:
 
     def after_dateline(self, pos: int) -> int:
         """*pos*, or the end of the dateline it lies in ("KYIV, Nov 19 (AP) — "): no content starts inside one."""
-        if self._datelines is None:
-            self._datelines = dateline_spans(self.text, self.analysis.paragraphs)
-        for s, e in self._datelines:
+        for s, e in self.analysis.datelines:
             if s <= pos < e:
                 return e
         return pos
