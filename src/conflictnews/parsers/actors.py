@@ -971,7 +971,7 @@ class _Reading:
             lw = self.lower[nxt]
             if lw in _TIME_ADVERBS:
                 nxt, skipped = nxt + 1, skipped + 1
-            elif lw == "on" and self.words[nxt + 1] in _DAY_NAMES and nxt + 2 < self.n and self.spaced(nxt + 1):
+            elif lw == "on" and self.words[nxt + 1] in _day_names() and nxt + 2 < self.n and self.spaced(nxt + 1):
                 nxt, skipped = nxt + 2, skipped + 2
             else:
                 break
@@ -1860,8 +1860,14 @@ _ARMED = frozenset(
      "criminals", "kidnappers", "robbers", "hitmen", "raiders", "tribesmen", "perpetrators", "guards", "regime"}
 )  # fmt: skip
 _TIME_ADVERBS = frozenset(("today", "yesterday", "tonight", "earlier", "later", "also", "again", "now", "then"))
-_DAY_NAMES = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
 """What may stand between a country and its verb: "Russia on Tuesday demanded", "Denmark today accepted"."""
+
+
+@data_cache
+def _day_names() -> frozenset[str]:
+    """The full weekday names of the times data ("on Tuesday" between a country and its verb)."""
+    return frozenset(r[0] for r in load_table("times/weekdays") if r[2] == "full")
+
 
 _GROUP_KINDS = frozenset({ActorKind.REBEL_GROUP, ActorKind.POLITICAL_MILITIA, ActorKind.IDENTITY_MILITIA})
 _GROUP_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization"})
