@@ -210,6 +210,30 @@ def test_actor_match_falls_back_to_report_actors() -> None:
     assert (1.0, 0.0) == (m["actor1_match"], m["actor2_match"])
 
 
+@pytest.mark.parametrize(
+    ("event_type", "country", "agents", "matched"),
+    [
+        ("Violence against civilians", "MX", (), 1.0),  # ACLED's "Unidentified Armed Group (Mexico)"
+        ("Violence against civilians", "GT", (), 0.0),  # the event's place is in another country
+        ("Violence against civilians", None, (), 0.0),  # no country: no unnamed actor
+        ("Strategic developments", "MX", (), 0.0),  # ACLED names no unidentified actor for these
+        ("Violence against civilians", "MX", (("state_forces", "MX"),), 0.0),  # the text names the actor
+    ],
+)
+def test_unnamed_actor1(event_type: str, country: str | None, agents: Any, matched: float) -> None:
+    """An event with no agent matches ACLED's actor for unnamed perpetrators in the event's country."""
+    gold = GoldDocument(
+        id="x",
+        dataset="d",
+        text="x",
+        event=GoldEvent(actor1=GoldActor(kind="political_militia", country="MX"), event_type=event_type),
+    )
+    pred = event_report(event_type=event_type, sub="Attack", agents=agents, targets=(("civilians", "MX"),))
+    pred["locations"][0]["country"] = country
+
+    assert matched == score_actors([gold], [pred]).metrics["actor1_match"]
+
+
 def test_actor_mentions() -> None:
     """Actor mentions match by span, then kind and country are checked; a duplicate is a false positive."""
     gold = GoldDocument(

@@ -18,7 +18,7 @@ from typing import Any
 import regex
 from attrs import define, field, frozen
 
-from conflictnews.evaluation.acled_actors import kinds_match
+from conflictnews.evaluation.acled_actors import INTER_KINDS, kinds_match
 from conflictnews.evaluation.gold import GoldActor, GoldDocument
 from conflictnews.evaluation.metrics import (
     EARTH_HALF_CIRCUMFERENCE_KM,
@@ -33,6 +33,7 @@ from conflictnews.evaluation.metrics import (
     ratio,
 )
 from conflictnews.evaluation.predictions import Prediction, as_prediction
+from conflictnews.export.acled import unnamed_actor1
 
 __all__ = [
     "SCORERS",
@@ -302,13 +303,29 @@ def _actor_fits(gold: GoldActor, actor: Mapping[str, Any]) -> bool:
     return gold.country is None or actor.get("country") == gold.country
 
 
+def _unnamed_actor1(pred: Prediction, event: Mapping[str, Any]) -> dict[str, Any] | None:
+    """
+    The actor1 ACLED codes for an event whose text names none ("Unidentified Armed Group" of the
+    event's country, "Protesters", "Rioters"), as the ACLED export writes it; None without a country.
+    """
+    coding = event.get("acled")
+    unnamed = unnamed_actor1(coding.get("event_type") if isinstance(coding, Mapping) else None)
+    loc = pred.event_location(event)
+    if unnamed is None or loc is None or not loc.get("country"):
+        return None
+    name, inter = unnamed
+    return {"name": f"{name} (not named in the text)", "kind": INTER_KINDS[inter], "country": loc["country"]}
+
+
 def score_actors(docs: Sequence[GoldDocument], preds: Predictions, options: Options | None = None) -> TaskResult:
     """
     Score actors: the main event's actor1/actor2 by kind and country, and actor mentions by span.
 
     Actor1 matches when one of the main event's agents has the gold kind and country
     (actor2: one of its targets); when the event has none (or there is no main event),
-    any actor of the report may match. Kinds are compared through :data:`KIND_GROUPS`.
+    any actor of the report may match, and for actor1 also the actor ACLED codes for an event
+    whose text names none, as :func:`conflictnews.export.acled_rows` writes it ("Unidentified
+    Armed Group (<country of the event's place>)"). Kinds are compared through :data:`KIND_GROUPS`.
     """
     opts = options or Options()
     res = TaskResult(task="actors", dataset=_dataset(docs))
@@ -327,7 +344,11 @@ def score_actors(docs: Sequence[GoldDocument], preds: Predictions, options: Opti
                     continue
                 scored = True
                 ids = pred.actor_ids(ev, key) if ev else []
-                candidates = [a for i in ids if (a := pred.get(i)) is not None] or pred.items("actors")
+                candidates = [a for i in ids if (a := pred.get(i)) is not None]
+                if not candidates:
+                    candidates = list(pred.items("actors"))
+                    if role == "actor1" and ev is not None and (unnamed := _unnamed_actor1(pred, ev)) is not None:
+                        candidates.append(unnamed)
                 ok = any(_actor_fits(gold, a) for a in candidates)
                 roles[role].add(ok)
                 if not ok:

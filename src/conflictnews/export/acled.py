@@ -209,9 +209,21 @@ _UNNAMED_ACTOR1 = {
 }
 
 
+def unnamed_actor1(event_type: str | None) -> tuple[str, int] | None:
+    """
+    ACLED's name and inter code for the actor1 of an event of *event_type* whose text names none.
+
+    >>> unnamed_actor1("Violence against civilians")
+    ('Unidentified Armed Group', 3)
+    >>> unnamed_actor1("Strategic developments") is None
+    True
+    """
+    return _UNNAMED_ACTOR1.get(event_type) if event_type else None
+
+
 def _unnamed_actor1(row: dict[str, Any], event_type: str) -> None:
     """Fill actor1 the way ACLED codes an actor the text does not name: "Unidentified Armed Group (Mexico)"."""
-    unnamed = _UNNAMED_ACTOR1.get(event_type)
+    unnamed = unnamed_actor1(event_type)
     if unnamed is None:
         return
     name, inter1 = unnamed
