@@ -690,3 +690,28 @@ def test_aid_qualifying_a_noun_is_no_aid() -> None:
 
     assert "AID" not in [e.plover.event_type for e in site if e.plover]
     assert ["AID"] == [e.plover.event_type for e in sent if e.plover]
+
+
+def test_a_body_found_names_no_killer() -> None:
+    """'A man was killed and his body was found': the man is the victim; nobody named did it."""
+    report = cn.parse("On 4 May 2020, in Culiacan, Sinaloa, a man was shot dead and his body was found in a ditch.")
+    kinds = {a.id: a.kind for a in report.actors}
+    attacks = [e for e in report.events if e.acled and e.acled.sub_event_type == "Attack"]
+
+    assert attacks
+    assert all(kinds[a] is not cn.ActorKind.CIVILIANS for e in attacks for a in e.agents)
+
+
+@pytest.mark.parametrize(
+    ("text", "agreement"),
+    [
+        ("The Sudanese army and the RSF signed a ceasefire in Jeddah on Sunday.", True),
+        ("Police found a note signed by a cartel next to the bodies.", False),
+        ("The president signed the decree on Monday.", False),
+    ],
+)
+def test_signing_is_an_agreement_only_of_a_deal(text: str, agreement: bool) -> None:
+    """Signing a ceasefire, peace deal or treaty is an Agreement; signing a note or a decree is not."""
+    subs = [e.acled.sub_event_type for e in cn.parse(text).events if e.acled]
+
+    assert agreement == ("Agreement" in subs)

@@ -878,7 +878,9 @@ _WEAPON_RANK = {"w:clash": 0, "w:airstrike": 1, "w:shelling": 2, "w:ied": 3}
 _PASSIVE = regex.compile(r"\b(?:was|were|been|being|is|are|got|get)\s++(?:\p{L}+ly\s++)?$")
 # what the word before a match of _PASSIVE ends with: one of its auxiliaries, or the "-ly" of its adverb
 _PASSIVE_ENDS = ("was", "were", "been", "being", "is", "are", "got", "get", "ly")
-_PASSIVE_HEAD = regex.compile(r"(?:was|were)\s")  # a trigger that holds its auxiliary: "was found dead"
+# a trigger phrase that holds its auxiliary ("was found dead", "his body was found") or reads as one
+# ("three men found dead"): its subject suffered the act
+_PASSIVE_INSIDE = regex.compile(r"\b(?:was|were|found)\s")
 
 _LOOKBACK = 1500  # characters before a sentence searched for an event's place
 _NEAREST = 12  # actors on each side of a trigger read as its possible agents and targets
@@ -1140,7 +1142,7 @@ class _DocIndex:
             # "is resolutely refusing": a progressive, not a passive
             self.passive_before(max(clause[0], trig.start - 24), trig.start)
             and not text.endswith("ing", trig.start, trig.end)
-        ) or bool(_PASSIVE_HEAD.match(text, trig.start))
+        ) or _PASSIVE_INSIDE.search(text, trig.start, trig.end) is not None
         m = _by_agent(text, trig.end, clause[1])
         if (
             m
