@@ -394,3 +394,25 @@ def test_a_country_acts_across_a_time_phrase(text: str) -> None:
     actors = cn.parse(text).actors
 
     assert [ActorKind.GOVERNMENT] == [a.kind for a in actors]
+
+
+def test_retired_soldiers_are_no_force() -> None:
+    """'Retired soldiers gathered ... demanding': veterans protesting, not an armed force."""
+    actors = cn.parse("On 1 May 2020, retired army soldiers gathered in Beirut, demanding their pensions.").actors
+
+    assert [(cn.ActorKind.PROTESTERS, "LB")] == [(a.kind, a.country) for a in actors]
+
+
+def test_a_sides_airstrikes_give_no_country_to_the_regime() -> None:
+    """'Israeli airstrikes hit regime positions near Damascus': the regime is not Israel's."""
+    actors = cn.parse("Israeli airstrikes hit regime positions near Damascus on Monday.").actors
+
+    assert [("Israeli forces", "IL"), ("Syrian forces", "SY")] == [(a.name, a.country) for a in actors]
+
+
+def test_a_participle_after_while_is_no_crowd() -> None:
+    """'Govt forces while conducting an operation clashed with ...': no crowd of 'conducting an operation'."""
+    text = "Government forces while conducting an operation clashed with al-Shabaab militants near Afgooye."
+    kinds = [a.kind for a in cn.parse(text).actors]
+
+    assert cn.ActorKind.RIOTERS not in kinds

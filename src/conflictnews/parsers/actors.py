@@ -473,6 +473,7 @@ _CONF = {
     "actors/titled-person": 0.85,
     "actors/apposition": 0.8,
     "actors/demonym-force": 0.85,
+    "actors/demonym-weapon": 0.8,
     "actors/state-agent": 0.75,
     "actors/metonym": 0.75,
     "actors/anonymous-source": 0.75,
@@ -1008,6 +1009,8 @@ class _Reading:
         while j >= 0 and len(mods) < 2 and self.lower[j] in t.modifiers and self.spaced(j):
             mods.insert(0, self.lower[j])
             j -= 1
+        if noun.kind is ActorKind.STATE_FORCES and j >= 0 and self.lower[j] in _FORMER and self.spaced(j):
+            return  # "retired soldiers", "former policemen": veterans, no force
         unit_at = -1
         if "unit" in noun.flags:  # "the 93rd Mechanized Brigade": a unit only after an ordinal
             if j < 0 or not self.spaced(j) or not _ORDINAL.fullmatch(self.lower[j]):
@@ -1064,7 +1067,11 @@ class _Reading:
             kind, template = ActorKind.ANONYMOUS_SOURCE, "{dem} " + en.key
         np = " ".join([*mods, en.key])
         if kind is ActorKind.STATE_FORCES:
-            rule = "actors/demonym-force" if pols else "actors/descriptor"
+            rule = (
+                ("actors/demonym-weapon" if "weapon" in flags else "actors/demonym-force")
+                if pols
+                else "actors/descriptor"
+            )
         elif kind is ActorKind.ANONYMOUS_SOURCE:
             rule = "actors/anonymous-source"
         elif kind is ActorKind.GENERIC:
@@ -1525,6 +1532,7 @@ class _Reading:
         seg_start = ss if ss <= vs else 0
         depth = 0
         commas: list[tuple[int, int]] = []  # the last two breaks, when commas
+        subordinate = False  # the clause opens with "while", "after", "when" ...
         for m in _CLAUSE_BREAK.finditer(text, seg_start, vs):
             ch = m.group()
             if ch == "(":
@@ -1534,6 +1542,7 @@ class _Reading:
             elif depth == 0:
                 commas = [*commas[-1:], (m.start(), seg_start)] if ch == "," else []
                 seg_start = m.end()
+                subordinate = ch[0].isalpha()
         a = bisect.bisect_left(self.starts, seg_start)
         b = i - 1
         while b >= a and self.lower[b] in _VERB_LEAD:
@@ -1551,6 +1560,8 @@ class _Reading:
             a += 1
         if a > b or (self.lower[a] in _PLACE_LEAD and not self.lower[min(a + 1, b)][:1].isdigit()):
             return None
+        if subordinate and len(self.lower[a]) > 5 and self.lower[a].endswith("ing"):
+            return None  # "forces, while conducting an operation, clashed": a participle, its subject stands before
         last = a
         while last <= b:
             lw = self.lower[last]
@@ -1567,6 +1578,8 @@ class _Reading:
             return "none"  # "Russia protested", "Kyiv protested", "Zelensky protested"
         if armed:
             for x in range(a, last + 1):
+                if self.lower[x] in _FORMER:
+                    break  # "retired soldiers gathered": veterans, not an armed force
                 if (
                     self.lower[x] in _ARMED
                     or self.lower[x] in _weapons()
@@ -1647,7 +1660,12 @@ class _Reading:
         """Forces named with no country: the one side the document names, else its country, else none."""
         sides: dict[str, set[str]] = {}
         for c in kept:
-            if c.bare is None and c.country and c.kind in (ActorKind.STATE_FORCES, ActorKind.GOVERNMENT):
+            if (
+                c.bare is None
+                and c.country
+                and c.kind in (ActorKind.STATE_FORCES, ActorKind.GOVERNMENT)
+                and c.rule != "actors/demonym-weapon"  # "Israeli airstrikes hit regime positions": not Israel's regime
+            ):
                 sides.setdefault(_family(c.kind, c.name), set()).add(c.country)
         out: list[_Cand] = []
         for c in kept:
@@ -1845,6 +1863,7 @@ _VERB_LEAD = frozenset(
 )  # fmt: skip
 _BACKGROUND_FILLER = frozenset({"and", "or", "intense", "recent", "protests", "violent", "deadly"})
 _BEFORE_TIME = frozenset({"after", "following", "since", "before", "amid", "despite", "during"})
+_FORMER = frozenset({"retired", "former", "ex"})  # "retired soldiers": no longer a force
 _ASIDE_LEAD = frozenset({"mostly", "mainly", "including", "allegedly", "reportedly", "among", "some", "many"})
 _NOUN_FILLER = frozenset(
     {"a", "an", "the", "their", "its", "his", "her", "massive", "large", "small", "peaceful", "violent", "joint",
