@@ -416,3 +416,21 @@ def test_a_participle_after_while_is_no_crowd() -> None:
     kinds = [a.kind for a in cn.parse(text).actors]
 
     assert cn.ActorKind.RIOTERS not in kinds
+
+
+def test_descriptor_flags_are_known() -> None:
+    """Every flag in nouns.tsv is one its header documents (a typo such as "docdoc" would silently do nothing)."""
+    from conflictnews.lexicons import load_table
+
+    known = {"qualified", "doc", "victim", "perp", "anon", "mob", "noverb", "unit", "title", "weapon", "local"}
+    used = {f.strip() for row in load_table("actors/nouns") for f in row[3].split(",") if f.strip()}
+
+    assert set() == used - known
+
+
+def test_regime_forces_are_the_local_state_not_a_foreign_side() -> None:
+    """'Regime security forces, accompanied by Russian forces, arrested ... in Tartus': Syria's forces and Russia's."""
+    text = "On 4 May 2020, regime security forces, accompanied by Russian forces, arrested three engineers in Tartus."
+    countries = sorted(a.country for a in cn.parse(text).actors if a.kind is cn.ActorKind.STATE_FORCES)
+
+    assert ["RU", "SY"] == countries

@@ -1088,7 +1088,9 @@ class _Reading:
                     pe = end
                 self.add(_Cand(s0, pe, prio, kind, self.fill(template, pol, np), pol.code, None, rule, _CONF[rule]))
             return
-        if kind in (ActorKind.STATE_FORCES, ActorKind.GOVERNMENT):
+        if "regime" in mods or "government" in mods:
+            flags = flags | {"local", "doc"}  # "regime security forces", "government militias": the local state's
+        if kind in (ActorKind.STATE_FORCES, ActorKind.GOVERNMENT) and "local" not in flags:
             # no country in the phrase: settled once the sides the document names are known
             self.add(_Cand(start, end, prio, kind, en.key, None, None, rule, 0.6, bare=template))
             return
