@@ -434,3 +434,17 @@ def test_regime_forces_are_the_local_state_not_a_foreign_side() -> None:
     countries = sorted(a.country for a in cn.parse(text).actors if a.kind is cn.ActorKind.STATE_FORCES)
 
     assert ["RU", "SY"] == countries
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Militias from Ngoma and Kiziba clashed over grazing land near Goma.", cn.ActorKind.IDENTITY_MILITIA),
+        ("Militias from Syria crossed the border near Hermel.", cn.ActorKind.POLITICAL_MILITIA),
+    ],
+)
+def test_militias_from_villages_are_communal(text: str, kind: cn.ActorKind) -> None:
+    """'Militias from X and Y' of villages or towns are communal (identity) militias; of a country they are not."""
+    kinds = [a.kind for a in cn.parse(text).actors if "militia" in a.name]
+
+    assert [kind] == kinds

@@ -1365,6 +1365,11 @@ class _Reading:
             self.add(_Cand(self.starts[a], e, 3, kind, label, country, None, "actors/militia", _CONF["actors/militia"]))
             return
         fm = _MILITIA_FROM.match(self.text, e)
+        if fm is not None and fm.group("kin") is None:
+            # "militias from Mbaivur and Mbasombo": villages' or towns' militias, not a country's or a named group's
+            names = [_norm(x) for x in fm.group("who").split(" and ")]
+            if any(x in t.dems or x in t.country_names or x in t.names for x in names):
+                fm = None
         if fm is not None:
             label = f"{_norm(fm.group('who'))} communal militia"
             k0 = h
@@ -1855,8 +1860,8 @@ _MEMBER_NOUNS = frozenset(
 _CAP_WORD = r"\p{Lu}[\p{L}\p{M}'\u2019\-]*+"
 _MILITIA_FROM = regex.compile(
     r"\s++from\s++(?:the\s++)?(?P<who>" + _CAP_WORD + r"(?:\s++" + _CAP_WORD + r"){0,2}(?:\s++and\s++" + _CAP_WORD
-    + r"(?:\s++" + _CAP_WORD + r"){0,2})?)\s++(?i:(?:sub[\s\-])?clans?|communit(?:y|ies)|tribes?|villages?|"
-    r"ethnic\s++groups?)(?![\p{L}\p{N}])"
+    + r"(?:\s++" + _CAP_WORD + r"){0,2})?)(?P<kin>\s++(?i:(?:sub[\s\-])?clans?|communit(?:y|ies)|tribes?|villages?|"
+    r"ethnic\s++groups?)(?![\p{L}\p{N}]))?"
 )  # fmt: skip
 _CLAUSE_BREAK = regex.compile(r"[,;:()\u2014\u2013]|[.!?](?=\s)|\s-\s|\b(?:said|when|after|as|while|because|but)\b")
 _VERB_LEAD = frozenset(
