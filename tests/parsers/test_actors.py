@@ -448,3 +448,18 @@ def test_militias_from_villages_are_communal(text: str, kind: cn.ActorKind) -> N
     kinds = [a.kind for a in cn.parse(text).actors if "militia" in a.name]
 
     assert [kind] == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 30 April, gunmen believed to belong to IS shot dead a shepherd near Palmyra.",
+        "On 7 May, unknown gunmen presumably IS opened fire on an army vehicle near Palmyra.",
+    ],
+)
+def test_gunmen_tied_to_a_group_are_that_group(text: str) -> None:
+    """An unidentified armed group the text ties to a named group is that group, even by a weak name ("IS")."""
+    report = cn.parse(text)
+    names = {a.id: a.name for a in report.actors}
+
+    assert [["Islamic State"]] == [[names[a] for a in e.agents] for e in report.events if e.acled]

@@ -474,6 +474,7 @@ _CONF = {
     "actors/apposition": 0.8,
     "actors/demonym-force": 0.85,
     "actors/demonym-weapon": 0.8,
+    "actors/suspected": 0.6,
     "actors/state-agent": 0.75,
     "actors/metonym": 0.75,
     "actors/anonymous-source": 0.75,
@@ -762,7 +763,7 @@ class _Reading:
             return []
         self.scan()
         self.location_metonyms()
-        kept = self.resolve(self.cands)
+        kept = self.suspected(self.resolve(self.cands))
         strong = {c.entity for c in kept if c.entity is not None and not c.weak}
         kept = [c for c in kept if not c.weak or c.entity in strong]
         kept = self.settle_bare(kept)
@@ -1663,6 +1664,29 @@ class _Reading:
             last_end = c.end
         return kept
 
+    def suspected(self, kept: list[_Cand]) -> list[_Cand]:
+        """
+        "Gunmen believed to belong to IS", "unknown gunmen presumably IS": an unidentified armed group the text
+        ties to a named group is that group (and a weak name such as "IS" is no longer ambiguous there).
+        """
+        out: list[_Cand] = []
+        for i, c in enumerate(kept):
+            nxt = kept[i + 1] if i + 1 < len(kept) else None
+            if (
+                nxt is not None
+                and c.name == _UNIDENTIFIED[1]
+                and nxt.rule == "actors/known-group"
+                and nxt.start - c.end <= 40
+                and _SUSPECTED.fullmatch(self.text, c.end, nxt.start)
+            ):
+                out.append(
+                    nxt._replace(start=c.start, end=c.end, rule="actors/suspected", conf=_CONF["actors/suspected"])
+                )
+                kept[i + 1] = nxt._replace(weak=False)
+                continue
+            out.append(c)
+        return out
+
     def settle_bare(self, kept: list[_Cand]) -> list[_Cand]:
         """Forces named with no country: the one side the document names, else its country, else none."""
         sides: dict[str, set[str]] = {}
@@ -1870,6 +1894,13 @@ _VERB_LEAD = frozenset(
 )  # fmt: skip
 _BACKGROUND_FILLER = frozenset({"and", "or", "intense", "recent", "protests", "violent", "deadly"})
 _BEFORE_TIME = frozenset({"after", "following", "since", "before", "amid", "despite", "during"})
+# between an unidentified armed group and the named group it is tied to: "gunmen believed to belong to IS"
+_SUSPECTED = regex.compile(
+    r",?\s*+(?:(?:who\s++(?:are|were|was|is)\s++)?(?:believed|thought|suspected|said|reported|alleged)\s++to\s++"
+    r"(?:belong\s++to|be(?:\s++(?:members|fighters|militants)\s++of)?)|presumably|probably|likely|allegedly|reportedly|"
+    r"suspected\s++to\s++be|linked\s++to|affiliated\s++with|loyal\s++to|belonging\s++to)\s++(?:the\s++)?",
+    regex.IGNORECASE,
+)
 _FORMER = frozenset({"retired", "former", "ex"})  # "retired soldiers": no longer a force
 _ASIDE_LEAD = frozenset({"mostly", "mainly", "including", "allegedly", "reportedly", "among", "some", "many"})
 _NOUN_FILLER = frozenset(
