@@ -715,3 +715,15 @@ def test_signing_is_an_agreement_only_of_a_deal(text: str, agreement: bool) -> N
     subs = [e.acled.sub_event_type for e in cn.parse(text).events if e.acled]
 
     assert agreement == ("Agreement" in subs)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("On 4 May 2020, shoot-outs took place in two neighbourhoods of Recife.", "Armed clash"),
+        ("On 28 April 2020, in Culiacan, Sinaloa, a severed head was found in a cooler.", "Attack"),
+    ],
+)
+def test_plural_gunfights_and_found_remains_are_events(text: str, sub: str) -> None:
+    """Plural fights ("shoot-outs", "gunfights") are clashes; a severed head found is an attack."""
+    assert sub in [e.acled.sub_event_type for e in cn.parse(text).events if e.acled]
