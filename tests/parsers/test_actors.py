@@ -463,3 +463,18 @@ def test_gunmen_tied_to_a_group_are_that_group(text: str) -> None:
     names = {a.id: a.name for a in report.actors}
 
     assert [["Islamic State"]] == [[names[a] for a in e.agents] for e in report.events if e.acled]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("On 3 May, the sons of thunder initiative carried out an arson attack on a bank in Izmir.", True),
+        ("On 3 May, the police carried out a raid in Izmir.", False),
+        ("On 3 May, the initiative carried out an arson attack in Izmir.", False),
+    ],
+)
+def test_a_described_group_that_carries_out_an_attack_is_armed(text: str, found: bool) -> None:
+    """'The X initiative carried out an arson attack': an armed group no dictionary knows, named by the text."""
+    rules = [a.rule for a in cn.parse(text).actors]
+
+    assert found == ("actors/self-named" in rules)

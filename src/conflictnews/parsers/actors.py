@@ -475,6 +475,7 @@ _CONF = {
     "actors/demonym-force": 0.85,
     "actors/demonym-weapon": 0.8,
     "actors/suspected": 0.6,
+    "actors/self-named": 0.5,
     "actors/state-agent": 0.75,
     "actors/metonym": 0.75,
     "actors/anonymous-source": 0.75,
@@ -763,6 +764,7 @@ class _Reading:
             return []
         self.scan()
         self.location_metonyms()
+        self.self_named()
         kept = self.suspected(self.resolve(self.cands))
         strong = {c.entity for c in kept if c.entity is not None and not c.weak}
         kept = [c for c in kept if not c.weak or c.entity in strong]
@@ -1664,6 +1666,27 @@ class _Reading:
             last_end = c.end
         return kept
 
+    def self_named(self) -> None:
+        """
+        "The children of fire initiative carried out an arson attack": a group no dictionary knows, told by a
+        description with a group's head noun as the subject of carrying out an attack, is an armed group.
+        """
+        for i in self.an.indices_of(_PERP_VERBS):
+            if i < 2 or self.lower[i - 1] not in _SELF_NAMED_HEADS or not _PERP_ACT.match(self.text, self.ends[i]):
+                continue
+            k = i - 1
+            while k > 0 and i - k < 6 and self.spaced(k - 1) and self.lower[k - 1] not in _DETS:
+                k -= 1
+            if k == 0 or self.lower[k - 1] != "the" or not self.spaced(k - 1) or k == i - 1:
+                continue  # only a definite description of two words or more: "the X initiative"
+            start, end = self.starts[k - 1], self.ends[i - 1]
+            if any(c.start < end and start < c.end for c in self.cands):
+                continue  # a name or description the dictionaries know
+            name = " ".join(self.lower[k:i])
+            country = self.doc_country(start)
+            rule = "actors/self-named"
+            self.add(_Cand(start, end, 3, ActorKind.POLITICAL_MILITIA, name, country, None, rule, _CONF[rule]))
+
     def suspected(self, kept: list[_Cand]) -> list[_Cand]:
         """
         "Gunmen believed to belong to IS", "unknown gunmen presumably IS": an unidentified armed group the text
@@ -1901,6 +1924,17 @@ _SUSPECTED = regex.compile(
     r"suspected\s++to\s++be|linked\s++to|affiliated\s++with|loyal\s++to|belonging\s++to)\s++(?:the\s++)?",
     regex.IGNORECASE,
 )
+# "the X initiative carried out an arson attack": a group's head noun before a verb of perpetration
+_PERP_VERBS = frozenset({"carried", "claimed"})
+_PERP_ACT = regex.compile(
+    r"\s++(?:out\s++(?:an?\s++|the\s++)?(?:[\p{L}\-]++\s++)?(?:attacks?|bombings?|assaults?|raids?|arson)|"
+    r"responsibility\s++for)(?![\p{L}\p{N}])",
+    regex.IGNORECASE,
+)
+_SELF_NAMED_HEADS = frozenset(
+    {"initiative", "movement", "cell", "network", "collective", "brigade", "brigades", "battalion", "units", "front",
+     "organisation", "organization"}
+)  # fmt: skip
 _FORMER = frozenset({"retired", "former", "ex"})  # "retired soldiers": no longer a force
 _ASIDE_LEAD = frozenset({"mostly", "mainly", "including", "allegedly", "reportedly", "among", "some", "many"})
 _NOUN_FILLER = frozenset(
