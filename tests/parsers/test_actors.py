@@ -478,3 +478,13 @@ def test_a_described_group_that_carries_out_an_attack_is_armed(text: str, found:
     rules = [a.rule for a in cn.parse(text).actors]
 
     assert found == ("actors/self-named" in rules)
+
+
+def test_the_attackers_are_the_group_that_claimed_responsibility() -> None:
+    """'Gunmen attacked a hotel ... Al-Shabaab claimed responsibility': the gunmen are al-Shabaab."""
+    text = "Gunmen attacked a hotel in Mogadishu on Friday. Al-Shabaab claimed responsibility for the attack."
+    report = cn.parse(text)
+    names = {a.id: a.name for a in report.actors}
+
+    assert ["al-Shabaab"] == [a.name for a in report.actors]
+    assert all(names[a] == "al-Shabaab" for e in report.events for a in e.agents)

@@ -1690,8 +1690,25 @@ class _Reading:
     def suspected(self, kept: list[_Cand]) -> list[_Cand]:
         """
         "Gunmen believed to belong to IS", "unknown gunmen presumably IS": an unidentified armed group the text
-        ties to a named group is that group (and a weak name such as "IS" is no longer ambiguous there).
+        ties to a named group is that group (and a weak name such as "IS" is no longer ambiguous there); so are
+        the unidentified attackers told before the one named group that "claimed responsibility".
         """
+        claimants = {
+            c.entity
+            for c in kept
+            if c.rule == "actors/known-group"
+            and c.kind in _GROUP_KINDS
+            and _CLAIMED_RESPONSIBILITY.match(self.text, c.end)
+        }
+        if len(claimants) == 1:
+            # "Militants ambushed a patrol ... JNIM claimed responsibility": the attackers are the claimant
+            claimant = next(c for c in kept if c.entity in claimants)
+            kept = [
+                claimant._replace(start=c.start, end=c.end, rule="actors/suspected", conf=_CONF["actors/suspected"])
+                if c.name == _UNIDENTIFIED[1] and c.start < claimant.start
+                else c
+                for c in kept
+            ]
         out: list[_Cand] = []
         for i, c in enumerate(kept):
             nxt = kept[i + 1] if i + 1 < len(kept) else None
@@ -1923,6 +1940,9 @@ _SUSPECTED = regex.compile(
     r"(?:belong\s++to|be(?:\s++(?:members|fighters|militants)\s++of)?)|presumably|probably|likely|allegedly|reportedly|"
     r"suspected\s++to\s++be|linked\s++to|affiliated\s++with|loyal\s++to|belonging\s++to)\s++(?:the\s++)?",
     regex.IGNORECASE,
+)
+_CLAIMED_RESPONSIBILITY = regex.compile(
+    r"\s++(?:has\s++|have\s++|later\s++)?claimed\s++responsibility", regex.IGNORECASE
 )
 # "the X initiative carried out an arson attack": a group's head noun before a verb of perpetration
 _PERP_VERBS = frozenset({"carried", "claimed"})
