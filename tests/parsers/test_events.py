@@ -727,3 +727,11 @@ def test_signing_is_an_agreement_only_of_a_deal(text: str, agreement: bool) -> N
 def test_plural_gunfights_and_found_remains_are_events(text: str, sub: str) -> None:
     """Plural fights ("shoot-outs", "gunfights") are clashes; a severed head found is an attack."""
     assert sub in [e.acled.sub_event_type for e in cn.parse(text).events if e.acled]
+
+
+def test_bodies_found_name_no_killer() -> None:
+    """'Two men were killed and their bodies found': 'bodies found' holds its passive too."""
+    report = cn.parse("On 4 May 2020, in Fresnillo, Zacatecas, two men were killed and their bodies found on a road.")
+    kinds = {a.id: a.kind for a in report.actors}
+
+    assert all(kinds[a] is not cn.ActorKind.CIVILIANS for e in report.events for a in e.agents)

@@ -880,7 +880,7 @@ _PASSIVE = regex.compile(r"\b(?:was|were|been|being|is|are|got|get)\s++(?:\p{L}+
 _PASSIVE_ENDS = ("was", "were", "been", "being", "is", "are", "got", "get", "ly")
 # a trigger phrase that holds its auxiliary ("was found dead", "his body was found") or reads as one
 # ("three men found dead"): its subject suffered the act
-_PASSIVE_INSIDE = regex.compile(r"\b(?:was|were|found)\s")
+_PASSIVE_INSIDE = regex.compile(r"\b(?:was|were)\s|\bfound\b")
 
 _LOOKBACK = 1500  # characters before a sentence searched for an event's place
 _NEAREST = 12  # actors on each side of a trigger read as its possible agents and targets
