@@ -735,3 +735,13 @@ def test_bodies_found_name_no_killer() -> None:
     kinds = {a.id: a.kind for a in report.actors}
 
     assert all(kinds[a] is not cn.ActorKind.CIVILIANS for e in report.events for a in e.agents)
+
+
+def test_civilians_hit_by_a_landmine_did_not_lay_it() -> None:
+    """'A civilian was injured by a landmine': the civilian is the target of the blast, never its agent."""
+    report = cn.parse("On 5 May 2020, a civilian was injured by a landmine in Mehran county, Ilam.")
+    kinds = {a.id: a.kind for a in report.actors}
+    blasts = [e for e in report.events if e.acled and e.acled.event_type == "Explosions/Remote violence"]
+
+    assert blasts
+    assert all(kinds[a] is not cn.ActorKind.CIVILIANS for e in blasts for a in e.agents)

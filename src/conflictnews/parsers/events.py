@@ -73,6 +73,8 @@ _MILITARY_CLASSES = frozenset(
 )
 _VIOLENT_CLASSES = _MILITARY_CLASSES | {"violence", "attack", "mob", "abduction", "sexual", "excessive"}
 _ARMED_GROUPS = ARMED_KINDS - {ActorKind.STATE_FORCES}
+# classes whose agents are never civilians (a mob's are rioters; "violence" is decided by its target)
+_NO_CIVILIAN_AGENTS = (_MILITARY_CLASSES - {"disrupted"}) | {"attack", "abduction", "sexual", "excessive"}
 
 
 _WORD_AFTER = regex.compile(r" (\p{Ll}++)")
@@ -509,8 +511,9 @@ class EventParser:
         if info.acled is None:
             return None
         location = doc.location(clause, sentence, trig, agents)
-        if cls == "clash" and any(doc.actors_by_id[a].kind is ActorKind.CIVILIANS for a in agents):
-            # "20 civilians were killed in the fighting": civilians suffer a clash, they do not fight it
+        if cls in _NO_CIVILIAN_AGENTS and any(doc.actors_by_id[a].kind is ActorKind.CIVILIANS for a in agents):
+            # "20 civilians were killed in the fighting", "a civilian was injured by a landmine": civilians suffer
+            # a clash, a blast or an attack, they do not carry it out
             civilians = [a for a in agents if doc.actors_by_id[a].kind is ActorKind.CIVILIANS]
             agents, targets = [a for a in agents if a not in civilians], _unique([*targets, *civilians])
         agents, targets = doc.complete_arguments(cls, agents, targets, location)
