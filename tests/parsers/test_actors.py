@@ -488,3 +488,18 @@ def test_the_attackers_are_the_group_that_claimed_responsibility() -> None:
 
     assert ["al-Shabaab"] == [a.name for a in report.actors]
     assert all(names[a] == "al-Shabaab" for e in report.events for a in e.agents)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 9 May, in Cali, residents blocked roads with stones to demand food.",
+        "On 3 May, dozens of traders barricaded the entrance to the market in Banfora.",
+    ],
+)
+def test_a_crowd_that_blocks_roads_with_stones_or_barricades_riots(text: str) -> None:
+    """Blocking roads with stones or barricading them is a violent demonstration: the crowd is rioters."""
+    kinds = [a.kind for a in cn.parse(text).actors]
+
+    assert cn.ActorKind.RIOTERS in kinds
+    assert cn.ActorKind.PROTESTERS not in kinds
