@@ -89,6 +89,13 @@ _SETTLING_RULES = ("locations/admin1-qualifier", "locations/qualifies-place")
 # a town abroad this big may be named in a report about another country ("stuck in Lima", "flights to Dubai")
 _FOREIGN_FAMOUS = 100_000
 
+# the most names of one address read together: a town and up to four qualifiers
+_CHAIN_MAX = 5
+# what a qualifier's reading gains for naming a division rather than a town ("Marib" in "(…, Marib)")
+_CONTAINER_BONUS = {"admin1": 3.0, "admin2": 2.0, "region": 2.0}
+# towns that seat a division: a qualifier read as one names its district or province ("Zap (Amadiya)")
+_SEATS = frozenset({"PPLC", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLG"})
+
 
 class _Cand(NamedTuple):
     start: int
@@ -463,7 +470,18 @@ class LocationParser:
     ) -> list[tuple[_Cand, Place, str, float]]:
         resolved: list[tuple[_Cand, Place, str, float]] = []
         total = sum(countries.values()) or 1
+        # "Minna (Chanchaga LGA, Niger)", "El Alto, La Paz": each address read as a whole
+        chained: dict[int, tuple[Place, str, float] | None] = {}
+        for head in quals_of:
+            chained.update(self._resolve_chain(cands, head, countries, total))
         for idx, c in enumerate(cands):
+            if idx in chained:
+                choice = chained[idx]
+                if choice is None:
+                    continue  # no reading of the name lies in the division its address names
+                if choice[1].startswith("locations/admin1-qualifier") or self._accept(c, choice[0], an, countries):
+                    resolved.append((c, *choice))
+                continue
             parent = cands[c.in_paren_of].places if c.in_paren_of is not None else None
             choice = self._resolve(c, countries, quals_of, idx, parent, total)
             if choice is None:
@@ -640,6 +658,94 @@ class LocationParser:
         if c.respelled:
             rule += "+respelled"
         return best[1], rule, conf
+
+    def _resolve_chain(
+        self, cands: list[_Cand], head: int, countries: Counter[str], total: int
+    ) -> dict[int, tuple[Place, str, float] | None]:
+        """
+        Read an address as a whole: a name and the qualifiers written after it ("Minna (Chanchaga LGA, Niger)",
+        "El Alto, La Paz"), innermost first.
+
+        Every reading of a qualifier frames a part of the world: its country and first-level division (a country
+        frames the whole country). A name lies in a frame when one of its readings, other than the one framing it,
+        has that country and division. The frame in which the most names lie wins, then the one whose names'
+        readings score best on population, kind and the document's countries. When at least two names lie in it
+        ("Niger" the Nigerian state Minna lies in, not the country), each name takes its best reading there, and a
+        name none of whose readings lies there is left unresolved: a qualifier that names another country or
+        division ("Western" read in Sri Lanka in "Freetown (Western Area Urban, Western)"), or a town the gazetteer
+        does not know under that name (a small namesake abroad). Otherwise the names are read one by one.
+
+        Returns the decided names by index (``None``: left unresolved); bounded by :data:`_CHAIN_MAX` names and
+        the 40 readings of each.
+        """
+        members = [head, *(k for k, q in enumerate(cands) if q.in_paren_of == head)][:_CHAIN_MAX]
+        norm = self._norm
+        # each name's readings with their scores before the address: per (country, division) and per country
+        by_area: list[dict[tuple[str | None, str], list[tuple[float, Place]]]] = []
+        scored: list[list[tuple[float, Place]]] = []
+        for k in members:
+            c = cands[k]
+            readings = self._readings.get((c.key, c.level))
+            if readings is None or readings[0] is not c.places:
+                readings = self._readings[(c.key, c.level)] = (c.places, self._scored(c.places, c.key, c.level))
+            areas: dict[tuple[str | None, str], list[tuple[float, Place]]] = {}
+            mine: list[tuple[float, Place]] = []
+            for score, p, kind, country, admin1, named in readings[1]:
+                share = countries.get(country or "", 0) / total
+                score += (4 * share + 1 if share else 0) + (1 if named else 0)
+                if k != head:
+                    score += _CONTAINER_BONUS.get(kind, 0.0)  # a qualifier names a division: "(…, Marib)"
+                mine.append((score, p))
+                areas.setdefault((country, norm(admin1) if admin1 else ""), []).append((score, p))
+                if admin1:
+                    areas.setdefault((country, ""), []).append((score, p))
+            for lst in areas.values():
+                lst.sort(key=lambda sp: -sp[0])
+            by_area.append(areas)
+            scored.append(mine)
+        # the parts of the world the qualifiers' readings name: a country, or a country's first-level division
+        frames: dict[tuple[str | None, str], None] = {}
+        for m in range(1, len(members)):
+            for _, frame in scored[m]:
+                if frame.kind == "place" and frame.feature_code not in _SEATS and frame.population < _FOREIGN_FAMOUS:
+                    continue  # a village frames no address ("Buenos Aires" is also a hamlet in Michoacan)
+                admin1 = "" if frame.kind == "country" or not frame.admin1 else norm(frame.admin1)
+                frames[(frame.country, admin1)] = None
+        best: tuple[int, bool, float] | None = None
+        best_picks: list[tuple[float, Place] | None] = []
+        for area in frames:
+            picks: list[tuple[float, Place] | None] = [None]
+            taken: set[int] = set()
+            for areas in by_area[1:]:
+                pick = next(iter(areas.get(area, ())), None)
+                picks.append(pick)
+                if pick is not None and pick[1].kind != "place":
+                    taken.add(id(pick[1]))
+            # the name before its division is not that division ("Colon (Colon)" is the town)
+            picks[0] = next((sp for sp in by_area[0].get(area, ()) if id(sp[1]) not in taken), None)
+            count = len({id(sp[1]) for sp in picks if sp is not None})  # two names of one town agree on nothing
+            # as many names in a division as in the whole country: the division ("Tenancingo, Mexico")
+            rank = (count, bool(area[1]), sum(sp[0] for sp in picks if sp is not None))
+            if best is None or rank > best:
+                best, best_picks = rank, picks
+        if best is None or best[0] < 2:
+            return {}
+        out: dict[int, tuple[Place, str, float] | None] = {}
+        for n, (k, pick) in enumerate(zip(members, best_picks, strict=True)):
+            c = cands[k]
+            if pick is None:
+                place = max(scored[n], key=lambda sp: sp[0])[1] if scored[n] else None
+                if place is not None and n == 0 and (place.kind in _STRONG_KINDS or place.population >= _FOREIGN_FAMOUS):
+                    continue  # a known division or city: read on its own ("Lagos, Nigeria" aside)
+                out[k] = None
+                continue
+            rule = "locations/admin1-qualifier" if n == 0 else "locations/qualifies-place"
+            if c.level:
+                rule += "+descriptor"
+            if c.respelled:
+                rule += "+respelled"
+            out[k] = (pick[1], rule, 0.95)
+        return out
 
     def _scored(self, places: tuple[Place, ...], key: str, level: str | None) -> tuple[_Reading, ...]:
         """
