@@ -482,7 +482,9 @@ class LocationParser:
                 if choice[1].startswith("locations/admin1-qualifier") or self._accept(c, choice[0], an, countries):
                     resolved.append((c, *choice))
                 continue
-            parent = cands[c.in_paren_of].places if c.in_paren_of is not None else None
+            parent = None
+            if c.in_paren_of is not None and chained.get(c.in_paren_of, True) is not None:
+                parent = cands[c.in_paren_of].places  # (not a town the gazetteer lacks: "El Alto, La Paz")
             choice = self._resolve(c, countries, quals_of, idx, parent, total)
             if choice is None:
                 continue
@@ -703,6 +705,10 @@ class LocationParser:
                 lst.sort(key=lambda sp: -sp[0])
             by_area.append(areas)
             scored.append(mine)
+        if scored[0] and max(scored[0], key=lambda sp: sp[0])[1].kind == "country":
+            # a country stays the country: "in Russia, U.S. officials said" is a list, not Russia, Ohio, and in
+            # "western Yemen (Ad Durayhimi, Al Hudaydah)" only the qualifiers make an address
+            by_area[0] = {}
         # the parts of the world the qualifiers' readings name: a country, or a country's first-level division
         frames: dict[tuple[str | None, str], None] = {}
         for m in range(1, len(members)):
@@ -729,13 +735,13 @@ class LocationParser:
             if best is None or rank > best:
                 best, best_picks = rank, picks
         if best is None or best[0] < 2:
-            return {}
+            return self._unplaced(cands, members, scored)
         out: dict[int, tuple[Place, str, float] | None] = {}
         for n, (k, pick) in enumerate(zip(members, best_picks, strict=True)):
             c = cands[k]
             if pick is None:
-                place = max(scored[n], key=lambda sp: sp[0])[1] if scored[n] else None
-                if place is not None and n == 0 and (place.kind in _STRONG_KINDS or place.population >= _FOREIGN_FAMOUS):
+                top = max(scored[n], key=lambda sp: sp[0])[1] if scored[n] else None
+                if top is not None and n == 0 and (top.kind in _STRONG_KINDS or top.population >= _FOREIGN_FAMOUS):
                     continue  # a known division or city: read on its own ("Lagos, Nigeria" aside)
                 out[k] = None
                 continue
@@ -745,6 +751,31 @@ class LocationParser:
             if c.respelled:
                 rule += "+respelled"
             out[k] = (pick[1], rule, 0.95)
+        return out
+
+    @staticmethod
+    def _unplaced(
+        cands: list[_Cand], members: list[int], scored: list[list[tuple[float, Place]]]
+    ) -> dict[int, tuple[Place, str, float] | None]:
+        """
+        The names of an address in which no two names agree that lie in none of the countries its last
+        qualifier may name ("Dumba (Mobbar LGA, Borno)" with the only Dumba in Angola): a town the gazetteer
+        does not know, not a small namesake abroad. Divisions and cities of 100,000 or more are kept (the
+        qualifier may be the unknown name: "Valdivia (Los Rios)"), unless they are words of a longer name the
+        gazetteer lacks ("Nelson" in "Nelson Mandela Bay"; a country opening the address is kept).
+        """
+        homes = {p.country for _, p in scored[-1] if p.kind in ("admin1", "country")}
+        if not homes:
+            return {}
+        out: dict[int, tuple[Place, str, float] | None] = {}
+        for n, k in enumerate(members[:-1]):
+            if not scored[n] or any(p.country in homes for _, p in scored[n]):
+                continue
+            top = max(scored[n], key=lambda sp: sp[0])[1]
+            if (cands[k].in_longer_name and (n or top.kind != "country")) or (
+                top.kind not in _STRONG_KINDS and top.population < _FOREIGN_FAMOUS and cands[k].level != "admin1"
+            ):
+                out[k] = None  # (a word of a longer name the gazetteer lacks: "Nelson" in "Nelson Mandela Bay")
         return out
 
     def _scored(self, places: tuple[Place, ...], key: str, level: str | None) -> tuple[_Reading, ...]:
