@@ -9,6 +9,14 @@ a descriptor after it, a large population), and never where the actor parser
 found a person, outlet or group. Ambiguous names are resolved by the
 countries and divisions named in the same article and sentence, then by
 population; the deciding evidence is kept in ``rule``.
+
+A name and the qualifiers written after it — "Town (District, Admin1)",
+"Town, Admin1", "X in the Y region" — are one address, innermost first, and
+are read together: of the countries and divisions the qualifiers may name,
+the one in which most of the names lie decides every name's reading ("Niger"
+after a Nigerian town is the state, not the country; "Colon (Colon)" is the
+town in its department); a town none of whose readings lies there is a
+place the gazetteer lacks, not a namesake abroad (see ``_resolve_chain``).
 """
 
 from __future__ import annotations
