@@ -125,6 +125,19 @@ class _Cand(NamedTuple):
 # whether the name is the place's main name
 _Reading = tuple[float, Place, str, str | None, str | None, bool]
 
+# a name's readings in an address: its places, their document-independent scores, places and countries, the
+# readings in each (country, normalised admin1 or "") area, the areas its readings frame as a qualifier, and its
+# usual reading (the best before the document's evidence)
+_AddressReadings = tuple[
+    tuple[Place, ...],
+    tuple[float, ...],
+    tuple[Place, ...],
+    tuple[str | None, ...],
+    dict[tuple[str | None, str], tuple[int, ...]],
+    tuple[tuple[str | None, str], ...],
+    Place | None,
+]
+
 
 @data_cache
 def _data() -> tuple[frozenset[str], dict[str, str], frozenset[str], frozenset[str], dict[str, str]]:
@@ -166,6 +179,8 @@ class LocationParser:
         self._single: dict[str, tuple[int, str, tuple[Place, ...]] | None] = {}
         # (name, descriptor level) -> the places last weighed for it and their document-independent scores
         self._readings: dict[tuple[str, str | None], tuple[tuple[Place, ...], tuple[_Reading, ...]]] = {}
+        # (name, descriptor level, as a qualifier) -> its readings as :meth:`_resolve_chain` weighs them
+        self._address: dict[tuple[str, str | None, bool], _AddressReadings] = {}
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -480,8 +495,13 @@ class LocationParser:
         total = sum(countries.values()) or 1
         # "Minna (Chanchaga LGA, Niger)", "El Alto, La Paz": each address read as a whole
         chained: dict[int, tuple[Place, str, float] | None] = {}
-        for head in quals_of:
-            chained.update(self._resolve_chain(cands, head, countries, total))
+        if quals_of:
+            addresses: dict[int, list[int]] = {}
+            for idx, c in enumerate(cands):
+                if c.in_paren_of is not None:
+                    addresses.setdefault(c.in_paren_of, [c.in_paren_of]).append(idx)
+            for members in addresses.values():
+                chained.update(self._resolve_chain(cands, members[:_CHAIN_MAX], countries, total))
         for idx, c in enumerate(cands):
             if idx in chained:
                 choice = chained[idx]
@@ -670,7 +690,7 @@ class LocationParser:
         return best[1], rule, conf
 
     def _resolve_chain(
-        self, cands: list[_Cand], head: int, countries: Counter[str], total: int
+        self, cands: list[_Cand], members: list[int], countries: Counter[str], total: int
     ) -> dict[int, tuple[Place, str, float] | None]:
         """
         Read an address as a whole: a name and the qualifiers written after it ("Minna (Chanchaga LGA, Niger)",
@@ -685,70 +705,59 @@ class LocationParser:
         division ("Western" read in Sri Lanka in "Freetown (Western Area Urban, Western)"), or a town the gazetteer
         does not know under that name (a small namesake abroad). Otherwise the names are read one by one.
 
-        Returns the decided names by index (``None``: left unresolved); bounded by :data:`_CHAIN_MAX` names and
-        the 40 readings of each.
+        *members* are the indices of the address's names in *cands*, the first name first (at most
+        :data:`_CHAIN_MAX`). Returns the decided names by index (``None``: left unresolved).
         """
-        members = [head, *(k for k, q in enumerate(cands) if q.in_paren_of == head)][:_CHAIN_MAX]
-        norm = self._norm
-        # each name's readings with their scores before the address: per (country, division) and per country
-        by_area: list[dict[tuple[str | None, str], list[tuple[float, Place]]]] = []
-        scored: list[list[tuple[float, Place]]] = []
-        for k in members:
-            c = cands[k]
-            readings = self._readings.get((c.key, c.level))
-            if readings is None or readings[0] is not c.places:
-                readings = self._readings[(c.key, c.level)] = (c.places, self._scored(c.places, c.key, c.level))
-            areas: dict[tuple[str | None, str], list[tuple[float, Place]]] = {}
-            mine: list[tuple[float, Place]] = []
-            for score, p, kind, country, admin1, named in readings[1]:
-                share = countries.get(country or "", 0) / total
-                score += (4 * share + 1 if share else 0) + (1 if named else 0)
-                if k != head:
-                    score += _CONTAINER_BONUS.get(kind, 0.0)  # a qualifier names a division: "(…, Marib)"
-                mine.append((score, p))
-                areas.setdefault((country, norm(admin1) if admin1 else ""), []).append((score, p))
-                if admin1:
-                    areas.setdefault((country, ""), []).append((score, p))
-            for lst in areas.values():
-                lst.sort(key=lambda sp: -sp[0])
-            by_area.append(areas)
-            scored.append(mine)
-        if scored[0] and max(scored[0], key=lambda sp: sp[0])[1].kind == "country":
+        # each name's readings (remembered per name); its usual reading is its best before the document's evidence
+        names = [self._address_readings(cands[k], n > 0) for n, k in enumerate(members)]
+        tops = [r[6] for r in names]
+        head_areas = names[0][4]
+        if tops[0] is not None and tops[0].kind == "country":
             # a country stays the country: "in Russia, U.S. officials said" is a list, not Russia, Ohio, and in
             # "western Yemen (Ad Durayhimi, Al Hudaydah)" only the qualifiers make an address
-            by_area[0] = {}
-        # the parts of the world the qualifiers' readings name: a country, or a country's first-level division
-        frames: dict[tuple[str | None, str], None] = {}
-        for m in range(1, len(members)):
-            for _, frame in scored[m]:
-                if frame.kind == "place" and frame.feature_code not in _SEATS and frame.population < _FOREIGN_FAMOUS:
-                    continue  # a village frames no address ("Buenos Aires" is also a hamlet in Michoacan)
-                admin1 = "" if frame.kind == "country" or not frame.admin1 else norm(frame.admin1)
-                frames[(frame.country, admin1)] = None
+            head_areas = {}
+        # only an area two names lie in can decide: the others are not weighed
+        all_areas = [head_areas, *(r[4] for r in names[1:])]
+        frames = [f for f in dict.fromkeys(f for r in names[1:] for f in r[5]) if sum(f in a for a in all_areas) > 1]
+        bonus: dict[str | None, float] = {}  # what the document's countries add to a reading's score
+
+        def best_of(r: _AddressReadings, idxs: Iterable[int]) -> tuple[float, Place] | None:
+            found: tuple[float, Place] | None = None
+            for i in idxs:
+                country = r[3][i]
+                extra = bonus.get(country)
+                if extra is None:
+                    share = countries.get(country or "", 0) / total
+                    extra = bonus[country] = 4 * share + 1 if share else 0.0
+                if found is None or r[1][i] + extra > found[0]:
+                    found = (r[1][i] + extra, r[2][i])
+            return found
+
         best: tuple[int, bool, float] | None = None
         best_picks: list[tuple[float, Place] | None] = []
         for area in frames:
             picks: list[tuple[float, Place] | None] = [None]
             taken: set[int] = set()
-            for areas in by_area[1:]:
-                pick = next(iter(areas.get(area, ())), None)
+            for r in names[1:]:
+                pick = best_of(r, r[4].get(area, ()))
                 picks.append(pick)
                 if pick is not None and pick[1].kind != "place":
                     taken.add(id(pick[1]))
             # the name before its division is not that division ("Colon (Colon)" is the town)
-            picks[0] = next((sp for sp in by_area[0].get(area, ()) if id(sp[1]) not in taken), None)
+            head = names[0]
+            picks[0] = best_of(head, (i for i in head_areas.get(area, ()) if id(head[2][i]) not in taken))
             count = len({id(sp[1]) for sp in picks if sp is not None})  # two names of one town agree on nothing
             # as many names in a division as in the whole country: the division ("Tenancingo, Mexico")
             rank = (count, bool(area[1]), sum(sp[0] for sp in picks if sp is not None))
             if best is None or rank > best:
                 best, best_picks = rank, picks
         if best is None or best[0] < 2:
-            return self._unplaced(cands, members, scored)
+            return self._unplaced(cands, members, names, tops)
         out: dict[int, tuple[Place, str, float] | None] = {}
         for n, (k, pick) in enumerate(zip(members, best_picks, strict=True)):
             c = cands[k]
             if pick is None:
-                top = max(scored[n], key=lambda sp: sp[0])[1] if scored[n] else None
+                top = tops[n]
                 if top is not None and n == 0 and (top.kind in _STRONG_KINDS or top.population >= _FOREIGN_FAMOUS):
                     continue  # a known division or city: read on its own ("Lagos, Nigeria" aside)
                 out[k] = None
@@ -761,9 +770,54 @@ class LocationParser:
             out[k] = (pick[1], rule, 0.95)
         return out
 
+    def _address_readings(self, c: _Cand, qualifier: bool) -> _AddressReadings:
+        """
+        The readings :meth:`_resolve_chain` weighs for *c* as the first name of an address or as a *qualifier*,
+        remembered per name: their scores before the document's evidence (a qualifier's division readings gain
+        :data:`_CONTAINER_BONUS`), places and countries, the readings in each area (a country's first-level
+        division, and the whole country), the areas a qualifier's readings frame, and its usual reading.
+        """
+        cache_key = (c.key, c.level, qualifier)
+        found = self._address.get(cache_key)
+        if found is not None and found[0] is c.places:
+            return found
+        readings = self._readings.get((c.key, c.level))
+        if readings is None or readings[0] is not c.places:
+            readings = self._readings[(c.key, c.level)] = (c.places, self._scored(c.places, c.key, c.level))
+        norm = self._norm
+        bases: list[float] = []
+        places: list[Place] = []
+        homes: list[str | None] = []
+        areas: dict[tuple[str | None, str], list[int]] = {}
+        frames: dict[tuple[str | None, str], None] = {}
+        for i, (score, p, kind, country, admin1, named) in enumerate(readings[1]):
+            bases.append(score + (1 if named else 0) + (_CONTAINER_BONUS.get(kind, 0.0) if qualifier else 0.0))
+            places.append(p)
+            homes.append(country)
+            a1 = norm(admin1) if admin1 else ""
+            areas.setdefault((country, a1), []).append(i)
+            if a1:
+                areas.setdefault((country, ""), []).append(i)
+            if kind != "place" or p.feature_code in _SEATS or p.population >= _FOREIGN_FAMOUS:
+                # (a village frames no address: "Buenos Aires" is also a hamlet in Michoacan)
+                frames[(country, "" if kind == "country" else a1)] = None
+        found = (
+            c.places,
+            tuple(bases),
+            tuple(places),
+            tuple(homes),
+            {k: tuple(v) for k, v in areas.items()},
+            tuple(frames) if qualifier else (),
+            places[max(range(len(bases)), key=bases.__getitem__)] if bases else None,
+        )
+        self._address[cache_key] = found
+        if len(self._address) > 20_000:
+            self._address.clear()
+        return found
+
     @staticmethod
     def _unplaced(
-        cands: list[_Cand], members: list[int], scored: list[list[tuple[float, Place]]]
+        cands: list[_Cand], members: list[int], names: list[_AddressReadings], tops: list[Place | None]
     ) -> dict[int, tuple[Place, str, float] | None]:
         """
         The names of an address in which no two names agree that lie in none of the countries its last
@@ -772,14 +826,14 @@ class LocationParser:
         qualifier may be the unknown name: "Valdivia (Los Rios)"), unless they are words of a longer name the
         gazetteer lacks ("Nelson" in "Nelson Mandela Bay"; a country opening the address is kept).
         """
-        homes = {p.country for _, p in scored[-1] if p.kind in ("admin1", "country")}
+        homes = {p.country for p in names[-1][2] if p.kind in ("admin1", "country")}
         if not homes:
             return {}
         out: dict[int, tuple[Place, str, float] | None] = {}
         for n, k in enumerate(members[:-1]):
-            if not scored[n] or any(p.country in homes for _, p in scored[n]):
+            top = tops[n]
+            if top is None or any(country in homes for country in names[n][3]):
                 continue
-            top = max(scored[n], key=lambda sp: sp[0])[1]
             if (cands[k].in_longer_name and (n or top.kind != "country")) or (
                 top.kind not in _STRONG_KINDS and top.population < _FOREIGN_FAMOUS and cands[k].level != "admin1"
             ):
