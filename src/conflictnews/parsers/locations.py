@@ -14,8 +14,8 @@ A name and the qualifiers written after it — "Town (District, Admin1)",
 "Town, Admin1", "X in the Y region" — are one address, innermost first, and
 are read together: of the countries and divisions the qualifiers may name,
 the one in which most of the names lie decides every name's reading ("Niger"
-after a Nigerian town is the state, not the country; "Colon (Colon)" is the
-town in its department); a town none of whose readings lies there is a
+after a Nigerian town is the state, not the country; "Choluteca (Choluteca)"
+is the town in its department); a town none of whose readings lies there is a
 place the gazetteer lacks, not a namesake abroad (see ``_resolve_chain``).
 """
 
@@ -99,9 +99,9 @@ _FOREIGN_FAMOUS = 100_000
 
 # the most names of one address read together: a town and up to four qualifiers
 _CHAIN_MAX = 5
-# what a qualifier's reading gains for naming a division rather than a town ("Marib" in "(…, Marib)")
+# what a qualifier's reading gains for naming a division rather than a town ("Borno" in "(…, Borno)")
 _CONTAINER_BONUS = {"admin1": 3.0, "admin2": 2.0, "region": 2.0}
-# towns that seat a division: a qualifier read as one names its district or province ("Zap (Amadiya)")
+# towns that seat a division: a qualifier read as one names its district or province ("Gwoza (Gwoza, Borno)")
 _SEATS = frozenset({"PPLC", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLG"})
 
 
@@ -493,7 +493,7 @@ class LocationParser:
     ) -> list[tuple[_Cand, Place, str, float]]:
         resolved: list[tuple[_Cand, Place, str, float]] = []
         total = sum(countries.values()) or 1
-        # "Minna (Chanchaga LGA, Niger)", "El Alto, La Paz": each address read as a whole
+        # "Bida (Bida LGA, Niger)", "Toluca, Mexico": each address read as a whole
         chained: dict[int, tuple[Place, str, float] | None] = {}
         if quals_of:
             addresses: dict[int, list[int]] = {}
@@ -512,7 +512,7 @@ class LocationParser:
                 continue
             parent = None
             if c.in_paren_of is not None and chained.get(c.in_paren_of, True) is not None:
-                parent = cands[c.in_paren_of].places  # (not a town the gazetteer lacks: "El Alto, La Paz")
+                parent = cands[c.in_paren_of].places  # (not a town the gazetteer lacks: "Tarma (Borno)")
             choice = self._resolve(c, countries, quals_of, idx, parent, total)
             if choice is None:
                 continue
@@ -693,16 +693,16 @@ class LocationParser:
         self, cands: list[_Cand], members: list[int], countries: Counter[str], total: int
     ) -> dict[int, tuple[Place, str, float] | None]:
         """
-        Read an address as a whole: a name and the qualifiers written after it ("Minna (Chanchaga LGA, Niger)",
-        "El Alto, La Paz"), innermost first.
+        Read an address as a whole: a name and the qualifiers written after it ("Bida (Bida LGA, Niger)",
+        "Toluca, Mexico"), innermost first.
 
         Every reading of a qualifier frames a part of the world: its country and first-level division (a country
         frames the whole country). A name lies in a frame when one of its readings, other than the one framing it,
         has that country and division. The frame in which the most names lie wins, then the one whose names'
         readings score best on population, kind and the document's countries. When at least two names lie in it
-        ("Niger" the Nigerian state Minna lies in, not the country), each name takes its best reading there, and a
+        ("Niger" the Nigerian state Bida lies in, not the country), each name takes its best reading there, and a
         name none of whose readings lies there is left unresolved: a qualifier that names another country or
-        division ("Western" read in Sri Lanka in "Freetown (Western Area Urban, Western)"), or a town the gazetteer
+        division (a second province named after the first, as sources sometimes write them), or a town the gazetteer
         does not know under that name (a small namesake abroad). Otherwise the names are read one by one.
 
         *members* are the indices of the address's names in *cands*, the first name first (at most
@@ -713,8 +713,8 @@ class LocationParser:
         tops = [r[6] for r in names]
         head_areas = names[0][4]
         if tops[0] is not None and tops[0].kind == "country":
-            # a country stays the country: "in Russia, U.S. officials said" is a list, not Russia, Ohio, and in
-            # "western Yemen (Ad Durayhimi, Al Hudaydah)" only the qualifiers make an address
+            # a country stays the country: "in Lebanon, U.S. officials said" is a list, not a town in the US, and
+            # in "northern Nigeria (Gwoza, Borno)" only the qualifiers make an address
             head_areas = {}
         # only an area two names lie in can decide: the others are not weighed
         all_areas = [head_areas, *(r[4] for r in names[1:])]
@@ -743,11 +743,11 @@ class LocationParser:
                 picks.append(pick)
                 if pick is not None and pick[1].kind != "place":
                     taken.add(id(pick[1]))
-            # the name before its division is not that division ("Colon (Colon)" is the town)
+            # the name before its division is not that division ("Choluteca (Choluteca)" is the town)
             head = names[0]
             picks[0] = best_of(head, (i for i in head_areas.get(area, ()) if id(head[2][i]) not in taken))
             count = len({id(sp[1]) for sp in picks if sp is not None})  # two names of one town agree on nothing
-            # as many names in a division as in the whole country: the division ("Tenancingo, Mexico")
+            # as many names in a division as in the whole country: the division ("Toluca, Mexico")
             rank = (count, bool(area[1]), sum(sp[0] for sp in picks if sp is not None))
             if best is None or rank > best:
                 best, best_picks = rank, picks
@@ -799,7 +799,7 @@ class LocationParser:
             if a1:
                 areas.setdefault((country, ""), []).append(i)
             if kind != "place" or p.feature_code in _SEATS or p.population >= _FOREIGN_FAMOUS:
-                # (a village frames no address: "Buenos Aires" is also a hamlet in Michoacan)
+                # (a village frames no address: a province's name is also a hamlet's in many countries)
                 frames[(country, "" if kind == "country" else a1)] = None
         found = (
             c.places,
@@ -821,10 +821,11 @@ class LocationParser:
     ) -> dict[int, tuple[Place, str, float] | None]:
         """
         The names of an address in which no two names agree that lie in none of the countries its last
-        qualifier may name ("Dumba (Mobbar LGA, Borno)" with the only Dumba in Angola): a town the gazetteer
-        does not know, not a small namesake abroad. Divisions and cities of 100,000 or more are kept (the
-        qualifier may be the unknown name: "Valdivia (Los Rios)"), unless they are words of a longer name the
-        gazetteer lacks ("Nelson" in "Nelson Mandela Bay"; a country opening the address is kept).
+        qualifier may name as a division or country ("Tarma (Borno)" with the only Tarma in Peru): a town the
+        gazetteer does not know, not a small namesake abroad. A qualifier read only as towns decides nothing (it
+        may name a part of the town: "Caracas (Chacao)"). Divisions and cities of 100,000 or more are kept (the
+        qualifier may be the unknown name), unless they are words of a longer name the gazetteer lacks ("Port"
+        in "Port Harcourt City LGA"; a country opening the address is kept).
         """
         homes = {p.country for p in names[-1][2] if p.kind in ("admin1", "country")}
         if not homes:
@@ -837,7 +838,7 @@ class LocationParser:
             if (cands[k].in_longer_name and (n or top.kind != "country")) or (
                 top.kind not in _STRONG_KINDS and top.population < _FOREIGN_FAMOUS and cands[k].level != "admin1"
             ):
-                out[k] = None  # (a word of a longer name the gazetteer lacks: "Nelson" in "Nelson Mandela Bay")
+                out[k] = None  # (a word of a longer name the gazetteer lacks)
         return out
 
     def _scored(self, places: tuple[Place, ...], key: str, level: str | None) -> tuple[_Reading, ...]:
