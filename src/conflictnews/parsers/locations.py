@@ -734,6 +734,7 @@ class LocationParser:
             return found
 
         best: tuple[int, bool, float] | None = None
+        second: tuple[int, bool, float] | None = None
         best_picks: list[tuple[float, Place] | None] = []
         for area in frames:
             picks: list[tuple[float, Place] | None] = [None]
@@ -750,9 +751,14 @@ class LocationParser:
             # as many names in a division as in the whole country: the division ("Toluca, Mexico")
             rank = (count, bool(area[1]), sum(sp[0] for sp in picks if sp is not None))
             if best is None or rank > best:
-                best, best_picks = rank, picks
+                best, best_picks, second = rank, picks, best
+            elif second is None or rank > second:
+                second = rank
         if best is None or best[0] < 2:
             return self._unplaced(cands, members, names, tops)
+        # how sure: as in :meth:`_resolve`, from the margin over the next area (5 when it holds fewer names)
+        margin = 5.0 if second is None or second[:2] != best[:2] else min(5.0, best[2] - second[2])
+        conf = round(1 / (1 + math.exp(-margin)), 3)
         out: dict[int, tuple[Place, str, float] | None] = {}
         for n, (k, pick) in enumerate(zip(members, best_picks, strict=True)):
             c = cands[k]
@@ -767,7 +773,7 @@ class LocationParser:
                 rule += "+descriptor"
             if c.respelled:
                 rule += "+respelled"
-            out[k] = (pick[1], rule, 0.95)
+            out[k] = (pick[1], rule, conf)
         return out
 
     def _address_readings(self, c: _Cand, qualifier: bool) -> _AddressReadings:
