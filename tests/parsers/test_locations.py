@@ -205,8 +205,10 @@ def test_qualified_names_place_the_report_for_the_other_names() -> None:
         ("The army shot a man in Bamenda town (Mezam, Nord-Ouest).", "Nord-Ouest", "CM", "North-West Province"),
         ("Supporters were assaulted in Mulanje (Mulanje, Southern).", "Southern", "MW", "Southern Region"),
         ("Militants attacked a base in Lower Shabelle region.", "Lower Shabelle region", "SO", "Lower Shabeelle"),
+        ("Students protested in Sbeitla (Kasserine).", "Kasserine", "TN", "Al Qasrayn"),
+        ("Farmers blocked roads in Trinidad (Beni).", "Beni", "BO", "El Beni"),
     ],
-    ids=["french-name", "without-region", "usual-spelling"],
+    ids=["french-name", "without-region", "usual-spelling", "tunisian-governorate", "bolivian-department"],
 )
 def test_divisions_under_names_the_gazetteer_lacks(text: str, surface: str, country: str, admin1: str) -> None:
     """Official or usual division names missing from the gazetteer resolve to the gazetteer's division."""
@@ -349,3 +351,59 @@ def test_what_the_parser_remembers_between_texts_changes_no_answer() -> None:
         fresh = repr(list(LocationParser(gazetteer=shared.gazetteer).parse(Context(doc))))
         assert fresh == seen
         assert "Sudzha" not in text or "'Sudzha'" in seen
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a qualifier that is both a country and a division is the division the town lies in
+        ("Residents protested in Bida (Bida LGA, Niger).", {"Bida": ("place", "NG"), "Niger": ("admin1", "NG")}),
+        ("In Toluca, Mexico, teachers marched.", {"Toluca": ("place", "MX"), "Mexico": ("admin1", "MX")}),
+        # the town and the division it lies in, both under one name
+        ("Traders protested in Choluteca (Choluteca).", {"Choluteca": ("place", "HN")}),
+        # a town and its department, once the department's usual name is known
+        ("Farmers blocked roads in Trinidad (Beni).", {"Trinidad": ("place", "BO"), "Beni": ("admin1", "BO")}),
+    ],
+    ids=["country-or-state", "country-or-state-after-a-comma", "town-and-division", "town-and-department"],
+)
+def test_an_address_is_read_as_a_whole(text: str, expected: dict[str, tuple[str, str]]) -> None:
+    """A town and the qualifiers after it are read in the one country and division they all lie in."""
+    report = cn.parse(text, published=PUB)
+    first: dict[str, cn.Location] = {}  # each name's first mention: "Choluteca (Choluteca)" opens with the town
+    mentions = sorted(
+        ((m.start, m.end, place) for place in report.locations for m in place.mentions), key=lambda x: x[0]
+    )
+    for start, end, place in mentions:
+        first.setdefault(text[start:end], place)
+    for surface, (kind, country) in expected.items():
+        assert (kind, country) == (first[surface].kind.value, first[surface].country), surface
+    assert {loc.rule for loc in report.locations} == {"locations/admin1-qualifier", "locations/qualifies-place"}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "kept", "country"),
+    [
+        ("Gunmen attacked Ashford (Kaduna).", "Ashford", "Kaduna", "NG"),
+        ("Gunmen attacked Tarma (Borno).", "Tarma", "Borno", "NG"),
+    ],
+    ids=["namesake-in-england", "namesake-in-peru"],
+)
+def test_a_town_lying_outside_its_qualifier_is_left_unresolved(text: str, absent: str, kept: str, country: str) -> None:
+    """A small namesake abroad of a town the gazetteer lacks is no answer; its division still is."""
+    found = locs(text)
+    assert absent not in found
+    assert country == found[kept].country
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "country"),
+    [
+        ("Leaders met in Paris, Berlin and London.", "Paris", "place", "FR"),
+        ("Shelling continued in Lebanon, U.S. officials said.", "Lebanon", "country", "LB"),
+    ],
+    ids=["list-of-cities", "country-before-a-country"],
+)
+def test_names_in_a_list_are_no_address(text: str, surface: str, kind: str, country: str) -> None:
+    """A list of places that lie in no one another ("Paris, Berlin", "Lebanon, U.S.") keeps each name's reading."""
+    loc = locs(text)[surface]
+    assert (kind, country) == (loc.kind.value, loc.country)

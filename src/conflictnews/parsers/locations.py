@@ -9,6 +9,14 @@ a descriptor after it, a large population), and never where the actor parser
 found a person, outlet or group. Ambiguous names are resolved by the
 countries and divisions named in the same article and sentence, then by
 population; the deciding evidence is kept in ``rule``.
+
+A name and the qualifiers written after it — "Town (District, Admin1)",
+"Town, Admin1", "X in the Y region" — are one address, innermost first, and
+are read together: of the countries and divisions the qualifiers may name,
+the one in which most of the names lie decides every name's reading ("Niger"
+after a Nigerian town is the state, not the country; "Choluteca (Choluteca)"
+is the town in its department); a town none of whose readings lies there is a
+place the gazetteer lacks, not a namesake abroad (see ``_resolve_chain``).
 """
 
 from __future__ import annotations
@@ -89,6 +97,13 @@ _SETTLING_RULES = ("locations/admin1-qualifier", "locations/qualifies-place")
 # a town abroad this big may be named in a report about another country ("stuck in Lima", "flights to Dubai")
 _FOREIGN_FAMOUS = 100_000
 
+# the most names of one address read together: a town and up to four qualifiers
+_CHAIN_MAX = 5
+# what a qualifier's reading gains for naming a division rather than a town ("Borno" in "(…, Borno)")
+_CONTAINER_BONUS = {"admin1": 3.0, "admin2": 2.0, "region": 2.0}
+# towns that seat a division: a qualifier read as one names its district or province ("Gwoza (Gwoza, Borno)")
+_SEATS = frozenset({"PPLC", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLG"})
+
 
 class _Cand(NamedTuple):
     start: int
@@ -109,6 +124,19 @@ class _Cand(NamedTuple):
 # a reading of a name: its score before document evidence, the place, its kind, country and admin1, and
 # whether the name is the place's main name
 _Reading = tuple[float, Place, str, str | None, str | None, bool]
+
+# a name's readings in an address: its places, their document-independent scores, places and countries, the
+# readings in each (country, normalised admin1 or "") area, the areas its readings frame as a qualifier, and its
+# usual reading (the best before the document's evidence)
+_AddressReadings = tuple[
+    tuple[Place, ...],
+    tuple[float, ...],
+    tuple[Place, ...],
+    tuple[str | None, ...],
+    dict[tuple[str | None, str], tuple[int, ...]],
+    tuple[tuple[str | None, str], ...],
+    Place | None,
+]
 
 
 @data_cache
@@ -151,6 +179,8 @@ class LocationParser:
         self._single: dict[str, tuple[int, str, tuple[Place, ...]] | None] = {}
         # (name, descriptor level) -> the places last weighed for it and their document-independent scores
         self._readings: dict[tuple[str, str | None], tuple[tuple[Place, ...], tuple[_Reading, ...]]] = {}
+        # (name, descriptor level, as a qualifier) -> its readings as :meth:`_resolve_chain` weighs them
+        self._address: dict[tuple[str, str | None, bool], _AddressReadings] = {}
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -463,8 +493,26 @@ class LocationParser:
     ) -> list[tuple[_Cand, Place, str, float]]:
         resolved: list[tuple[_Cand, Place, str, float]] = []
         total = sum(countries.values()) or 1
+        # "Bida (Bida LGA, Niger)", "Toluca, Mexico": each address read as a whole
+        chained: dict[int, tuple[Place, str, float] | None] = {}
+        if quals_of:
+            addresses: dict[int, list[int]] = {}
+            for idx, c in enumerate(cands):
+                if c.in_paren_of is not None:
+                    addresses.setdefault(c.in_paren_of, [c.in_paren_of]).append(idx)
+            for members in addresses.values():
+                chained.update(self._resolve_chain(cands, members[:_CHAIN_MAX], countries, total))
         for idx, c in enumerate(cands):
-            parent = cands[c.in_paren_of].places if c.in_paren_of is not None else None
+            if idx in chained:
+                choice = chained[idx]
+                if choice is None:
+                    continue  # no reading of the name lies in the division its address names
+                if choice[1].startswith("locations/admin1-qualifier") or self._accept(c, choice[0], an, countries):
+                    resolved.append((c, *choice))
+                continue
+            parent = None
+            if c.in_paren_of is not None and chained.get(c.in_paren_of, True) is not None:
+                parent = cands[c.in_paren_of].places  # (not a town the gazetteer lacks: "Tarma (Borno)")
             choice = self._resolve(c, countries, quals_of, idx, parent, total)
             if choice is None:
                 continue
@@ -640,6 +688,164 @@ class LocationParser:
         if c.respelled:
             rule += "+respelled"
         return best[1], rule, conf
+
+    def _resolve_chain(
+        self, cands: list[_Cand], members: list[int], countries: Counter[str], total: int
+    ) -> dict[int, tuple[Place, str, float] | None]:
+        """
+        Read an address as a whole: a name and the qualifiers written after it ("Bida (Bida LGA, Niger)",
+        "Toluca, Mexico"), innermost first.
+
+        Every reading of a qualifier frames a part of the world: its country and first-level division (a country
+        frames the whole country). A name lies in a frame when one of its readings, other than the one framing it,
+        has that country and division. The frame in which the most names lie wins, then the one whose names'
+        readings score best on population, kind and the document's countries. When at least two names lie in it
+        ("Niger" the Nigerian state Bida lies in, not the country), each name takes its best reading there, and a
+        name none of whose readings lies there is left unresolved: a qualifier that names another country or
+        division (a second province named after the first, as sources sometimes write them), or a town the gazetteer
+        does not know under that name (a small namesake abroad). Otherwise the names are read one by one.
+
+        *members* are the indices of the address's names in *cands*, the first name first (at most
+        :data:`_CHAIN_MAX`). Returns the decided names by index (``None``: left unresolved).
+        """
+        # each name's readings (remembered per name); its usual reading is its best before the document's evidence
+        names = [self._address_readings(cands[k], n > 0) for n, k in enumerate(members)]
+        tops = [r[6] for r in names]
+        head_areas = names[0][4]
+        if tops[0] is not None and tops[0].kind == "country":
+            # a country stays the country: "in Lebanon, U.S. officials said" is a list, not a town in the US, and
+            # in "northern Nigeria (Gwoza, Borno)" only the qualifiers make an address
+            head_areas = {}
+        # only an area two names lie in can decide: the others are not weighed
+        all_areas = [head_areas, *(r[4] for r in names[1:])]
+        frames = [f for f in dict.fromkeys(f for r in names[1:] for f in r[5]) if sum(f in a for a in all_areas) > 1]
+        bonus: dict[str | None, float] = {}  # what the document's countries add to a reading's score
+
+        def best_of(r: _AddressReadings, idxs: Iterable[int]) -> tuple[float, Place] | None:
+            found: tuple[float, Place] | None = None
+            for i in idxs:
+                country = r[3][i]
+                extra = bonus.get(country)
+                if extra is None:
+                    share = countries.get(country or "", 0) / total
+                    extra = bonus[country] = 4 * share + 1 if share else 0.0
+                if found is None or r[1][i] + extra > found[0]:
+                    found = (r[1][i] + extra, r[2][i])
+            return found
+
+        best: tuple[int, bool, float] | None = None
+        second: tuple[int, bool, float] | None = None
+        best_picks: list[tuple[float, Place] | None] = []
+        for area in frames:
+            picks: list[tuple[float, Place] | None] = [None]
+            taken: set[int] = set()
+            for r in names[1:]:
+                pick = best_of(r, r[4].get(area, ()))
+                picks.append(pick)
+                if pick is not None and pick[1].kind != "place":
+                    taken.add(id(pick[1]))
+            # the name before its division is not that division ("Choluteca (Choluteca)" is the town)
+            head = names[0]
+            picks[0] = best_of(head, (i for i in head_areas.get(area, ()) if id(head[2][i]) not in taken))
+            count = len({id(sp[1]) for sp in picks if sp is not None})  # two names of one town agree on nothing
+            # as many names in a division as in the whole country: the division ("Toluca, Mexico")
+            rank = (count, bool(area[1]), sum(sp[0] for sp in picks if sp is not None))
+            if best is None or rank > best:
+                best, best_picks, second = rank, picks, best
+            elif second is None or rank > second:
+                second = rank
+        if best is None or best[0] < 2:
+            return self._unplaced(cands, members, names, tops)
+        # how sure: as in :meth:`_resolve`, from the margin over the next area (5 when it holds fewer names)
+        margin = 5.0 if second is None or second[:2] != best[:2] else min(5.0, best[2] - second[2])
+        conf = round(1 / (1 + math.exp(-margin)), 3)
+        out: dict[int, tuple[Place, str, float] | None] = {}
+        for n, (k, pick) in enumerate(zip(members, best_picks, strict=True)):
+            c = cands[k]
+            if pick is None:
+                top = tops[n]
+                if top is not None and n == 0 and (top.kind in _STRONG_KINDS or top.population >= _FOREIGN_FAMOUS):
+                    continue  # a known division or city: read on its own ("Lagos, Nigeria" aside)
+                out[k] = None
+                continue
+            rule = "locations/admin1-qualifier" if n == 0 else "locations/qualifies-place"
+            if c.level:
+                rule += "+descriptor"
+            if c.respelled:
+                rule += "+respelled"
+            out[k] = (pick[1], rule, conf)
+        return out
+
+    def _address_readings(self, c: _Cand, qualifier: bool) -> _AddressReadings:
+        """
+        The readings :meth:`_resolve_chain` weighs for *c* as the first name of an address or as a *qualifier*,
+        remembered per name: their scores before the document's evidence (a qualifier's division readings gain
+        :data:`_CONTAINER_BONUS`), places and countries, the readings in each area (a country's first-level
+        division, and the whole country), the areas a qualifier's readings frame, and its usual reading.
+        """
+        cache_key = (c.key, c.level, qualifier)
+        found = self._address.get(cache_key)
+        if found is not None and found[0] is c.places:
+            return found
+        readings = self._readings.get((c.key, c.level))
+        if readings is None or readings[0] is not c.places:
+            readings = self._readings[(c.key, c.level)] = (c.places, self._scored(c.places, c.key, c.level))
+        norm = self._norm
+        bases: list[float] = []
+        places: list[Place] = []
+        homes: list[str | None] = []
+        areas: dict[tuple[str | None, str], list[int]] = {}
+        frames: dict[tuple[str | None, str], None] = {}
+        for i, (score, p, kind, country, admin1, named) in enumerate(readings[1]):
+            bases.append(score + (1 if named else 0) + (_CONTAINER_BONUS.get(kind, 0.0) if qualifier else 0.0))
+            places.append(p)
+            homes.append(country)
+            a1 = norm(admin1) if admin1 else ""
+            areas.setdefault((country, a1), []).append(i)
+            if a1:
+                areas.setdefault((country, ""), []).append(i)
+            if kind != "place" or p.feature_code in _SEATS or p.population >= _FOREIGN_FAMOUS:
+                # (a village frames no address: a province's name is also a hamlet's in many countries)
+                frames[(country, "" if kind == "country" else a1)] = None
+        found = (
+            c.places,
+            tuple(bases),
+            tuple(places),
+            tuple(homes),
+            {k: tuple(v) for k, v in areas.items()},
+            tuple(frames) if qualifier else (),
+            places[max(range(len(bases)), key=bases.__getitem__)] if bases else None,
+        )
+        self._address[cache_key] = found
+        if len(self._address) > 20_000:
+            self._address.clear()
+        return found
+
+    @staticmethod
+    def _unplaced(
+        cands: list[_Cand], members: list[int], names: list[_AddressReadings], tops: list[Place | None]
+    ) -> dict[int, tuple[Place, str, float] | None]:
+        """
+        The names of an address in which no two names agree that lie in none of the countries its last
+        qualifier may name as a division or country ("Tarma (Borno)" with the only Tarma in Peru): a town the
+        gazetteer does not know, not a small namesake abroad. A qualifier read only as towns decides nothing (it
+        may name a part of the town: "Caracas (Chacao)"). Divisions and cities of 100,000 or more are kept (the
+        qualifier may be the unknown name), unless they are words of a longer name the gazetteer lacks ("Port"
+        in "Port Harcourt City LGA"; a country opening the address is kept).
+        """
+        homes = {p.country for p in names[-1][2] if p.kind in ("admin1", "country")}
+        if not homes:
+            return {}
+        out: dict[int, tuple[Place, str, float] | None] = {}
+        for n, k in enumerate(members[:-1]):
+            top = tops[n]
+            if top is None or any(country in homes for country in names[n][3]):
+                continue
+            if (cands[k].in_longer_name and (n or top.kind != "country")) or (
+                top.kind not in _STRONG_KINDS and top.population < _FOREIGN_FAMOUS and cands[k].level != "admin1"
+            ):
+                out[k] = None  # (a word of a longer name the gazetteer lacks)
+        return out
 
     def _scored(self, places: tuple[Place, ...], key: str, level: str | None) -> tuple[_Reading, ...]:
         """
