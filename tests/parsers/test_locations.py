@@ -407,3 +407,19 @@ def test_names_in_a_list_are_no_address(text: str, surface: str, kind: str, coun
     """A list of places that lie in no one another ("Paris, Berlin", "Lebanon, U.S.") keeps each name's reading."""
     loc = locs(text)[surface]
     assert (kind, country) == (loc.kind.value, loc.country)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Taliban fighters attacked a convoy on the Jalalabad road, Afghan officials said.", "AF"),
+        ("Protesters blocked the Halba highway in northern Lebanon.", "LB"),
+        ("Gunmen attacked a bus on the Presidente Dutra Highway in Brazil.", None),
+        ("Gunmen opened fire on the al Malaqa road in Quneitra, Syria.", None),
+    ],
+)
+def test_a_road_named_for_a_town_of_the_story_is_that_town(text: str, place: str | None) -> None:
+    """'the Jalalabad road' leads to Jalalabad; a road's own name ('Presidente Dutra Highway') is no town."""
+    towns = [loc.country for loc in cn.parse(text).locations if loc.kind is cn.LocationKind.PLACE]
+
+    assert ([place] if place else []) == towns

@@ -335,6 +335,8 @@ class LocationParser:
                     level, span_end = self._descriptors[d2], ends[i + j + 1]
                 elif d1 in self._descriptors:
                     level, span_end = self._descriptors[d1], ends[i + j]
+                if level == "road" and words[i + j][:1].isupper():
+                    level = "skip"  # "the Presidente Dutra Highway": a road's own name, not the town it leads to
             # "the city of Ternopil", "the village of Pishchane": the word before "of" names the level
             if level is None and i >= 2 and lower[i - 1] == "of" and lower[i - 2] in _LEVEL_OF:
                 level = self._descriptors.get(lower[i - 2]) if _joined(text, ends, starts, i - 2, i, words) else None
@@ -547,6 +549,10 @@ class LocationParser:
         single = " " not in c.key
         if c.level == "skip":
             return False  # "San Lorenzo neighborhood", "Sanaa Street": a feature of a town, not the town
+        if c.level == "road":
+            # "the Halba highway", "the Jalalabad road": named for the town it leads to, when the town lies in a
+            # country the story names (not "al Malaqa road" in Syria as Malaga, Spain)
+            return place.kind == "place" and bool(doc_countries) and place.country in (doc_countries or ())
         if place.kind == "country" and not c.locative and c.key in _demonyms():
             return False  # "a Saudi officer", "the Saudi-led coalition": the adjective, not the country ("in Saudi" is)
         if place.kind == "country" and an.text[c.end : c.end + 1] == "-" and an.text[c.end + 1 : c.end + 2].islower():
