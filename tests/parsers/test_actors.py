@@ -503,3 +503,17 @@ def test_a_crowd_that_blocks_roads_with_stones_or_barricades_riots(text: str) ->
 
     assert cn.ActorKind.RIOTERS in kinds
     assert cn.ActorKind.PROTESTERS not in kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("On 8 May 2020, activists protested at Jammu city against Pakistan over ceasefire violations.", "IN"),
+        ("Residents gathered outside a hotel in Zahle to protest against quarantining people from Syria.", "LB"),
+    ],
+)
+def test_a_crowd_stands_where_it_is_not_in_the_country_it_faces(text: str, country: str) -> None:
+    """A country after "against", "from" or "to" is the crowd's target or origin, not where it protests."""
+    crowds = [a.country for a in cn.parse(text).actors if a.kind is cn.ActorKind.PROTESTERS]
+
+    assert [country] == crowds

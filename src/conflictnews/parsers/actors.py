@@ -721,7 +721,9 @@ class _Reading:
                     weight = _LOCATION_WEIGHT.get(loc.kind.value, 1.0) * (loc.confidence or 0.5)
                     is_country = loc.kind.value == "country"
                     ev.extend(
-                        (m.start, loc.country, weight, True)
+                        # "protested against Pakistan", "people who came from Syria": a country the crowd faces
+                        # or comes from is not where it stands
+                        (m.start, loc.country, weight / 6 if is_country and self.faced(m.start) else weight, True)
                         for m in loc.mentions
                         if not (is_country and self.org_at(m.end))  # "Vatican Knitwear": no place
                     )
@@ -746,6 +748,11 @@ class _Reading:
             if found is not None:
                 return found
         return None
+
+    def faced(self, pos: int) -> bool:
+        """The word before *pos* makes the place a target, an origin or a destination ("against", "from", "to")."""
+        k = bisect.bisect_left(self.starts, pos) - 1
+        return k >= 0 and self.lower[k] in _NOT_WHERE and self.spaced(k)
 
     def countries_of(self, codes: Sequence[str], pos: int | None = None) -> str | None:
         if not codes:
@@ -804,7 +811,8 @@ class _Reading:
                         if ent.type == "country" and self.names_org(nxt - 1):
                             continue  # "Vatican Knitwear": a company's name, no place
                         if pol is not None:
-                            self.own_evidence.append((self.starts[i], pol.code, 1.0))
+                            faced = i > 0 and self.lower[i - 1] in _NOT_WHERE and self.spaced(i - 1)
+                            self.own_evidence.append((self.starts[i], pol.code, 1 / 6 if faced else 1.0))
                     elif ent.type == "group" and (en.key, ent.name) not in t.weak:
                         # a group that fights in one country only ("QSD", "Imbonerakure") tells where, a little
                         codes = {c for p in ent.periods for c in p.countries}
@@ -1906,6 +1914,7 @@ _START_END = operator.attrgetter("start", "end")
 
 
 _LOCATION_WEIGHT = {"country": 3.0, "admin1": 2.0, "admin2": 1.5, "place": 1.0, "region": 0.5, "feature": 0.5}
+_NOT_WHERE = frozenset({"against", "from", "to", "toward", "towards"})  # before a country: not where one stands
 _SOURCE_KINDS = frozenset({ActorKind.GENERIC, ActorKind.ANONYMOUS_SOURCE})
 _KIN_GROUPS = ("clan", "clans", "sub-clan", "sub-clans", "caste", "tribe", "tribes", "tribesmen", "families")
 _KIN_NOT_SIDE = frozenset(
