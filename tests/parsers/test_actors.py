@@ -517,3 +517,10 @@ def test_a_crowd_stands_where_it_is_not_in_the_country_it_faces(text: str, count
     crowds = [a.country for a in cn.parse(text).actors if a.kind is cn.ActorKind.PROTESTERS]
 
     assert [country] == crowds
+
+
+def test_a_short_description_that_carries_out_an_attack_names_no_group() -> None:
+    """'The new movement carried out an attack': two common words are no group's name."""
+    rules = [a.rule for a in cn.parse("On 3 May, the new movement carried out an attack in Izmir.").actors]
+
+    assert "actors/self-named" not in rules

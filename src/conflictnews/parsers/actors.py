@@ -1685,8 +1685,8 @@ class _Reading:
             k = i - 1
             while k > 0 and i - k < 6 and self.spaced(k - 1) and self.lower[k - 1] not in _DETS:
                 k -= 1
-            if k == 0 or self.lower[k - 1] != "the" or not self.spaced(k - 1) or k == i - 1:
-                continue  # only a definite description of two words or more: "the X initiative"
+            if k == 0 or self.lower[k - 1] != "the" or not self.spaced(k - 1) or i - k < 3:
+                continue  # a definite description of three words or more, a name: not "the new movement"
             start, end = self.starts[k - 1], self.ends[i - 1]
             if any(c.start < end and start < c.end for c in self.cands):
                 continue  # a name or description the dictionaries know
