@@ -228,7 +228,10 @@ _LICENSING = {
 
 _RANGE_GAP = regex.compile(r"\s*+(?P<sep>-|–|—|to|and|through|until|till)\s*+\Z", regex.IGNORECASE)
 _NEXT_WORD = regex.compile(r"[\s\-‐]*+(?P<w>[\p{L}][\p{L}'’]*+)?")
-_PREV_WORD = regex.compile(r"(?P<w>[\p{L}][\p{L}\p{N}.'’]*+)[\s,]*+\Z")
+# the run of letters, digits, dots and apostrophes before the white space and commas that end a stretch, matched
+# backwards: one attempt, where a forward search for "a word, then only white space and commas" tries every position
+_PREV_RUN = regex.compile(r"(?r)(?P<w>[\p{L}\p{N}.'’]*+)[\s,]*+")
+_LETTER = regex.compile(r"\p{L}")
 _OF_NONYEAR = regex.compile(r"\s++of\s++(?!" + _YEAR + r")")
 _PAST_VERB = regex.compile(r"(?<![\p{L}])\p{Ll}{3,}ed(?:\s++(?:on|in|at|since|during|until|by|last|early|late))?\s*+\Z")
 _PASSIVE_TO_BE = regex.compile(
@@ -834,15 +837,15 @@ class TimeParser:
         y = int(m["yr_y"])
         if not 1800 <= y <= 2100:
             return False
-        pw = _PREV_WORD.search(text, max(0, m.start() - 30), m.start())
-        prev = pw.group("w").lower().rstrip(".") if pw else ""
+        pw = _prev_word(text, max(0, m.start() - 30), m.start())
+        prev = pw[1].lower().rstrip(".") if pw else ""
         before = text[max(0, m.start() - 2) : m.start()]
         if any(c in before for c in "$€£#¥₴₽"):
             return False
         if prev in self._lex.not_year_before:
             return False
-        capitalised = prev and pw is not None and pw.group("w")[:1].isupper()
-        if capitalised and pw is not None and not (prep or the or part) and not _sentence_start(text, pw.start()):
+        capitalised = prev and pw is not None and pw[1][:1].isupper()
+        if capitalised and pw is not None and not (prep or the or part) and not _sentence_start(text, pw[0]):
             return False  # "Resolution 2231", "Su 2025": a capitalised word that is not a sentence opener names it
         w = _NEXT_WORD.match(text, m.end())
         nxt = w.group("w") if w else None
@@ -1037,6 +1040,23 @@ def _modifier(prep: str, part: str | None) -> str | None:
     return " ".join(words) or None
 
 
+def _prev_word(text: str, lo: int, hi: int) -> tuple[int, str] | None:
+    r"""
+    The start and text of the word that ends *text[lo:hi]* but for white space and commas: the leftmost match of
+    ``(?P<w>[\p{L}][\p{L}\p{N}.'’]*+)[\s,]*+\Z`` searched between *lo* and *hi* (a letter opens the word; the
+    match would end at *hi*).
+
+    That match is the run of word characters before the final white space and commas, from its first letter on
+    (the two sets of characters are disjoint, so the run is the same whichever of its letters it starts from).
+    """
+    run = _PREV_RUN.match(text, lo, hi)
+    if run is None:
+        return None
+    a, q = run.span("w")
+    first = _LETTER.search(text, a, q)
+    return None if first is None else (first.start(), text[first.start() : q])
+
+
 def _sentence_start(text: str, i: int) -> bool:
     j = i - 1
     while j >= 0 and text[j] in " \t\"'“‘([":
@@ -1046,12 +1066,11 @@ def _sentence_start(text: str, i: int) -> bool:
 
 def _name_before(text: str, start: int) -> bool:
     """True when a capitalised word that does not open the sentence stands right before *start*."""
-    pw = _PREV_WORD.search(text, max(0, start - 30), start)
-    if pw is None or not pw.group("w")[:1].isupper() or pw.group("w").endswith("."):
+    pw = _prev_word(text, max(0, start - 30), start)
+    if pw is None or not pw[1][:1].isupper() or pw[1].endswith("."):
         return False
-    if "," in text[pw.end() : start]:
-        return False
-    return not _sentence_start(text, pw.start())
+    # (the word's match runs to *start*, over any commas: a comma after the word does not tell it apart)
+    return not _sentence_start(text, pw[0])
 
 
 def _in_name(text: str, start: int, end: int, prep: str, months: Mapping[str, int], names: frozenset[str]) -> bool:
@@ -1060,8 +1079,8 @@ def _in_name(text: str, start: int, end: int, prep: str, months: Mapping[str, in
         nw = _CAPWORD.match(text, end)
         if nw is not None and "," not in text[end : nw.start("w")] and nw.group("w").lower() not in months:
             return True
-    pw = _PREV_WORD.search(text, max(0, start - 30), start)
-    return pw is not None and pw.group("w").lower() in names and not text[pw.end() : start].strip()
+    pw = _prev_word(text, max(0, start - 30), start)
+    return pw is not None and pw[1].lower() in names
 
 
 class _Maker:
@@ -1178,8 +1197,8 @@ class _Maker:
 
     def _looks_like_count(self) -> bool:
         """'5 May' after a counting word ("at least 5 May...") is rare; after "killed" it is a count."""
-        pw = _PREV_WORD.search(self.text, max(0, self.m.start() - 30), self.m.start())
-        return pw is not None and pw.group("w").lower() in ("least", "than", "killed", "killing", "wounded", "about")
+        pw = _prev_word(self.text, max(0, self.m.start() - 30), self.m.start())
+        return pw is not None and pw[1].lower() in ("least", "than", "killed", "killing", "wounded", "about")
 
     def _one_day(
         self, mon: int, day: int, ys: str | None, *, start: int | None = None, end: int | None = None
