@@ -536,7 +536,11 @@ class TimeParser:
             for f in (w, w[:1].upper() + w[1:], w.upper()):
                 forms.setdefault(f.lower(), set()).add(f)
         self._atom_words = self._triggers
-        if self._pattern.pattern.count("(?<") == 2:
+        # the beginnings of atoms ("the day", "two armed") that may start one (True), may not (False) or failed
+        # to once (None, not asked yet), filled as they are met
+        self._opens: dict[str, bool | None] = {}
+        self._filtered = self._pattern.pattern.count("(?<") == 2
+        if self._filtered:
             self._atom_words = frozenset(
                 k
                 for k in self._triggers
@@ -634,6 +638,7 @@ class TimeParser:
         "the" before "past" …): scanning every character position with it would be several times slower.
         """
         triggers, weak, pattern, atom_words = self._triggers, _WEAK, self._pattern, self._atom_words
+        opens = self._opens
         words, lower = analysis.tok_words, analysis.tok_lower
         tok_starts, tok_ends = analysis.tok_starts, analysis.tok_ends
         atoms: list[regex.Match[str]] = []
@@ -668,12 +673,38 @@ class TimeParser:
                     key = _key(text, pos, tok_ends[i])
                     if not (key in atom_words or key[:1].isdigit()):
                         continue
+                lead = None
+                if len(starts) == 1 and not w[0].isdigit():
+                    # the pattern costs several microseconds a call, however early it fails: a beginning (the word
+                    # and the next one: "the day", "two armed") that failed before is asked once whether it may
+                    # open an atom at all, and skipped from then on when it may not
+                    lead = text[pos : tok_ends[i + 1] if i + 1 < n else tok_ends[i]]
+                    ok = opens.get(lead, True)
+                    if ok is None:
+                        ok = self._may_open(lead)
+                    if not ok:
+                        continue
                 m = pattern.match(text, pos)
+                if lead is not None and lead not in opens:
+                    if len(opens) > 50_000:  # a bound for long runs over varied text
+                        opens.clear()
+                    opens[lead] = True if m is not None else None  # a match shows it may; a failure, not yet
                 if m is not None and m.end() > pos:
                     atoms.append(m)
                     last_end = m.end()
                     break
         return atoms
+
+    def _may_open(self, lead: str) -> bool:
+        """
+        Whether an atom may start with the text *lead* (a word, the white space after it and the next word).
+
+        A partial match after "the " (which both lookbehinds of the pattern accept, as for the opening words):
+        None means no text starting with *lead* matches, wherever it stands. The answer is remembered.
+        (Asked only of a beginning met twice without a match: a one-off would pay the call twice.)
+        """
+        ok = self._opens[lead] = not self._filtered or self._pattern.match("the " + lead, 4, partial=True) is not None
+        return ok
 
     def _small_number_opens(self, text: str, analysis: Analysis, i: int) -> bool:
         """May the number of one to three digits at token *i* open a date ("3 May", "16/03/2025", "3-4 May")?"""
