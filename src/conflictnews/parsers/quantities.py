@@ -162,6 +162,10 @@ _CORE = r"""
 )?
 (?![\p{{N}}]|[.,]\d)
 """
+# The groups of _CORE by number: the regex module reads a group name as a number first and only then looks it
+# up, which costs several times an access by number (a dozen accesses per number found).
+_CUR, _D1, _S1, _W1, _SEP, _CUR2, _D2, _S2, _W2 = range(1, 10)
+_CORE_GROUPS = dict(zip(("cur", "d1", "s1", "w1", "sep", "cur2", "d2", "s2", "w2"), range(1, 10), strict=True))
 
 
 class _Draft(NamedTuple):
@@ -208,6 +212,8 @@ class QuantityParser:
             d="d2", w="w2", DIGITS=_DIGITS, SCALE=_SCALE.format(g="s2"), WORD=word, SCALEWORDS=scalewords
         )
         self._core = regex.compile(_CORE.format(CUR=cur, N1=n1, N2=n2), regex.VERBOSE)
+        if dict(self._core.groupindex) != _CORE_GROUPS:
+            raise RuntimeError(f"the groups of the number pattern moved: {dict(self._core.groupindex)}")
         self._vague = regex.compile(
             r"(?<![\p{L}])(?P<v>(?i:" + _alt(lex.vague) + r"))(?![\p{L}])(?:\s++of(?![\p{L}]))?+"
         )
@@ -453,21 +459,21 @@ class QuantityParser:
         m = self._core.match(text, pos)
         if m is None or m.end() <= tok.start:
             return None
-        v1 = self._value(m, "1")
+        v1 = self._value(m, _D1, _S1, _W1)
         if v1 is None:
             return None
         if m.end() < len(text) and text[m.end()].isalpha():
             um = self._unit.match(text, m.end())
             if um is None or not um.group("u"):
                 return None  # "3rd", "7th", "2nd"
-        cur = m["cur"]
+        cur = m[_CUR]
         if not cur and self._not_a_count(text, m, tok, v1, sent_start):
             return None
-        v2 = self._value(m, "2") if (m["d2"] or m["w2"]) else None
+        v2 = self._value(m, _D2, _S2, _W2) if (m[_D2] or m[_W2]) else None
         end = m.end()
         start = m.start()
         fraction_kind = False
-        if v2 is None and not m["s1"]:
+        if v2 is None and not m[_S1]:
             # "two and a half", "2 1/2", "two thirds", "one-half"
             fm = _fraction_after().match(text, end)
             if fm is not None:
@@ -476,13 +482,13 @@ class QuantityParser:
                     whole, frac = part
                     if whole:
                         v1 = v1 + frac
-                    elif m["w1"] or v1 < frac:
+                    elif m[_W1] or v1 < frac:
                         v1, fraction_kind = v1 * frac, True
                     else:
                         fm = None
                 if fm is not None and part is not None:
                     end = fm.end()
-            elif m["d1"] and not cur and _minus_sign(text, start):
+            elif m[_D1] and not cur and _minus_sign(text, start):
                 start, v1 = start - 1, -v1  # "-15 degrees", "−273.15°"
         low: float | None = None
         high: float | None = None
@@ -495,22 +501,22 @@ class QuantityParser:
                 return None  # "two thirds" on its own is no count of anything
             return self._finish(text, start, end, v1, None, None, "fraction", QuantityKind.RATIO, None, None, None,
                                 "quantities/fraction", sent_start, sent_end)  # fmt: skip
-        sep = (m["sep"] or "").strip().lower()
+        sep = (m[_SEP] or "").strip().lower()
         pre = self._qual.search(text, max(sent_start, start - 30), start)
-        between = text[max(sent_start, start - 9) : start].lower().rstrip().endswith("between")
         if v2 is not None:
-            if sep in ("to", ":", "-to-", "-", "–", "—") and v2 == 1 and v1 > 1 and not m["s1"]:
+            between = text[max(sent_start, start - 9) : start].lower().rstrip().endswith("between")
+            if sep in ("to", ":", "-to-", "-", "–", "—") and v2 == 1 and v1 > 1 and not m[_S1]:
                 # "six to one", "3:1": a ratio
                 return self._finish(text, start, end, v1, None, None, "ratio", QuantityKind.RATIO, pre, None, None,
                                     "quantities/ratio", sent_start, sent_end)  # fmt: skip
             if sep == ":" or (sep == "and" and not between) or v2 <= v1 or (sep == "or" and v2 > 3 * v1):
-                end = m.end("d1") if m["d1"] else m.end("w1")
-                if m["s1"]:
-                    end = m.end("s1")
+                end = m.end(_D1) if m[_D1] else m.end(_W1)
+                if m[_S1]:
+                    end = m.end(_S1)
                 v2 = None
             else:
-                if m["s2"] and not m["s1"]:
-                    v1 = v1 * _scale(m["s2"], bool(cur))
+                if m[_S2] and not m[_S1]:
+                    v1 = v1 * _scale(m[_S2], bool(cur))
                 low, high, value = v1, v2, v1
                 rule = "quantities/range"
         # unit after the number: "500 square miles", "30 km", "12%", "5 million dollars"
@@ -530,7 +536,7 @@ class QuantityParser:
                 if kind == QuantityKind.DURATION and _age_or_ago(text, end):
                     return None
         return self._finish(text, start, end, value, low, high, unit, kind, pre, None, None, rule, sent_start, sent_end,
-                            word=bool(m["w1"]), first=v1, ranged=v2 is not None)  # fmt: skip
+                            word=bool(m[_W1]), first=v1, ranged=v2 is not None)  # fmt: skip
 
     def _vague_draft(self, text: str, vm: regex.Match[str], sent_start: int, sent_end: int) -> _Draft | None:
         phrase = " ".join(vm.group("v").lower().split())
@@ -604,9 +610,14 @@ class QuantityParser:
         if kind in (QuantityKind.COUNT, QuantityKind.CIVILIANS, QuantityKind.PERSONNEL, QuantityKind.CASUALTIES) and (
             noun is None or person
         ):
+            # the look-ups in the order they decide (each only when the ones before found nothing)
             cm = self._cas_after.match(text, after, sent_end)
-            bm = self._cas_before.search(text, max(sent_start, start - 40), start)
-            nb = self._cas_noun.search(text, max(sent_start, start - 60), start)
+            bm = None if cm is not None else self._cas_before.search(text, max(sent_start, start - 40), start)
+            nb = (
+                None
+                if cm is not None or bm is not None or noun is not None
+                else self._cas_noun.search(text, max(sent_start, start - 60), start)
+            )
             if cm is not None:
                 kind = lex.casualty[_norm(cm.group("c"))][0]
                 verb = True
@@ -625,24 +636,25 @@ class QuantityParser:
             kind = QuantityKind.COUNT
         return _Draft(start, end, value, low, high, unit, kind, approximate, qualifier, vague, noun, rule, verb, person)
 
-    def _value(self, m: regex.Match[str], n: str) -> float | None:
-        d = m["d" + n]
+    def _value(self, m: regex.Match[str], digits: int, scale: int, words: int) -> float | None:
+        """The value of one number of a match of ``_CORE``, from its groups *digits*, *scale* and *words*."""
+        d = m[digits]
         if d:
             try:
                 v = float(d.replace(",", ""))
             except ValueError:
                 return None
-            s = m["s" + n]
-            v = v * _scale(s, bool(m["cur"])) if s else v
+            s = m[scale]
+            v = v * _scale(s, bool(m[_CUR])) if s else v
             return v if math.isfinite(v) and v < 1e15 else None
-        w = m["w" + n]
+        w = m[words]
         value = words_to_number(w, self._lex.numbers) if w else None
         return value if value is not None and value < 1e15 else None
 
     def _not_a_count(self, text: str, m: regex.Match[str], tok: Token, v: float, sent_start: int) -> bool:
         """Dates, times of day, years, ages, addresses and names are not quantities."""
-        s, e = m.start(), m.end("d1") if m["d1"] else m.end("w1")
-        if m["s1"] and m["s1"].lower() in ("m", "k", "bn", "tn", "mln", "b", "t"):
+        s, e = m.start(), m.end(_D1) if m[_D1] else m.end(_W1)
+        if m[_S1] and m[_S1].lower() in ("m", "k", "bn", "tn", "mln", "b", "t"):
             return True  # "5m" without a currency: metres or a model name, not a count
         if _TIME_OR_AGE.match(text, e, min(len(text), e + 16)):
             return True  # "10:30", "5 pm", "a 20-year-old", "20 years old"
@@ -665,7 +677,7 @@ class QuantityParser:
             and prev.lower() not in self._lex.stop
         ):
             return True  # "Minsk 2", "Su 35": a capitalised word that does not open the sentence names the thing
-        if m["d1"] and len(m["d1"]) == 4 and m["d1"].isdigit() and 1800 <= v <= 2100 and not m["s1"]:
+        if m[_D1] and len(m[_D1]) == 4 and m[_D1].isdigit() and 1800 <= v <= 2100 and not m[_S1]:
             nm = self._noun.match(text, e)
             um = self._unit.match(text, e)
             if nm is None and (um is None or not um.group("u")):
@@ -693,6 +705,7 @@ _TIME_OR_AGE = regex.compile(
 # attempt, where a forward search for "a word, then only white space" would try every position of the stretch
 # (a reverse pattern's ``match`` is anchored at the end of the stretch)
 _PREV_RUN = regex.compile(r"(?r)(?P<w>[\p{L}'’.]*+)\s*+")
+_PREV_RUN_W = _PREV_RUN.groupindex["w"]  # read by number: a name costs several times more
 _LETTER = regex.compile(r"\p{L}")
 
 
@@ -728,7 +741,7 @@ class _Ending:
         if tails is not None:
             run = _PREV_RUN.match(text, lo, hi)
             if run is not None:
-                a, q = run.span("w")
+                a, q = run.span(_PREV_RUN_W)
                 word = text[a:q]
                 # a match ends in one of the phrases, whose last characters are that word's (ASCII text matches
                 # ASCII phrases exactly when their lower case does), or in one of the marks
@@ -745,7 +758,7 @@ def _prev_word(text: str, lo: int, hi: int) -> tuple[int, str] | None:
     run = _PREV_RUN.match(text, lo, hi)
     if run is None:
         return None
-    a, q = run.span("w")
+    a, q = run.span(_PREV_RUN_W)
     first = _LETTER.search(text, a, q)
     return None if first is None else (first.start(), text[first.start() : q])
 
