@@ -911,13 +911,8 @@ class _Hits(Generic[V]):
 
     def roles(self: _Hits[set[str]], start: int, end: int) -> set[str]:
         out: set[str] = set()
-        starts = self.starts
-        i = bisect.bisect_left(starts, start)
-        j = bisect.bisect_left(starts, end, i)
-        if i < j:
-            for _, h_end, found in self.hits[i:j]:
-                if h_end <= end:
-                    out |= found
+        for _, _, found in self.between(start, end):
+            out |= found
         return out
 
 
@@ -1080,11 +1075,13 @@ class _DocIndex:
         return None
 
     def _actors_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        """The party mentions starting at or after *start* and ending by *end*, in text order."""
-        starts = self._am_starts
-        i = bisect.bisect_left(starts, start)
-        j = bisect.bisect_left(starts, end, i)
-        return [m for m in self.actor_mentions[i:j] if m[1] <= end]
+        i = bisect.bisect_left(self._am_starts, start)
+        out = []
+        while i < len(self.actor_mentions) and self.actor_mentions[i][0] < end:
+            if self.actor_mentions[i][1] <= end:
+                out.append(self.actor_mentions[i])
+            i += 1
+        return out
 
     def passive_before(self, lo: int, start: int) -> bool:
         """
@@ -1160,7 +1157,7 @@ class _DocIndex:
                 after = [a for a in after if a[2] not in agents]
         if passive:
             # "1 civilian was killed by militia members": the subject suffered the act
-            targets = _unique([a[2] for a in before if a[2] not in agents])
+            targets = _unique(a[2] for a in before if a[2] not in agents)
             return agents, targets, rule + "+passive"
         if not agents:
             if _between(text, max(clause[0], trig.start - 5), min(clause[1], trig.end + 12)):
@@ -1168,8 +1165,7 @@ class _DocIndex:
                 after = after[2:]
                 rule = "+between"
             else:
-                is_object, observer = self.is_object, self.observer
-                agents = _unique([a[2] for a in before if not is_object(a[0]) and not observer(a[1])])
+                agents = _unique(a[2] for a in before if not self.is_object(a[0]) and not self.observer(a[1]))
                 poss = [
                     a
                     for a in before
@@ -1184,7 +1180,7 @@ class _DocIndex:
                 if poss:
                     agents = [poss[-1][2]]
                     rule = "+possessive"
-        targets = _unique([a[2] for a in after if a[2] not in agents])
+        targets = _unique(a[2] for a in after if a[2] not in agents)
         if targets and not political and _REPELLED.fullmatch(text, trig.start, trig.end):
             # "Iraqi forces repelled an IS attack", "repulsed Afghan forces' attacks": who attacked started the fight
             first = next(a for a in after if a[2] == targets[0])
@@ -1298,31 +1294,26 @@ class _DocIndex:
         before it in its paragraph ("Sudzha was hit again. Drones struck the town"); nearest to the trigger
         breaks ties.
         """
-        if not self.loc_mentions:
-            return None
-        found = self._best_place(*clause, trig, political)
-        if found is None:
-            found = self._best_place(*sentence, trig, political)
-        if found is None and not political:
+        scopes = [clause, sentence]
+        if not political:
             # the paragraph before the sentence, as far back as a few sentences go
             para = max(self.paragraph_start(sentence[0]), sentence[0] - _LOOKBACK)
             if para < sentence[0]:
-                found = self._best_place(para, sentence[0], trig, political)
-        return found
-
-    def _best_place(self, lo: int, hi: int, trig: _Trigger, political: bool) -> Location | None:
-        """The most specific place mentioned from *lo* to *hi* (a locative one, then the nearest, on a tie)."""
-        starts = self._lm_starts
-        i = bisect.bisect_left(starts, lo)
-        j = bisect.bisect_left(starts, hi, i)
-        best: tuple[tuple[int, int, int], Location] | None = None
-        for s, _e, loc, locative in self.loc_mentions[i:j]:
-            if political and trig.end <= s <= trig.end + 2:
-                continue  # the object of a political act ("accused Russia"), not where it happened
-            key = (_SPECIFICITY.get(loc.kind, 6), 0 if locative else 1, abs(s - trig.start))
-            if best is None or key < best[0]:
-                best = (key, loc)
-        return best[1] if best is not None else None
+                scopes.append((para, sentence[0]))
+        for lo, hi in scopes:
+            i = bisect.bisect_left(self._lm_starts, lo)
+            best: tuple[tuple[int, int, int], Location] | None = None
+            while i < len(self.loc_mentions) and self.loc_mentions[i][0] < hi:
+                s, _e, loc, locative = self.loc_mentions[i]
+                i += 1
+                if political and trig.end <= s <= trig.end + 2:
+                    continue  # the object of a political act ("accused Russia"), not where it happened
+                key = (_SPECIFICITY.get(loc.kind, 6), 0 if locative else 1, abs(s - trig.start))
+                if best is None or key < best[0]:
+                    best = (key, loc)
+            if best is not None:
+                return best[1]
+        return None
 
     def time(self, clause: tuple[int, int], sentence: tuple[int, int]) -> TimeExpression | None:
         """The first resolved time of the clause, else of the sentence; never the publication date."""
