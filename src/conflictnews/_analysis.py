@@ -38,6 +38,7 @@ _SENTENCE_END = regex.compile(
     """,
     regex.VERBOSE,
 )
+_PUNCT = _SENTENCE_END.groupindex["punct"]  # read by number: the regex module tries a name as a number first
 
 _WORD_BEFORE = regex.compile(r"(?:[\p{L}]\.)*+[\p{L}]*+$")
 _OPENER_AFTER = regex.compile(
@@ -360,7 +361,7 @@ def _split_sentences(
         start = p_start
         for m in _SENTENCE_END.finditer(text, p_start, p_end):
             end = m.end()
-            if m.group("punct") == "." and _is_abbreviation(text, start, m.start(), abbreviations):
+            if m.group(_PUNCT) == "." and _is_abbreviation(text, start, m.start(), abbreviations):
                 continue
             nxt = spaces(text, end, p_end).end()  # type: ignore[union-attr]  # \s* always matches
             if nxt < p_end and (text[nxt].islower() or text[nxt] in ",;:"):
