@@ -283,7 +283,8 @@ class EventParser:
         ]
         if not triggers:
             return []
-        names = sorted((sp.start, sp.end) for a in context.actors if a.rule in _NAME_RULES for sp in a.mentions)
+        names = [(sp.start, sp.end) for a in context.actors if a.rule in _NAME_RULES for sp in a.mentions]
+        names.sort()
         if names:
             # "the Rapid Support Forces", "the National Liberation Army": a trigger word inside a name is none
             name_starts = [s for s, _ in names]
@@ -1020,9 +1021,10 @@ class _DocIndex:
         mentions.sort()
         datelines = context.analysis.datelines if mentions else []
         for s, e, place in mentions:
-            if place.metonym or any(s < ae and as_ < e for as_, ae, _ in self._actors_in(s, e)):
+            inside = self._actors_in(s, e)
+            if place.metonym or (inside and any(s < ae and as_ < e for as_, ae, _ in inside)):
                 continue
-            if any(ds <= s and e <= de for ds, de in datelines):
+            if datelines and any(ds <= s and e <= de for ds, de in datelines):
                 continue  # "KHARTOUM, Nov 20 (Reuters) -": where the story was filed, not where it happened
             self.loc_mentions.append((s, e, place, bool(_LOCATIVE_BEFORE.search(self.text, max(0, s - 12), s))))
         self._lm_starts = [m[0] for m in self.loc_mentions]
