@@ -7,6 +7,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import conflictnews as cn
+from conflictnews.parsers import events as events_module
 from conflictnews.parsers.events import EventParser
 
 PUB = "2025-03-16"
@@ -745,3 +746,18 @@ def test_civilians_hit_by_a_landmine_did_not_lay_it() -> None:
 
     assert blasts
     assert all(kinds[a] is not cn.ActorKind.CIVILIANS for e in blasts for a in e.agents)
+
+
+_HIT = st.tuples(st.integers(0, 60), st.integers(0, 8), st.sampled_from(["armed", "civilian", "mob"]))
+
+
+@given(st.lists(_HIT, max_size=12), st.integers(-5, 70), st.integers(-5, 70))
+def test_hits_between_and_roles_read_the_hits_inside_the_range(
+    raw: list[tuple[int, int, str]], start: int, end: int
+) -> None:
+    """The bisected look-ups answer as a scan of all hits: those starting at *start* or later, ending by *end*."""
+    hits = sorted((s, s + n, {role}) for s, n, role in raw)
+    index = events_module._Hits(hits)
+    inside = [h for h in hits if start <= h[0] < end and h[1] <= end]
+    assert index.between(start, end) == inside
+    assert index.roles(start, end) == set().union(*(h[2] for h in inside))

@@ -241,3 +241,32 @@ def test_the_passive_test_never_hides_a_victim(text: str) -> None:
 def test_a_passive_victim_is_still_read() -> None:
     found = [q for q in quantities("A civilian was reportedly shot dead in Kherson.") if q.rule.endswith("victim")]
     assert [(q.value, q.kind) for q in found] == [(1.0, QuantityKind.KILLED)]
+
+
+def test_groups_read_by_number_are_the_named_ones() -> None:
+    """The parser reads its patterns' groups by number; each number is that of the group the code means."""
+    parser = QuantityParser()
+    assert dict(parser._core.groupindex) == quantities_module._CORE_GROUPS
+    for name, groups in quantities_module._GROUPS.items():
+        assert dict(getattr(parser, name).groupindex) == groups
+    m = parser._core.match("$12 million to 15 million")
+    assert m is not None
+    assert (m[quantities_module._CUR], m[quantities_module._D1], m[quantities_module._S1]) == ("$", "12", "million")
+    assert (m[quantities_module._D2], m[quantities_module._S2]) == ("15", "million")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "noun"),
+    [
+        ("A soldier was killed in the attack.", QuantityKind.KILLED, "soldier"),
+        ("Gunmen killed a farmer near the village.", QuantityKind.KILLED, "farmer"),
+        ("At least 12 people were killed.", QuantityKind.KILLED, "people"),
+        ("The death toll rose to 30.", QuantityKind.KILLED, "death toll"),
+    ],
+)
+def test_casualty_reading_of_a_number(text: str, kind: QuantityKind, noun: str) -> None:
+    """The casualty word after the number, before it, or a casualty noun before it (in that order) sets the kind."""
+    (found,) = QuantityParser().find(text)
+    assert found.kind == kind
+    assert found.noun is not None
+    assert text[found.noun[0] : found.noun[1]] == noun

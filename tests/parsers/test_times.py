@@ -8,12 +8,13 @@ import tomllib
 from typing import Any
 
 import pytest
+import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from conflictnews.model import Document, Precision, ReportWarning, TimeExpression
 from conflictnews.parsers import Context
-from conflictnews.parsers.times import TimeParser, resolve_month_day
+from conflictnews.parsers.times import TimeParser, _prev_word, resolve_month_day
 
 PARSER = TimeParser()
 CASES = tomllib.loads((pathlib.Path(__file__).parent.parent / "cases" / "times.toml").read_text(encoding="utf-8"))
@@ -249,3 +250,41 @@ def test_atoms_are_those_every_trigger_word_finds(text: str) -> None:
     every._atom_words = every._triggers
     got = [m.span() for m in PARSER._atoms(text, Analysis(text))]
     assert got == [m.span() for m in every._atoms(text, Analysis(text))]
+
+
+_FORWARD_PREV_WORD = regex.compile(r"(?P<w>[\p{L}][\p{L}\p{N}.'’]*+)[\s,]*+\Z")
+
+
+@given(st.text(alphabet="aB1 ,.'’\n\té2½-x", max_size=14), st.data())
+@example("in May, 2024", None)
+@example("Mr. 5,", None)
+def test_prev_word_matches_the_forward_search(text: str, data: Any) -> None:
+    # the backward match answers as the forward search of "a word, then only white space and commas" did
+    if data is None:
+        lo, hi = 0, len(text)
+    else:
+        hi = data.draw(st.integers(0, len(text)))
+        lo = data.draw(st.integers(0, hi))
+    m = _FORWARD_PREV_WORD.search(text, lo, hi)
+    assert _prev_word(text, lo, hi) == (None if m is None else (m.start(), m.group("w")))
+
+
+def test_remembered_beginnings_change_no_answer() -> None:
+    # a beginning that failed twice ("two armed") is asked once whether any atom may start with it, and skipped
+    # from then on when none may; "the day" may ("the day before"): it is always tried, and no answer depends on
+    # what the parser read before
+    texts = [
+        "They left the day. They left the day. They left the day.",
+        "He came back the day before. Two armed men came. Two armed men left. Two days ago, two armed men fled.",
+        "The weekend was calm. Over the weekend, the weekend trips resumed. Two armed men, two days later.",
+    ]
+    day = datetime.date(2025, 3, 16)
+    fresh = [[(t.text, t.start, t.end) for t in times(x, day)] for x in texts]
+    assert ("the day before", datetime.date(2025, 3, 15), datetime.date(2025, 3, 15)) in fresh[1]
+    parser = TimeParser()
+    for _ in range(3):
+        for x, expected in zip(texts, fresh, strict=True):
+            found = parser.parse(Context(Document(text=x, published=day)))
+            assert [(t.text, t.start, t.end) for t in found if isinstance(t, TimeExpression)] == expected
+    assert parser._opens["Two armed"] is False
+    assert parser._opens["the day"] is True

@@ -162,6 +162,24 @@ _CORE = r"""
 )?
 (?![\p{{N}}]|[.,]\d)
 """
+# The groups of _CORE by number: the regex module reads a group name as a number first and only then looks it
+# up, which costs several times an access by number (a dozen accesses per number found).
+_CUR, _D1, _S1, _W1, _SEP, _CUR2, _D2, _S2, _W2 = range(1, 10)
+# the groups of the other patterns read on every number: each pattern's only group is 1, but for these
+_MODS, _N = 1, 2  # of the counted noun
+_PRON, _DET, _NP = 2, 3, 4  # of the victim named before a killing verb
+_A_DET, _A_NP = 1, 2  # of the victim named after a passive one
+_GROUPS = {
+    "_vague": {"v": 1},
+    "_unit": {"u": 1},
+    "_noun": {"mods": _MODS, "n": _N},
+    "_next_word": {"w": 1},
+    "_cas_after": {"c": 1},
+    "_no_cas": {"c": 1},
+    "_victim_before": {"v": 1, "pron": _PRON, "det": _DET, "np": _NP},
+    "_victim_after": {"det": _A_DET, "np": _A_NP, "v": 3},
+}
+_CORE_GROUPS = dict(zip(("cur", "d1", "s1", "w1", "sep", "cur2", "d2", "s2", "w2"), range(1, 10), strict=True))
 
 
 class _Draft(NamedTuple):
@@ -294,6 +312,13 @@ class QuantityParser:
             )
             for article in ("a", "an")
         }
+        for name, groups in (*_GROUPS.items(), ("_core", _CORE_GROUPS)):
+            found = dict(getattr(self, name).groupindex)
+            if found != groups:
+                raise RuntimeError(f"the groups of {name} moved: {found}")
+        for ending in (self._qual, self._cas_before, self._cas_noun):
+            if ending.pattern.groups != 1:
+                raise RuntimeError(f"a qualifier or casualty pattern has more than one group: {ending.pattern.pattern}")
 
     # -----------------------------------------------------------------------------------------
     def parse(self, context: Context) -> list[Item | ReportWarning]:
@@ -384,10 +409,10 @@ class QuantityParser:
             m = self._no_cas.match(text, pos)
             if m is None:
                 continue
-            c = m.group("c").lower()
+            c = m.group(1).lower()
             kind = QuantityKind.WOUNDED if ("inj" in c or "hurt" in c or "wound" in c) else QuantityKind.KILLED
             drafts.append(
-                _Draft(m.start(), m.end(), 0.0, None, None, None, kind, False, None, None, (m.start("c"), m.end("c")),
+                _Draft(m.start(), m.end(), 0.0, None, None, None, kind, False, None, None, (m.start(1), m.end(1)),
                        "quantities/no-casualties", False, True)
             )  # fmt: skip
         drafts.sort(key=lambda d: (d.start, d.end))
@@ -403,14 +428,14 @@ class QuantityParser:
             passive = False
             m = self._victim_before.match(text, tok.start, e)
             if m is not None:
-                if m["pron"]:
-                    found = (m.start("pron"), m.end("pron"), m.start("pron"), m.end("pron"))
+                if m[_PRON]:
+                    found = (m.start(_PRON), m.end(_PRON), m.start(_PRON), m.end(_PRON))
                 else:
-                    np = m["np"]
+                    np = m[_NP]
                     head = np.split()[-1].lower()
                     plural = head.endswith("s") and not head.endswith("ss")
                     if not (plural or head in self._lex.stop or np.split()[0].lower() in self._lex.numbers):
-                        found = (m.start("det"), m.end("np"), m.start("np"), m.end("np"))
+                        found = (m.start(_DET), m.end(_NP), m.start(_NP), m.end(_NP))
             if found is None:
                 vend = tok.start + len(tok.text)
                 for w in self._killing_from(tok.text.lower()):
@@ -419,8 +444,8 @@ class QuantityParser:
                         break
                 lo = max(s, tok.start - 90)
                 a = self._victim_after.search(text, lo, vend) if self._passive_end.match(text, lo, vend) else None
-                if a is not None and not a["np"].split()[-1].lower().endswith("s"):
-                    found = (a.start("det"), a.end("np"), a.start("np"), a.end("np"))
+                if a is not None and not a[_A_NP].split()[-1].lower().endswith("s"):
+                    found = (a.start(_A_DET), a.end(_A_NP), a.start(_A_NP), a.end(_A_NP))
                     passive = True
             if found is None or any(x < found[1] and found[0] < y for x, y in spans):
                 continue
@@ -448,26 +473,26 @@ class QuantityParser:
         vm = None if tok.text[0].isdigit() else self._vague.match(text, tok.start)  # no vague word opens with a digit
         if vm is not None:
             core = self._core.match(text, tok.start)
-            if core is None or core.end() <= vm.end("v") or vm.group("v").lower().startswith(("several", "a few")):
+            if core is None or core.end() <= vm.end(1) or vm.group(1).lower().startswith(("several", "a few")):
                 return self._vague_draft(text, vm, sent_start, sent_end)
         m = self._core.match(text, pos)
         if m is None or m.end() <= tok.start:
             return None
-        v1 = self._value(m, "1")
+        v1 = self._value(m, _D1, _S1, _W1)
         if v1 is None:
             return None
         if m.end() < len(text) and text[m.end()].isalpha():
             um = self._unit.match(text, m.end())
-            if um is None or not um.group("u"):
+            if um is None or not um.group(1):
                 return None  # "3rd", "7th", "2nd"
-        cur = m["cur"]
+        cur = m[_CUR]
         if not cur and self._not_a_count(text, m, tok, v1, sent_start):
             return None
-        v2 = self._value(m, "2") if (m["d2"] or m["w2"]) else None
+        v2 = self._value(m, _D2, _S2, _W2) if (m[_D2] or m[_W2]) else None
         end = m.end()
         start = m.start()
         fraction_kind = False
-        if v2 is None and not m["s1"]:
+        if v2 is None and not m[_S1]:
             # "two and a half", "2 1/2", "two thirds", "one-half"
             fm = _fraction_after().match(text, end)
             if fm is not None:
@@ -476,13 +501,13 @@ class QuantityParser:
                     whole, frac = part
                     if whole:
                         v1 = v1 + frac
-                    elif m["w1"] or v1 < frac:
+                    elif m[_W1] or v1 < frac:
                         v1, fraction_kind = v1 * frac, True
                     else:
                         fm = None
                 if fm is not None and part is not None:
                     end = fm.end()
-            elif m["d1"] and not cur and _minus_sign(text, start):
+            elif m[_D1] and not cur and _minus_sign(text, start):
                 start, v1 = start - 1, -v1  # "-15 degrees", "−273.15°"
         low: float | None = None
         high: float | None = None
@@ -495,28 +520,28 @@ class QuantityParser:
                 return None  # "two thirds" on its own is no count of anything
             return self._finish(text, start, end, v1, None, None, "fraction", QuantityKind.RATIO, None, None, None,
                                 "quantities/fraction", sent_start, sent_end)  # fmt: skip
-        sep = (m["sep"] or "").strip().lower()
+        sep = (m[_SEP] or "").strip().lower()
         pre = self._qual.search(text, max(sent_start, start - 30), start)
-        between = text[max(sent_start, start - 9) : start].lower().rstrip().endswith("between")
         if v2 is not None:
-            if sep in ("to", ":", "-to-", "-", "–", "—") and v2 == 1 and v1 > 1 and not m["s1"]:
+            between = text[max(sent_start, start - 9) : start].lower().rstrip().endswith("between")
+            if sep in ("to", ":", "-to-", "-", "–", "—") and v2 == 1 and v1 > 1 and not m[_S1]:
                 # "six to one", "3:1": a ratio
                 return self._finish(text, start, end, v1, None, None, "ratio", QuantityKind.RATIO, pre, None, None,
                                     "quantities/ratio", sent_start, sent_end)  # fmt: skip
             if sep == ":" or (sep == "and" and not between) or v2 <= v1 or (sep == "or" and v2 > 3 * v1):
-                end = m.end("d1") if m["d1"] else m.end("w1")
-                if m["s1"]:
-                    end = m.end("s1")
+                end = m.end(_D1) if m[_D1] else m.end(_W1)
+                if m[_S1]:
+                    end = m.end(_S1)
                 v2 = None
             else:
-                if m["s2"] and not m["s1"]:
-                    v1 = v1 * _scale(m["s2"], bool(cur))
+                if m[_S2] and not m[_S1]:
+                    v1 = v1 * _scale(m[_S2], bool(cur))
                 low, high, value = v1, v2, v1
                 rule = "quantities/range"
         # unit after the number: "500 square miles", "30 km", "12%", "5 million dollars"
         um = self._unit.match(text, end) if not cur else None
-        if um is not None and um.group("u"):
-            u = " ".join(um.group("u").lower().split())
+        if um is not None and um.group(1):
+            u = " ".join(um.group(1).lower().split())
             unit, kind = lex.units.get(u, (u, QuantityKind.COUNT))
             if um is not None:
                 end = um.end()
@@ -530,19 +555,19 @@ class QuantityParser:
                 if kind == QuantityKind.DURATION and _age_or_ago(text, end):
                     return None
         return self._finish(text, start, end, value, low, high, unit, kind, pre, None, None, rule, sent_start, sent_end,
-                            word=bool(m["w1"]), first=v1, ranged=v2 is not None)  # fmt: skip
+                            word=bool(m[_W1]), first=v1, ranged=v2 is not None)  # fmt: skip
 
     def _vague_draft(self, text: str, vm: regex.Match[str], sent_start: int, sent_end: int) -> _Draft | None:
-        phrase = " ".join(vm.group("v").lower().split())
+        phrase = " ".join(vm.group(1).lower().split())
         if phrase in ("many", "numerous", "a number of", "few"):
             # only as counts of something the lexicon knows ("many civilians")
             nm = self._noun.match(text, vm.end())
-            if nm is None or nm.group("mods").strip():
+            if nm is None or nm.group(_MODS).strip():
                 return None
         low, high = self._lex.vague[phrase]
         key = phrase.removesuffix(" of")
         pre = self._qual.search(text, max(sent_start, vm.start() - 30), vm.start())
-        return self._finish(text, vm.start("v"), vm.end("v"), None, low, high, None, QuantityKind.COUNT, pre, key,
+        return self._finish(text, vm.start(1), vm.end(1), None, low, high, None, QuantityKind.COUNT, pre, key,
                             vm.end(), "quantities/vague", sent_start, sent_end)  # fmt: skip
 
     def _finish(
@@ -570,9 +595,9 @@ class QuantityParser:
         qualifier: str | None = None
         approximate = False
         if pre is not None:
-            qualifier = " ".join(pre.group("q").lower().split())
+            qualifier = " ".join(pre.group(1).lower().split())
             bound, approximate = lex.qualifiers.get(qualifier, ("approx", True))
-            start = pre.start("q")
+            start = pre.start(1)
             if value is not None and not ranged:
                 if bound == "low":
                     low = value
@@ -586,11 +611,11 @@ class QuantityParser:
         if kind in (QuantityKind.COUNT,):
             nm = self._noun.match(text, after, sent_end)
             if nm is not None:
-                head = " ".join(nm.group("n").lower().split())
+                head = " ".join(nm.group(_N).lower().split())
                 nkind, person = lex.nouns.get(head, (QuantityKind.COUNT, False))
-                mods = nm.group("mods")
-                ns = nm.start("mods") + (len(mods) - len(mods.lstrip())) if mods.strip() else nm.start("n")
-                noun = (ns, nm.end("n"))
+                mods = nm.group(_MODS)
+                ns = nm.start(_MODS) + (len(mods) - len(mods.lstrip())) if mods.strip() else nm.start(_N)
+                noun = (ns, nm.end(_N))
                 kind = nkind
                 after = nm.end()
                 rule = "quantities/number-noun" if rule == "quantities/number" else rule
@@ -604,19 +629,24 @@ class QuantityParser:
         if kind in (QuantityKind.COUNT, QuantityKind.CIVILIANS, QuantityKind.PERSONNEL, QuantityKind.CASUALTIES) and (
             noun is None or person
         ):
+            # the look-ups in the order they decide (each only when the ones before found nothing)
             cm = self._cas_after.match(text, after, sent_end)
-            bm = self._cas_before.search(text, max(sent_start, start - 40), start)
-            nb = self._cas_noun.search(text, max(sent_start, start - 60), start)
+            bm = None if cm is not None else self._cas_before.search(text, max(sent_start, start - 40), start)
+            nb = (
+                None
+                if cm is not None or bm is not None or noun is not None
+                else self._cas_noun.search(text, max(sent_start, start - 60), start)
+            )
             if cm is not None:
-                kind = lex.casualty[_norm(cm.group("c"))][0]
+                kind = lex.casualty[_norm(cm.group(1))][0]
                 verb = True
                 rule = "quantities/casualties"
             elif bm is not None:
-                kind = lex.casualty[_norm(bm.group("c"))][0]
+                kind = lex.casualty[_norm(bm.group(1))][0]
                 rule = "quantities/casualties"
             elif nb is not None and noun is None:
-                kind = lex.casualty[_norm(nb.group("c"))][0]
-                noun = (nb.start("c"), nb.end("c"))
+                kind = lex.casualty[_norm(nb.group(1))][0]
+                noun = (nb.start(1), nb.end(1))
                 person = True
                 rule = "quantities/casualties"
             elif noun is None and vague is None and value is not None and first is not None and word and first < 2:
@@ -625,24 +655,25 @@ class QuantityParser:
             kind = QuantityKind.COUNT
         return _Draft(start, end, value, low, high, unit, kind, approximate, qualifier, vague, noun, rule, verb, person)
 
-    def _value(self, m: regex.Match[str], n: str) -> float | None:
-        d = m["d" + n]
+    def _value(self, m: regex.Match[str], digits: int, scale: int, words: int) -> float | None:
+        """The value of one number of a match of ``_CORE``, from its groups *digits*, *scale* and *words*."""
+        d = m[digits]
         if d:
             try:
                 v = float(d.replace(",", ""))
             except ValueError:
                 return None
-            s = m["s" + n]
-            v = v * _scale(s, bool(m["cur"])) if s else v
+            s = m[scale]
+            v = v * _scale(s, bool(m[_CUR])) if s else v
             return v if math.isfinite(v) and v < 1e15 else None
-        w = m["w" + n]
+        w = m[words]
         value = words_to_number(w, self._lex.numbers) if w else None
         return value if value is not None and value < 1e15 else None
 
     def _not_a_count(self, text: str, m: regex.Match[str], tok: Token, v: float, sent_start: int) -> bool:
         """Dates, times of day, years, ages, addresses and names are not quantities."""
-        s, e = m.start(), m.end("d1") if m["d1"] else m.end("w1")
-        if m["s1"] and m["s1"].lower() in ("m", "k", "bn", "tn", "mln", "b", "t"):
+        s, e = m.start(), m.end(_D1) if m[_D1] else m.end(_W1)
+        if m[_S1] and m[_S1].lower() in ("m", "k", "bn", "tn", "mln", "b", "t"):
             return True  # "5m" without a currency: metres or a model name, not a count
         if _TIME_OR_AGE.match(text, e, min(len(text), e + 16)):
             return True  # "10:30", "5 pm", "a 20-year-old", "20 years old"
@@ -652,7 +683,7 @@ class QuantityParser:
         prev = pw[1] if pw else ""
         lex_months = _months()
         nw = self._next_word.match(text, e)
-        nxt = nw.group("w") if nw else ""
+        nxt = nw.group(1) if nw else ""
         if prev.rstrip(".").lower() in lex_months or nxt.rstrip(".").lower() in lex_months:
             return True  # "March 13", "13 March"
         if (
@@ -665,10 +696,10 @@ class QuantityParser:
             and prev.lower() not in self._lex.stop
         ):
             return True  # "Minsk 2", "Su 35": a capitalised word that does not open the sentence names the thing
-        if m["d1"] and len(m["d1"]) == 4 and m["d1"].isdigit() and 1800 <= v <= 2100 and not m["s1"]:
+        if m[_D1] and len(m[_D1]) == 4 and m[_D1].isdigit() and 1800 <= v <= 2100 and not m[_S1]:
             nm = self._noun.match(text, e)
             um = self._unit.match(text, e)
-            if nm is None and (um is None or not um.group("u")):
+            if nm is None and (um is None or not um.group(1)):
                 return True  # a year
             if nxt and nxt.lower() in ("year", "years"):
                 return True
@@ -693,6 +724,7 @@ _TIME_OR_AGE = regex.compile(
 # attempt, where a forward search for "a word, then only white space" would try every position of the stretch
 # (a reverse pattern's ``match`` is anchored at the end of the stretch)
 _PREV_RUN = regex.compile(r"(?r)(?P<w>[\p{L}'’.]*+)\s*+")
+_PREV_RUN_W = _PREV_RUN.groupindex["w"]  # read by number: a name costs several times more
 _LETTER = regex.compile(r"\p{L}")
 
 
@@ -722,13 +754,18 @@ class _Ending:
         else:
             self._tails = tuple(sorted(set(tails)))
 
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        """The pattern searched."""
+        return self._pattern
+
     def search(self, text: str, lo: int, hi: int) -> regex.Match[str] | None:
         """``pattern.search(text, lo, hi)``."""
         tails = self._tails
         if tails is not None:
             run = _PREV_RUN.match(text, lo, hi)
             if run is not None:
-                a, q = run.span("w")
+                a, q = run.span(_PREV_RUN_W)
                 word = text[a:q]
                 # a match ends in one of the phrases, whose last characters are that word's (ASCII text matches
                 # ASCII phrases exactly when their lower case does), or in one of the marks
@@ -745,7 +782,7 @@ def _prev_word(text: str, lo: int, hi: int) -> tuple[int, str] | None:
     run = _PREV_RUN.match(text, lo, hi)
     if run is None:
         return None
-    a, q = run.span("w")
+    a, q = run.span(_PREV_RUN_W)
     first = _LETTER.search(text, a, q)
     return None if first is None else (first.start(), text[first.start() : q])
 

@@ -177,6 +177,14 @@ _PREFIX_RUN = regex.compile(
     regex.IGNORECASE | regex.REVERSE,
 )
 _PREFIX_REACH = 40  # characters before an atom searched for its prefix
+# The groups of the prefix and of the atom pattern by number: the regex module answers a group name only after
+# failing to read it as a number, which costs ten times a look-up by number (and an atom reads a dozen groups).
+_P_PREP, _P_THE, _P_PART = (_PREFIX.groupindex[g] for g in ("prep", "the", "part"))
+_G: dict[str, int] = dict(
+    regex.compile(
+        _ATOMS.format(MON="M", MONFULL="M", WD="W", WDFULL="W", NUM="N", DAY=_DAY, SEP=_SEP, YEAR=_YEAR), regex.VERBOSE
+    ).groupindex
+)
 
 
 def _prefix(text: str, start: int) -> regex.Match[str] | None:
@@ -228,7 +236,10 @@ _LICENSING = {
 
 _RANGE_GAP = regex.compile(r"\s*+(?P<sep>-|–|—|to|and|through|until|till)\s*+\Z", regex.IGNORECASE)
 _NEXT_WORD = regex.compile(r"[\s\-‐]*+(?P<w>[\p{L}][\p{L}'’]*+)?")
-_PREV_WORD = regex.compile(r"(?P<w>[\p{L}][\p{L}\p{N}.'’]*+)[\s,]*+\Z")
+# the run of letters, digits, dots and apostrophes before the white space and commas that end a stretch, matched
+# backwards: one attempt, where a forward search for "a word, then only white space and commas" tries every position
+_PREV_RUN = regex.compile(r"(?r)(?P<w>[\p{L}\p{N}.'’]*+)[\s,]*+")
+_LETTER = regex.compile(r"\p{L}")
 _OF_NONYEAR = regex.compile(r"\s++of\s++(?!" + _YEAR + r")")
 _PAST_VERB = regex.compile(r"(?<![\p{L}])\p{Ll}{3,}ed(?:\s++(?:on|in|at|since|during|until|by|last|early|late))?\s*+\Z")
 _PASSIVE_TO_BE = regex.compile(
@@ -506,7 +517,7 @@ class TimeParser:
             r"(?i:(?:" + _words(tens) + r")[\s\-]++(?:" + _words(units) + r")|"
             r"a\s++couple\s++of|a\s++few|several|few|couple\s++of|an?|" + _words(num_words) + r")"
         )
-        self._pattern = regex.compile(
+        pattern = regex.compile(
             _ATOMS.format(
                 MON=_alternation(lex.months),
                 MONFULL=_alternation(lex.full_months),
@@ -519,6 +530,9 @@ class TimeParser:
             ),
             regex.VERBOSE,
         )
+        if pattern.groupindex != _G:  # the lexicons fill in words, never groups
+            raise ValueError("the atom pattern's groups changed")
+        self._pattern = pattern
         self._triggers = frozenset(
             {k.lower() for k in (*lex.months, *lex.weekdays, *lex.seasons, *lex.numbers)} | _GRAMMAR_TRIGGERS
         )
@@ -533,7 +547,11 @@ class TimeParser:
             for f in (w, w[:1].upper() + w[1:], w.upper()):
                 forms.setdefault(f.lower(), set()).add(f)
         self._atom_words = self._triggers
-        if self._pattern.pattern.count("(?<") == 2:
+        # the beginnings of atoms ("the day", "two armed") that may start one (True), may not (False) or failed
+        # to once (None, not asked yet), filled as they are met
+        self._opens: dict[str, bool | None] = {}
+        self._filtered = self._pattern.pattern.count("(?<") == 2
+        if self._filtered:
             self._atom_words = frozenset(
                 k
                 for k in self._triggers
@@ -631,6 +649,7 @@ class TimeParser:
         "the" before "past" …): scanning every character position with it would be several times slower.
         """
         triggers, weak, pattern, atom_words = self._triggers, _WEAK, self._pattern, self._atom_words
+        opens = self._opens
         words, lower = analysis.tok_words, analysis.tok_lower
         tok_starts, tok_ends = analysis.tok_starts, analysis.tok_ends
         atoms: list[regex.Match[str]] = []
@@ -665,12 +684,38 @@ class TimeParser:
                     key = _key(text, pos, tok_ends[i])
                     if not (key in atom_words or key[:1].isdigit()):
                         continue
+                lead = None
+                if len(starts) == 1 and not w[0].isdigit():
+                    # the pattern costs several microseconds a call, however early it fails: a beginning (the word
+                    # and the next one: "the day", "two armed") that failed before is asked once whether it may
+                    # open an atom at all, and skipped from then on when it may not
+                    lead = text[pos : tok_ends[i + 1] if i + 1 < n else tok_ends[i]]
+                    ok = opens.get(lead, True)
+                    if ok is None:
+                        ok = self._may_open(lead)
+                    if not ok:
+                        continue
                 m = pattern.match(text, pos)
+                if lead is not None and lead not in opens:
+                    if len(opens) > 50_000:  # a bound for long runs over varied text
+                        opens.clear()
+                    opens[lead] = True if m is not None else None  # a match shows it may; a failure, not yet
                 if m is not None and m.end() > pos:
                     atoms.append(m)
                     last_end = m.end()
                     break
         return atoms
+
+    def _may_open(self, lead: str) -> bool:
+        """
+        Whether an atom may start with the text *lead* (a word, the white space after it and the next word).
+
+        A partial match after "the " (which both lookbehinds of the pattern accept, as for the opening words):
+        None means no text starting with *lead* matches, wherever it stands. The answer is remembered.
+        (Asked only of a beginning met twice without a match: a one-off would pay the call twice.)
+        """
+        ok = self._opens[lead] = not self._filtered or self._pattern.match("the " + lead, 4, partial=True) is not None
+        return ok
 
     def _small_number_opens(self, text: str, analysis: Analysis, i: int) -> bool:
         """May the number of one to three digits at token *i* open a date ("3 May", "16/03/2025", "3-4 May")?"""
@@ -741,19 +786,19 @@ class TimeParser:
     ) -> list[_Found]:
         kind = _kind(m)
         start, end = m.start(), m.end()
-        prep = (pre.group("prep") or "").lower() if pre else ""
+        prep = (pre.group(_P_PREP) or "").lower() if pre else ""
         prep = " ".join(prep.split())
         part = _part(pre)
-        the = bool(pre and pre.group("the"))
+        the = bool(pre and pre.group(_P_THE))
         lic = prep in _LICENSING or bool(part)
         # extend the span over the part of the period ("early", "mid-", "the end of")
         if pre is not None and part is not None:
-            ps = pre.start("part")
-            if pre.group("the") and pre.start("the") < ps and kind in ("ru", "se", "qu", "yr", "od", "we"):
-                ps = pre.start("the")
+            ps = pre.start(_P_PART)
+            if pre.group(_P_THE) and pre.start(_P_THE) < ps and kind in ("ru", "se", "qu", "yr", "od", "we"):
+                ps = pre.start(_P_THE)
             start = ps
         elif the and kind in ("ru", "se", "qu", "od", "we") and pre is not None:
-            start = pre.start("the")
+            start = pre.start(_P_THE)
         modifier = _modifier(prep, part)
         mk = _Maker(self, text, m, start, end, modifier, published, state, context, prep, part)
 
@@ -762,19 +807,19 @@ class TimeParser:
         if kind == "dm":
             return mk.month_day("dm")
         if kind == "iso":
-            d = _valid(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
+            d = _valid(int(m[_G["iso_y"]]), int(m[_G["iso_m"]]), int(m[_G["iso_d"]]))
             return mk.absolute(_day(d) if d else None, "times/iso-date")
         if kind == "num":
-            a, b, y = int(m["num_a"]), int(m["num_b"]), int(m["num_y"])
-            if m["num_s"] == "." or not self._month_first:
+            a, b, y = int(m[_G["num_a"]]), int(m[_G["num_b"]]), int(m[_G["num_y"]])
+            if m[_G["num_s"]] == "." or not self._month_first:
                 day, mon = (a, b) if b <= 12 else (b, a)
             else:
                 mon, day = (a, b) if a <= 12 else (b, a)
             d = _valid(y, mon, day)
             return mk.absolute(_day(d) if d else None, "times/numeric-date")
         if kind == "my":
-            y = int(m["my_y"])
-            mon = self._months[m["my_mon"].lower()]
+            y = int(m[_G["my_y"]])
+            mon = self._months[m[_G["my_mon"]].lower()]
             if not _MIN_YEAR <= y <= _MAX_YEAR:
                 return []
             return mk.absolute(_narrow(_month(y, mon), part or ""), "times/month-year")
@@ -798,22 +843,22 @@ class TimeParser:
             return mk.recurring()
         if kind == "wd":
             if (
-                not m["wd_rel"]
-                and not m["wd_tod"]
+                not m[_G["wd_rel"]]
+                and not m[_G["wd_tod"]]
                 and _in_name(text, m.start(), m.end(), prep, self._months, self._lex.name_words)
             ):
                 return []  # "the Sunday Times", "Bloody Sunday"
             return mk.weekday()
         if kind == "se":
-            name = m["se_name"].lower()
-            if not (m["se_rel"] or m["se_y"]):
+            name = m[_G["se_name"]].lower()
+            if not (m[_G["se_rel"]] or m[_G["se_y"]]):
                 if name in ("fall", "spring") and not (prep and the) and prep not in ("in", "during", "since", "by"):
                     return []
                 if not lic or _OF_NONYEAR.match(text, m.end()):
                     return []  # "the fall of Avdiivka"
             return mk.season()
         if kind == "mo":
-            if not m["mo_rel"] and not lic:
+            if not m[_G["mo_rel"]] and not lic:
                 return []  # "troops March on", "Theresa May"
             return mk.month()
         if kind == "yr":
@@ -831,18 +876,18 @@ class TimeParser:
         return []
 
     def _is_year(self, text: str, m: regex.Match[str], prep: str, part: str | None, the: bool) -> bool:
-        y = int(m["yr_y"])
+        y = int(m[_G["yr_y"]])
         if not 1800 <= y <= 2100:
             return False
-        pw = _PREV_WORD.search(text, max(0, m.start() - 30), m.start())
-        prev = pw.group("w").lower().rstrip(".") if pw else ""
+        pw = _prev_word(text, max(0, m.start() - 30), m.start())
+        prev = pw[1].lower().rstrip(".") if pw else ""
         before = text[max(0, m.start() - 2) : m.start()]
         if any(c in before for c in "$€£#¥₴₽"):
             return False
         if prev in self._lex.not_year_before:
             return False
-        capitalised = prev and pw is not None and pw.group("w")[:1].isupper()
-        if capitalised and pw is not None and not (prep or the or part) and not _sentence_start(text, pw.start()):
+        capitalised = prev and pw is not None and pw[1][:1].isupper()
+        if capitalised and pw is not None and not (prep or the or part) and not _sentence_start(text, pw[0]):
             return False  # "Resolution 2231", "Su 2025": a capitalised word that is not a sentence opener names it
         w = _NEXT_WORD.match(text, m.end())
         nxt = w.group("w") if w else None
@@ -875,7 +920,7 @@ class TimeParser:
         if gap is None:
             return None
         sep = gap.group("sep").lower()
-        prep = " ".join((pre.group("prep") or "").lower().split()) if pre else ""
+        prep = " ".join((pre.group(_P_PREP) or "").lower().split()) if pre else ""
         if sep == "and" and prep != "between":
             return None
         open_range = ka == kb and ka in ("md", "dm", "my")  # "March 10 to March 13" needs no "from"
@@ -1017,9 +1062,9 @@ def _kind(m: regex.Match[str]) -> str:
 
 
 def _part(pre: regex.Match[str] | None) -> str | None:
-    if pre is None or not pre.group("part"):
+    if pre is None or not pre.group(_P_PART):
         return None
-    p = pre.group("part").lower()
+    p = pre.group(_P_PART).lower()
     if p in _PART_WORD:
         return _PART_WORD[p]
     for word, norm in _PART_OF.items():
@@ -1037,6 +1082,23 @@ def _modifier(prep: str, part: str | None) -> str | None:
     return " ".join(words) or None
 
 
+def _prev_word(text: str, lo: int, hi: int) -> tuple[int, str] | None:
+    r"""
+    The start and text of the word that ends *text[lo:hi]* but for white space and commas: the leftmost match of
+    ``(?P<w>[\p{L}][\p{L}\p{N}.'’]*+)[\s,]*+\Z`` searched between *lo* and *hi* (a letter opens the word; the
+    match would end at *hi*).
+
+    That match is the run of word characters before the final white space and commas, from its first letter on
+    (the two sets of characters are disjoint, so the run is the same whichever of its letters it starts from).
+    """
+    run = _PREV_RUN.match(text, lo, hi)
+    if run is None:
+        return None
+    a, q = run.span("w")
+    first = _LETTER.search(text, a, q)
+    return None if first is None else (first.start(), text[first.start() : q])
+
+
 def _sentence_start(text: str, i: int) -> bool:
     j = i - 1
     while j >= 0 and text[j] in " \t\"'“‘([":
@@ -1046,12 +1108,11 @@ def _sentence_start(text: str, i: int) -> bool:
 
 def _name_before(text: str, start: int) -> bool:
     """True when a capitalised word that does not open the sentence stands right before *start*."""
-    pw = _PREV_WORD.search(text, max(0, start - 30), start)
-    if pw is None or not pw.group("w")[:1].isupper() or pw.group("w").endswith("."):
+    pw = _prev_word(text, max(0, start - 30), start)
+    if pw is None or not pw[1][:1].isupper() or pw[1].endswith("."):
         return False
-    if "," in text[pw.end() : start]:
-        return False
-    return not _sentence_start(text, pw.start())
+    # (the word's match runs to *start*, over any commas: a comma after the word does not tell it apart)
+    return not _sentence_start(text, pw[0])
 
 
 def _in_name(text: str, start: int, end: int, prep: str, months: Mapping[str, int], names: frozenset[str]) -> bool:
@@ -1060,8 +1121,8 @@ def _in_name(text: str, start: int, end: int, prep: str, months: Mapping[str, in
         nw = _CAPWORD.match(text, end)
         if nw is not None and "," not in text[end : nw.start("w")] and nw.group("w").lower() not in months:
             return True
-    pw = _PREV_WORD.search(text, max(0, start - 30), start)
-    return pw is not None and pw.group("w").lower() in names and not text[pw.end() : start].strip()
+    pw = _prev_word(text, max(0, start - 30), start)
+    return pw is not None and pw[1].lower() in names
 
 
 class _Maker:
@@ -1137,24 +1198,24 @@ class _Maker:
     # ---- calendar dates ----------------------------------------------------------------------
     def month_day(self, k: str) -> list[_Found]:
         m, months = self.m, self.p._months
-        mon = months[m[f"{k}_mon"].lower()]
-        mon2 = months[m["md_mon2"].lower()] if k == "md" and m["md_mon2"] else mon
-        d1 = int(_NON_DIGIT.sub("", m[f"{k}_d1"]))
-        d2s = m[f"{k}_d2"]
+        mon = months[m[_G[f"{k}_mon"]].lower()]
+        mon2 = months[m[_G["md_mon2"]].lower()] if k == "md" and m[_G["md_mon2"]] else mon
+        d1 = int(_NON_DIGIT.sub("", m[_G[f"{k}_d1"]]))
+        d2s = m[_G[f"{k}_d2"]]
         d2 = int(_NON_DIGIT.sub("", d2s)) if d2s else None
-        ys = m[f"{k}_y"]
-        sep = (m[f"{k}_sep"] or "").strip().lower()
-        if k == "dm" and not m["dm_wd"] and not ys and self._looks_like_count():
+        ys = m[_G[f"{k}_y"]]
+        sep = (m[_G[f"{k}_sep"]] or "").strip().lower()
+        if k == "dm" and not m[_G["dm_wd"]] and not ys and self._looks_like_count():
             return []
         if d2 is not None and sep == "and" and self.prep != "between":
             # "on March 10 and 13": two days, not a range
-            s2 = m.start(f"{k}_d2")
-            e1 = m.end(f"{k}_d1")
+            s2 = m.start(_G[f"{k}_d2"])
+            e1 = m.end(_G[f"{k}_d1"])
             firsts = self._one_day(mon, d1, ys, end=e1 if k == "md" else None)
             seconds = self._one_day(mon2, d2, ys, start=s2, end=self.end if k == "md" else None)
             if k == "dm":
                 # "10 and 13 March": both days share the month written after them
-                firsts = [f._replace(end=m.end(f"{k}_d1")) for f in firsts]
+                firsts = [f._replace(end=m.end(_G[f"{k}_d1"])) for f in firsts]
             return firsts + seconds
         if d2 is None:
             return self._one_day(mon, d1, ys)
@@ -1178,8 +1239,8 @@ class _Maker:
 
     def _looks_like_count(self) -> bool:
         """'5 May' after a counting word ("at least 5 May...") is rare; after "killed" it is a count."""
-        pw = _PREV_WORD.search(self.text, max(0, self.m.start() - 30), self.m.start())
-        return pw is not None and pw.group("w").lower() in ("least", "than", "killed", "killing", "wounded", "about")
+        pw = _prev_word(self.text, max(0, self.m.start() - 30), self.m.start())
+        return pw is not None and pw[1].lower() in ("least", "than", "killed", "killing", "wounded", "about")
 
     def _one_day(
         self, mon: int, day: int, ys: str | None, *, start: int | None = None, end: int | None = None
@@ -1197,7 +1258,7 @@ class _Maker:
         anchor = self._partial_anchor()
         if anchor is None:
             return [self._found(None, rule, relative=True, start=start, end=end)]
-        wd = self.m[f"{k}_wd"]
+        wd = self.m[_G[f"{k}_wd"]]
         fits = [] if not wd else [
             c for y in (anchor.year - 1, anchor.year, anchor.year + 1)
             if (c := _valid(y, mon, day)) is not None and c.isoweekday() == self.p._weekdays[wd.lower()]
@@ -1212,18 +1273,18 @@ class _Maker:
 
     def quarter(self) -> list[_Found]:
         m, state, a = self.m, self.state, self.published
-        mods = " ".join((m["qu_mods"] or "").lower().replace("-", " ").split())
-        back = 1 if ("ago" in mods or "earlier" in mods or "prior year" in mods or m["qu_adj"]) else 0
+        mods = " ".join((m[_G["qu_mods"]] or "").lower().replace("-", " ").split())
+        back = 1 if ("ago" in mods or "earlier" in mods or "prior year" in mods or m[_G["qu_adj"]]) else 0
         n: int | None = None
-        if m["qu_n2"]:
-            n = int(m["qu_n2"])
-        elif m["qu_n"]:
-            n = {"f": 1, "s": 2, "t": 3, "1": 1, "2": 2, "3": 3, "4": 4}[m["qu_n"][0].lower()]
-            if m["qu_n"].lower().startswith("fo"):
+        if m[_G["qu_n2"]]:
+            n = int(m[_G["qu_n2"]])
+        elif m[_G["qu_n"]]:
+            n = {"f": 1, "s": 2, "t": 3, "1": 1, "2": 2, "3": 3, "4": 4}[m[_G["qu_n"]][0].lower()]
+            if m[_G["qu_n"]].lower().startswith("fo"):
                 n = 4
-        ys = m["qu_y"] or m["qu_y2"] or m["qu_y0"]
-        is_period = (m["qu_unit"] or "").lower() == "period"
-        if m["qu_adj"]:
+        ys = m[_G["qu_y"]] or m[_G["qu_y2"]] or m[_G["qu_y0"]]
+        is_period = (m[_G["qu_unit"]] or "").lower() == "period"
+        if m[_G["qu_adj"]]:
             # "year-earlier", "year-ago": the quarter last named, a year back; else last year
             if state.quarter is not None:
                 y, q = state.quarter
@@ -1248,7 +1309,7 @@ class _Maker:
             and not (mods and ("current" in mods or "last" in mods or "previous" in mods or "latest" in mods))
         ):
             return []  # "the quarter" with no quarter named before: a district, most likely
-        if n is None and not (self.prep or m["qu_that"] or mods or self._the()):
+        if n is None and not (self.prep or m[_G["qu_that"]] or mods or self._the()):
             return []
         if a is None:
             return [self._found(None, "times/quarter", relative=True)]
@@ -1294,11 +1355,11 @@ class _Maker:
     # ---- relative periods ----------------------------------------------------------------------
     def relative_unit(self, the: bool) -> list[_Found]:
         m = self.m
-        rel = m["ru_rel"].lower()
-        unit = m["ru_unit"].lower()
+        rel = m[_G["ru_rel"]].lower()
+        unit = m[_G["ru_unit"]].lower()
         plural = unit.endswith("s")
         base = unit.rstrip("s")
-        ns = m["ru_n"]
+        ns = m[_G["ru_n"]]
         n = self.p._number(ns) if ns else 1
         anaphoric = rel in ("previous", "preceding", "following")
         anchor = (self.state.day or self.published) if anaphoric else self.published
@@ -1378,10 +1439,10 @@ class _Maker:
 
     def ago(self) -> list[_Found]:
         m = self.m
-        n = self.p._number(m["ag_n"])
-        unit = m["ag_unit"].lower()
+        n = self.p._number(m[_G["ag_n"]])
+        unit = m[_G["ag_unit"]].lower()
         base = "hour" if unit.startswith("hour") else unit.rstrip("s")
-        direction = m["ag_dir"].lower()
+        direction = m[_G["ag_dir"]].lower()
         anchor = self.published if direction == "ago" else (self.state.day or self.published)
         if n is None:
             value = "PAST_REF" if direction in ("ago", "earlier", "before") else "FUTURE_REF"
@@ -1405,10 +1466,10 @@ class _Maker:
     def anaphoric(self) -> list[_Found]:
         m = self.m
         anchor = self.state.day or self.published
-        if m["an_rel"]:
-            step = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "same": 0}[m["an_rel"].lower()]
-        elif m["an_dir"]:
-            step = -1 if m["an_dir"].lower() == "before" else 1
+        if m[_G["an_rel"]]:
+            step = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "same": 0}[m[_G["an_rel"]].lower()]
+        elif m[_G["an_dir"]]:
+            step = -1 if m[_G["an_dir"]].lower() == "before" else 1
         else:
             step = 0
         if anchor is None:
@@ -1417,7 +1478,7 @@ class _Maker:
         return [self._found(_day(d), "times/anaphoric", relative=True, anchor=anchor)]
 
     def relative_day(self) -> list[_Found]:
-        s = " ".join(self.m["rd"].lower().split())
+        s = " ".join(self.m[_G["rd"]].lower().split())
         a = self.published
         if a is None:
             return [self._found(None, "times/relative-day", relative=True)]
@@ -1447,18 +1508,18 @@ class _Maker:
     def recurring(self) -> list[_Found]:
         """ "Every Tuesday" (XXXX-WXX-2), "each July" (XXXX-07), "every month" (P1M): no single date."""
         m = self.m
-        if m["st_wd"]:
-            value = f"XXXX-WXX-{self.p._weekdays[m['st_wd'].lower()]}"
-        elif m["st_mon"]:
-            value = f"XXXX-{self.p._months[m['st_mon'].lower()]:02d}"
+        if m[_G["st_wd"]]:
+            value = f"XXXX-WXX-{self.p._weekdays[m[_G['st_wd']].lower()]}"
+        elif m[_G["st_mon"]]:
+            value = f"XXXX-{self.p._months[m[_G['st_mon']].lower()]:02d}"
         else:
-            value = f"P1{m['st_unit'][0].upper()}"
+            value = f"P1{m[_G['st_unit']][0].upper()}"
         return [self._found(None, "times/set", relative=False, value=value)]
 
     def weekday(self) -> list[_Found]:
         m = self.m
-        wd = self.p._weekdays[m["wd_name"].lower()]
-        rel = (m["wd_rel"] or "").lower()
+        wd = self.p._weekdays[m[_G["wd_name"]].lower()]
+        rel = (m[_G["wd_rel"]] or "").lower()
         a = self.published
         if a is None:
             return [self._found(None, "times/weekday", relative=True)]
@@ -1479,13 +1540,13 @@ class _Maker:
 
     def season(self) -> list[_Found]:
         m = self.m
-        code, first = self.p._lex.seasons[m["se_name"].lower()]
-        if m["se_y"]:
-            return [self._found(_season(int(m["se_y"]), code, first), "times/season", relative=False)]
+        code, first = self.p._lex.seasons[m[_G["se_name"]].lower()]
+        if m[_G["se_y"]]:
+            return [self._found(_season(int(m[_G["se_y"]]), code, first), "times/season", relative=False)]
         a = self.published
         if a is None:
             return [self._found(None, "times/season", relative=True)]
-        rel = (m["se_rel"] or "").lower()
+        rel = (m[_G["se_rel"]] or "").lower()
         # the season of year y starts in month `first` of y (winter y runs Dec y - Feb y+1)
         cands = [_season(y, code, first) for y in range(a.year - 2, a.year + 2)]
         if rel in ("last", "past"):
@@ -1504,8 +1565,8 @@ class _Maker:
 
     def month(self) -> list[_Found]:
         m = self.m
-        mon = self.p._months[m["mo_mon"].lower()]
-        rel = (m["mo_rel"] or "").lower()
+        mon = self.p._months[m[_G["mo_mon"]].lower()]
+        rel = (m[_G["mo_rel"]] or "").lower()
         a = self._partial_anchor() if not rel else self.published
         if a is None:
             return [self._found(None, "times/month", relative=True)]
@@ -1523,8 +1584,8 @@ class _Maker:
 
     def year(self) -> list[_Found]:
         m = self.m
-        y = int(m["yr_y"])
-        if m["yr_s"]:
+        y = int(m[_G["yr_y"]])
+        if m[_G["yr_s"]]:
             if y % 10:
                 return []
             w = _When(datetime.date(y, 1, 1), datetime.date(y + 9, 12, 31), Precision.YEAR, f"{y // 10}X")
@@ -1532,7 +1593,7 @@ class _Maker:
         return [self._found(_year(y), "times/year", relative=False)]
 
     def ordinal_day(self) -> list[_Found]:
-        day = int(self.m["od_d"])
+        day = int(self.m[_G["od_d"]])
         anchor = self.state.day or self.published
         if anchor is None:
             return [self._found(None, "times/ordinal-day", relative=True)]
