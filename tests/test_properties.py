@@ -221,6 +221,13 @@ def test_claims_whose_source_comes_first_stay_in_text_order() -> None:
     check_all(text, None)
 
 
+def test_a_negative_killed_count_gives_no_negative_toll() -> None:
+    """Fuzz crash 741db8a4: "-2 killed" read as minus two made an event's best toll negative."""
+    text = "\u0001Beast -2 killed, 30% of 4illed, 30 sq km, \u00041.5bn, two hundve.1.5bn, two hundve."
+    check_all(text, None)
+    assert all(e.fatalities is None or e.fatalities.best >= 0 for e in cn.parse(text).events)
+
+
 def test_a_common_word_after_of_reads_the_same_after_a_paragraph_break() -> None:
     """Fuzz crash 462e4008: "of Mars" read as a place alone, but not after "Meanwhile.\\n\\n" (the word before "of")."""
     check_all("of Mars\udcdf 13. Ukrregionas of Mf Mars( 13. Ukrregd.", None)

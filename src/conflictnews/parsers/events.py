@@ -1062,7 +1062,12 @@ class _DocIndex:
         return self._armed_by_count
 
     def _killed_index(self, quantities: Sequence[Quantity]) -> Any:
-        qs = [(q.span.start, q) for q in quantities if q.kind == QuantityKind.KILLED]
+        # "-2 killed" read as minus two (fuzz crash 741db8a4): a count of the dead is never negative
+        qs = [
+            (q.span.start, q)
+            for q in quantities
+            if q.kind == QuantityKind.KILLED and min(q.value or 0, q.low or 0, q.high or 0) >= 0
+        ]
         qs.sort()
         starts = [s for s, _ in qs]
         self.any_killed = bool(qs)
