@@ -761,3 +761,12 @@ def test_hits_between_and_roles_read_the_hits_inside_the_range(
     inside = [h for h in hits if start <= h[0] < end and h[1] <= end]
     assert index.between(start, end) == inside
     assert index.roles(start, end) == set().union(*(h[2] for h in inside))
+
+
+def test_forces_barricading_a_road_are_no_riot() -> None:
+    """'Soldiers barricaded the road': forces closing a road; a crowd that barricades it riots."""
+    forces = cn.parse("Soldiers barricaded the road to Goma on Monday.").events
+    crowd = cn.parse("Residents barricaded the road to Goma to protest against power cuts.").events
+
+    assert [] == [e for e in forces if e.acled]
+    assert ["Violent demonstration"] == [e.acled.sub_event_type for e in crowd if e.acled]

@@ -428,6 +428,13 @@ class EventParser:
         if "+passive" in agent_rule:
             # "a man was shot by two armed men": the victim comes first, the doer after "by"
             nouns_before, nouns_after = nouns_after, nouns_before
+        if (
+            cls == "riot"
+            and trig.strength <= 3
+            and agents
+            and all(doc.actors_by_id[a].kind in ARMED_KINDS for a in agents)
+        ):
+            return None  # "soldiers barricaded the road": forces closing a road, no crowd's riot
         # a protest with police action or violence around it
         if cls in ("protest", "riot") or (cls == "violence" and "protest" in sentence_classes):
             # police action is often told two sentences later: "... The police dispersed the protest."
