@@ -164,3 +164,38 @@ def test_report_checks_mentions_and_relations_against_the_text() -> None:
     ev = Event(id="e1", text="x", trigger=Span(start=0, end=4), sentence=Span(start=0, end=10))
     with pytest.raises(ValueError, match="0-10 of e1"):
         Report(document=doc, events=[ev])
+
+
+@pytest.mark.parametrize(
+    ("make", "error", "message"),
+    [
+        (lambda: Span(start=2, end=1), ValueError, "span end (1) is before its start (2)"),
+        (lambda: Span(start=-1, end=1), ValueError, "span start (-1) must not be negative"),
+        (lambda: Span(start=0, end=1.0), TypeError, "span offsets must be int, got 0 and 1.0"),
+        (lambda: Location(id="l", name="x", kind="place", latitude=-90.5), ValueError, "'latitude' must be >= -90.0"),
+        (lambda: Location(id="l", name="x", kind="place", latitude=90.5), ValueError, "'latitude' must be <= 90.0"),
+        (lambda: Location(id="l", name="x", kind="place", latitude=math.nan), ValueError, "latitude must be finite"),
+        (lambda: Location(id="l", name="x", kind="place", longitude=200), ValueError, "'longitude' must be <= 180.0"),
+        (lambda: Location(id="l", name="x", kind="place", longitude="1"), TypeError, "must be real number, not str"),
+        (lambda: Location(id="l", name="x", kind="town"), ValueError, "'town' is not a valid LocationKind"),
+        (lambda: Event(id="e", text="x", trigger=_ONE, modality=None), ValueError, "None is not a valid Modality"),
+        (lambda: Claim(id="c", span=_ONE, content=_ONE, stance=["x"]), ValueError, "['x'] is not a valid Stance"),
+        (lambda: Quantity(id="q", text="x", span=_ONE, kind="Killed"), ValueError, "'Killed' is not a valid"),
+        (lambda: TimeExpression(id="t", text="x", span=_ONE, precision="days"), ValueError, "'days' is not a valid"),
+        (lambda: Actor(id="a", name="x", kind=3), ValueError, "3 is not a valid ActorKind"),
+    ],
+)
+def test_bad_values_raise_the_usual_errors(make: Callable[[], object], error: type[Exception], message: str) -> None:
+    """The quick paths for well-formed values leave every other value to the full checks and their messages."""
+    with pytest.raises(error) as info:
+        make()
+    assert str(info.value).startswith(message)
+
+
+def test_kind_converters_take_members_values_and_members_of_other_kinds() -> None:
+    """A member is kept, a value looked up, and a str-enum member of another kind read by its value."""
+    assert Event(id="e", text="x", trigger=_ONE, modality=Stance.ALLEGED).modality is Modality.ALLEGED
+    assert Claim(id="c", span=_ONE, content=_ONE, stance=Modality.DENIED).stance is Stance.DENIED
+    assert Location(id="l", name="x", kind=LocationKind.ADMIN1).kind is LocationKind.ADMIN1
+    assert Location(id="l", name="x", kind="place", latitude=-90, longitude=180).latitude == -90
+    assert Span(start=True, end=2).start is True  # (an int, as before)

@@ -107,3 +107,56 @@ def test_text_over_the_limit_is_refused_clearly() -> None:
 def test_default_pipeline_rejects_unknown_disable() -> None:
     with pytest.raises(cn.UnknownParserError, match="nope"):
         cn.Pipeline.default(disable=["nope"])
+
+
+class _Returns:
+    """A parser that returns fixed items (to test the pipeline's checks of what parsers return)."""
+
+    api_version: ClassVar[int] = cn.PARSER_API_VERSION
+    requires: tuple[str, ...] = ()
+    provides: tuple[str, ...] = ("locations",)
+
+    def __init__(self, name: str, items: list[object]) -> None:
+        self.name, self.items = name, items
+
+    def parse(self, context: cn.Context) -> Iterable[object]:
+        return list(self.items)
+
+
+def _place(ident: str, *spans: tuple[int, int], rel: tuple[int, int] | None = None) -> cn.Location:
+    relations = [cn.GeoRelation(span=cn.Span(start=rel[0], end=rel[1]), relation="near")] if rel else []
+    return cn.Location(
+        id=ident,
+        name="X",
+        kind="place",
+        mentions=[cn.Span(start=s, end=e) for s, e in spans],
+        relations=relations,
+    )
+
+
+@pytest.mark.parametrize(
+    ("items", "error", "message"),
+    [
+        ([_place("l1", (0, 1), (2, 99))], ValueError, "returned l1 with span 2-99 outside the text (5 chars)"),
+        ([_place("l1", (0, 1), rel=(0, 6))], ValueError, "returned l1 with span 0-6 outside the text (5 chars)"),
+        ([_place("l1", (0, 1)), _place("l1", (0, 2))], ValueError, "returned an item with id 'l1', which is already"),
+        ([cn.ReportWarning(code="w", message="m"), 3], TypeError, "returned int, which is not a report item"),
+    ],
+)
+def test_items_a_parser_returns_are_checked(items: list[object], error: type[Exception], message: str) -> None:
+    """Spans past the text, clashing ids and foreign objects stop a strict run and drop the parser's output."""
+    parser = _Returns("odd", items)
+    with pytest.raises(cn.ParserError) as info:
+        cn.Pipeline([parser], strict=True).parse("Hello")  # type: ignore[list-item]
+    assert isinstance(info.value.__cause__, error)
+    assert str(info.value.__cause__).startswith(message)
+    report = cn.Pipeline([parser]).parse("Hello")  # type: ignore[list-item]
+    assert () == report.locations
+    assert ["parser-failed"] == [w.code for w in report.warnings]
+
+
+def test_a_warning_span_outside_the_text_is_refused() -> None:
+    """A parser's warnings are checked when the report is built."""
+    warning = cn.ReportWarning(code="w", message="m", span=cn.Span(start=0, end=9))
+    with pytest.raises(ValueError, match="warning span 0-9 lies outside the text"):
+        cn.Pipeline([_Returns("odd", [warning])]).parse("Hello")  # type: ignore[list-item]

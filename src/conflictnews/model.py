@@ -135,17 +135,83 @@ class Stance(enum.StrEnum):
 
 
 def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    return tuple(value)
+    # a tuple is kept as it is: tuple() returns its argument for an exact tuple, without this frame's cost
+    return value if value.__class__ is tuple else tuple(value)
+
+
+# Converters to the kinds: a member is kept as it is and a value found in a table of the members; anything else is
+# left to the enum class, which raises the same errors. Calling the enum class costs several Python frames, and
+# every event, actor, location, quantity and claim has such a field.
+_ACTORKIND_BY_VALUE: dict[str, ActorKind] = {m.value: m for m in ActorKind}
+
+
+def _to_actorkind(value: Any) -> ActorKind:
+    if type(value) is ActorKind:
+        return value
+    if type(value) is str and value in _ACTORKIND_BY_VALUE:
+        return _ACTORKIND_BY_VALUE[value]
+    return ActorKind(value)
+
+
+_LOCATIONKIND_BY_VALUE: dict[str, LocationKind] = {m.value: m for m in LocationKind}
+
+
+def _to_locationkind(value: Any) -> LocationKind:
+    if type(value) is LocationKind:
+        return value
+    if type(value) is str and value in _LOCATIONKIND_BY_VALUE:
+        return _LOCATIONKIND_BY_VALUE[value]
+    return LocationKind(value)
+
+
+_QUANTITYKIND_BY_VALUE: dict[str, QuantityKind] = {m.value: m for m in QuantityKind}
+
+
+def _to_quantitykind(value: Any) -> QuantityKind:
+    if type(value) is QuantityKind:
+        return value
+    if type(value) is str and value in _QUANTITYKIND_BY_VALUE:
+        return _QUANTITYKIND_BY_VALUE[value]
+    return QuantityKind(value)
+
+
+_MODALITY_BY_VALUE: dict[str, Modality] = {m.value: m for m in Modality}
+
+
+def _to_modality(value: Any) -> Modality:
+    if type(value) is Modality:
+        return value
+    if type(value) is str and value in _MODALITY_BY_VALUE:
+        return _MODALITY_BY_VALUE[value]
+    return Modality(value)
+
+
+_STANCE_BY_VALUE: dict[str, Stance] = {m.value: m for m in Stance}
+
+
+def _to_stance(value: Any) -> Stance:
+    if type(value) is Stance:
+        return value
+    if type(value) is str and value in _STANCE_BY_VALUE:
+        return _STANCE_BY_VALUE[value]
+    return Stance(value)
+
+
+_PRECISION_BY_VALUE: dict[str, Precision] = {m.value: m for m in Precision}
 
 
 def _precision(value: str | None) -> Precision | None:
-    return None if value is None else Precision(value)
+    if value is None or type(value) is Precision:
+        return value
+    if type(value) is str and value in _PRECISION_BY_VALUE:
+        return _PRECISION_BY_VALUE[value]
+    return Precision(value)
 
 
 _NONNEG = [validators.instance_of(int), validators.ge(0)]
 
 
-@frozen(kw_only=True, order=True)
+@frozen(kw_only=True, order=True, init=False)
 class Span:
     """
     Half-open character range ``[start, end)`` into :attr:`Document.text`.
@@ -157,19 +223,27 @@ class Span:
     start: int
     end: int
 
-    def __attrs_post_init__(self) -> None:
-        # one check for both fields: spans are the most numerous objects of a report
-        start, end = self.start, self.end
-        if not (isinstance(start, int) and isinstance(end, int)):
-            raise TypeError(f"span offsets must be int, got {start!r} and {end!r}")
-        if start < 0:
-            raise ValueError(f"span start ({start}) must not be negative")
-        if end < start:
-            raise ValueError(f"span end ({end}) is before its start ({start})")
+    def __init__(self, *, start: int, end: int) -> None:
+        # written out rather than generated: spans are the most numerous objects of a report; one frame checks
+        # both fields and sets them through their slots, at about two thirds of attrs' __init__ and post-init check
+        if not (type(start) is int and type(end) is int and 0 <= start <= end):
+            if not (isinstance(start, int) and isinstance(end, int)):
+                raise TypeError(f"span offsets must be int, got {start!r} and {end!r}")
+            if start < 0:
+                raise ValueError(f"span start ({start}) must not be negative")
+            if end < start:
+                raise ValueError(f"span end ({end}) is before its start ({start})")
+        _set_start(self, start)
+        _set_end(self, end)
 
     def slice(self, text: str) -> str:
         """Return the part of *text* this span covers."""
         return text[self.start : self.end]
+
+
+# the slots' own setters: a frozen class refuses ``self.start = …``, and ``object.__setattr__`` looks the name up
+_set_start: Any = Span.__dict__["start"].__set__
+_set_end: Any = Span.__dict__["end"].__set__
 
 
 def _opt_str() -> Any:
@@ -203,6 +277,23 @@ def _spans(_inst: Any, attribute: Any, value: tuple[Span, ...]) -> None:
             raise TypeError(f"{attribute.name} must hold Span objects, got {v!r}")
 
 
+_LATITUDE = validators.optional([_finite, validators.ge(-90.0), validators.le(90.0)])
+_LONGITUDE = validators.optional([_finite, validators.ge(-180.0), validators.le(180.0)])
+
+
+def _latitude(inst: Any, attribute: Any, value: float | None) -> None:
+    # a float in range passes at once; anything else goes through the full check, which raises the same errors
+    if value is None or (type(value) is float and -90.0 <= value <= 90.0):
+        return
+    _LATITUDE(inst, attribute, value)
+
+
+def _longitude(inst: Any, attribute: Any, value: float | None) -> None:
+    if value is None or (type(value) is float and -180.0 <= value <= 180.0):
+        return
+    _LONGITUDE(inst, attribute, value)
+
+
 @frozen(kw_only=True)
 class Document:
     """
@@ -231,7 +322,7 @@ class Actor:
 
     id: str
     name: str
-    kind: ActorKind = field(converter=ActorKind)
+    kind: ActorKind = field(converter=_to_actorkind)
     country: str | None = field(default=None, validator=_country)
     title: str | None = None
     mentions: tuple[Span, ...] = field(default=(), converter=_tuple, validator=_spans)
@@ -255,16 +346,11 @@ class Location:
 
     id: str
     name: str
-    kind: LocationKind = field(converter=LocationKind)
+    kind: LocationKind = field(converter=_to_locationkind)
     country: str | None = field(default=None, validator=_country)
     admin1: str | None = None
-    latitude: float | None = field(
-        default=None, validator=validators.optional([_finite, validators.ge(-90.0), validators.le(90.0)])
-    )
-    longitude: float | None = field(
-        default=None,
-        validator=validators.optional([_finite, validators.ge(-180.0), validators.le(180.0)]),
-    )
+    latitude: float | None = field(default=None, validator=_latitude)
+    longitude: float | None = field(default=None, validator=_longitude)
     geonames_id: int | None = None
     mentions: tuple[Span, ...] = field(default=(), converter=_tuple, validator=_spans)
     relations: tuple[GeoRelation, ...] = field(default=(), converter=_tuple)
@@ -312,7 +398,7 @@ class Quantity:
     low: float | None = field(default=None, validator=_finite)
     high: float | None = field(default=None, validator=_finite)
     unit: str | None = None
-    kind: QuantityKind = field(default=QuantityKind.COUNT, converter=QuantityKind)
+    kind: QuantityKind = field(default=QuantityKind.COUNT, converter=_to_quantitykind)
     approximate: bool = False
     qualifier: str | None = None
     vague: str | None = None
@@ -384,7 +470,7 @@ class Event:
     location: str | None = None
     time: str | None = None
     fatalities: Fatalities | None = None
-    modality: Modality = field(default=Modality.ASSERTED, converter=Modality)
+    modality: Modality = field(default=Modality.ASSERTED, converter=_to_modality)
     precision: PrecisionCodes = field(factory=PrecisionCodes)
     claim: str | None = None
     mentions: tuple[Span, ...] = field(default=(), converter=_tuple, validator=_spans)
@@ -409,7 +495,7 @@ class Claim:
     chain: tuple[str, ...] = field(default=(), converter=_tuple, validator=_ids)
     cue: str = ""
     cue_span: Span | None = None
-    stance: Stance = field(default=Stance.REPORTED, converter=Stance)
+    stance: Stance = field(default=Stance.REPORTED, converter=_to_stance)
     hedged: bool = False
     hedges: tuple[str, ...] = field(default=(), converter=_tuple)
     disputed_by: tuple[str, ...] = field(default=(), converter=_tuple, validator=_ids)

@@ -17,7 +17,7 @@ import attrs
 
 from conflictnews._analysis import MAX_SENTENCE_LENGTH, Analysis
 from conflictnews.errors import InvalidDateError, LimitExceededError, ParserError, PipelineError
-from conflictnews.model import Document, Report, ReportWarning, Span, item_spans
+from conflictnews.model import Document, Report, ReportWarning, Span, _fields_by_type, _span_layout, item_spans
 from conflictnews.parsers import ITEM_KINDS, PARSER_API_VERSION, Context, Item, Parser
 
 __all__ = [
@@ -383,18 +383,36 @@ def _checked(items: list[Item | ReportWarning], ctx: Context, taken: set[str]) -
     """Refuse items whose spans fall outside the text or whose ids clash with one another or with *taken*."""
     n = len(ctx.text)
     seen: set[str] = set()
+    it: Any  # an item of any kind, read field by field
     for it in items:
-        if isinstance(it, ReportWarning):
-            continue
-        if type(it) not in ITEM_KINDS:
-            raise TypeError(f"returned {type(it).__name__}, which is not a report item")
-        if it.id in taken or it.id in seen:
-            raise ValueError(f"returned an item with id {it.id!r}, which is already taken")
-        seen.add(it.id)
-        for sp in item_spans(it):
-            if sp.end > n:
-                raise ValueError(f"returned {it.id} with span {sp.start}-{sp.end} outside the text ({n} chars)")
+        kind = type(it)
+        if kind not in ITEM_KINDS:
+            if isinstance(it, ReportWarning):
+                continue
+            raise TypeError(f"returned {kind.__name__}, which is not a report item")
+        ident = it.id
+        if ident in taken or ident in seen:
+            raise ValueError(f"returned an item with id {ident!r}, which is already taken")
+        seen.add(ident)
+        # item_spans() inlined, spans in the same order: this runs for every item of every report
+        names, has_mentions, has_relations = _fields_by_type.get(kind) or _span_layout(it)
+        for name in names:
+            sp = getattr(it, name)
+            if sp is not None and sp.end > n:
+                _outside(it, sp, n)
+        if has_mentions:
+            for sp in it.mentions:
+                if sp.end > n:
+                    _outside(it, sp, n)
+        if has_relations:
+            for rel in it.relations:
+                if rel.span.end > n:
+                    _outside(it, rel.span, n)
     return items
+
+
+def _outside(it: Any, sp: Span, n: int) -> None:
+    raise ValueError(f"returned {it.id} with span {sp.start}-{sp.end} outside the text ({n} chars)")
 
 
 def _build_report(ctx: Context) -> Report:

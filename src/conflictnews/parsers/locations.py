@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+import operator
 from collections import Counter
 from collections.abc import Iterable
 from typing import ClassVar, NamedTuple
@@ -103,6 +104,9 @@ _CHAIN_MAX = 5
 _CONTAINER_BONUS = {"admin1": 3.0, "admin2": 2.0, "region": 2.0}
 # towns that seat a division: a qualifier read as one names its district or province ("Gwoza (Gwoza, Borno)")
 _SEATS = frozenset({"PPLC", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLG"})
+
+
+_START = operator.itemgetter(0)  # a candidate's start
 
 
 class _Cand(NamedTuple):
@@ -212,7 +216,7 @@ class LocationParser:
 
     # -- candidates ---------------------------------------------------------------------------
 
-    def _candidates(self, context: Context, evidence: Counter[str]) -> list[_Cand]:
+    def _candidates(self, context: Context, evidence: dict[str, int]) -> list[_Cand]:
         an = context.analysis
         text = an.text
         words, starts, ends, lower = an.tok_words, an.tok_starts, an.tok_ends, an.tok_lower
@@ -238,6 +242,7 @@ class LocationParser:
         out: list[_Cand] = list(abbreviations)
         blocked_tokens = _tokens_inside(blocked, starts, ends)
         connectors = _connectors()
+        new_cand = tuple.__new__
         next_free = 0
         for i in caps:
             if i < next_free or i in blocked_tokens:
@@ -250,10 +255,15 @@ class LocationParser:
                 limit = min(_MAX_WORDS, n - i)
                 while longest < limit and text[ends[i + longest - 1] : starts[i + longest]] == " ":
                     inner = words[i + longest - 1]
-                    if longest > 1 and not _capitalised(inner) and inner.lower() not in connectors:
+                    # (``w[0].isupper() or _capitalised(w)``: the call only for a word not opening with a capital)
+                    if (
+                        longest > 1
+                        and not (inner[0].isupper() or _capitalised(inner))
+                        and inner.lower() not in connectors
+                    ):
                         break
                     longest += 1
-            while longest > 1 and not _capitalised(words[i + longest - 1]):
+            while longest > 1 and not (words[i + longest - 1][0].isupper() or _capitalised(words[i + longest - 1])):
                 longest -= 1  # a name ends on a capitalised word: "Bosnia and", "Kursk region" are no keys
             if longest > 1:
                 parts = [head, *[norm(x) for x in words[i + 1 : i + longest]]]
@@ -342,24 +352,30 @@ class LocationParser:
                 level = self._descriptors.get(lower[i - 2]) if _joined(text, ends, starts, i - 2, i, words) else None
             longer = _in_longer_name(text, words, starts, ends, i, i + j, firsts) and level is None
             out.append(
-                _Cand(  # positional: ~2x faster than by keyword (start, end, span_end, key, places, level, relation,
-                    starts[i],  # locative, sentence_initial, in_paren_of, in_longer_name, particle_after, respelled)
-                    end,
-                    span_end,
-                    key,
-                    places,
-                    level,
-                    None,
-                    locative,
-                    i in firsts,
-                    None,
-                    longer,
-                    longer and i + j + 1 < n and lower[i + j] in _name_particles() and _capitalised(words[i + j + 1]),
-                    respelled,
+                new_cand(  # tuple.__new__: skips the NamedTuple's Python-level __new__; every field, in order:
+                    _Cand,  # (start, end, span_end, key, places, level, relation, locative, sentence_initial,
+                    (  # in_paren_of, in_longer_name, particle_after, respelled)
+                        starts[i],
+                        end,
+                        span_end,
+                        key,
+                        places,
+                        level,
+                        None,
+                        locative,
+                        i in firsts,
+                        None,
+                        longer,
+                        longer
+                        and i + j + 1 < n
+                        and lower[i + j] in _name_particles()
+                        and _capitalised(words[i + j + 1]),
+                        respelled,
+                    ),
                 )
             )
             next_free = i + j
-        out.sort(key=lambda c: c.start)
+        out.sort(key=_START)
         return out
 
     def _respelled(self, gaz: Gazetteer, key: str) -> tuple[int, str, tuple[Place, ...]] | None:
@@ -432,9 +448,10 @@ class LocationParser:
 
     def parse(self, context: Context) -> Iterable[Item | ReportWarning]:
         """Return the document's locations, one per resolved place, with all its mentions."""
-        if not any(w[0].isupper() for w in context.analysis.tok_words):
+        if not context.analysis.capitalised_tokens:  # no word opens with a capital: no name
             return []
-        groups: Counter[str] = Counter()  # countries of the armed groups named: "Houthi forces shelled …" (Yemen)
+        # (plain dicts where a Counter's arithmetic is not needed: creating a Counter costs ~10 times as much)
+        groups: dict[str, int] = {}  # countries of the armed groups named: "Houthi forces shelled …" (Yemen)
         cands = self._candidates(context, groups)
         if not cands:
             return []
@@ -443,8 +460,8 @@ class LocationParser:
         cands = _link_parentheses(text, cands)
         # evidence from the whole document: countries named as places or by actors
         countries: Counter[str] = Counter()
-        own: Counter[str] = Counter()  # the evidence a name gives for its own country
-        local: Counter[str] = Counter()  # the same, from divisions and towns only (not countries or actors)
+        own: dict[str, int] = {}  # the evidence a name gives for its own country
+        local: dict[str, int] = {}  # the same, from divisions and towns only (not countries or actors)
         for a in context.actors:
             if a.country:
                 countries[a.country] += len(a.mentions)
@@ -465,8 +482,8 @@ class LocationParser:
                 and self._accept(c, top, an, countries)
             ):
                 countries[top.country] += 1  # every reading of the name lies in one country
-                own[c.key] += 1
-                local[top.country] += 1
+                own[c.key] = own.get(c.key, 0) + 1
+                local[top.country] = local.get(top.country, 0) + 1
         quals_of: dict[int, list[_Cand]] = {}
         for c in cands:
             if c.in_paren_of is not None:
@@ -490,8 +507,8 @@ class LocationParser:
         an: Analysis,
         countries: Counter[str],
         quals_of: dict[int, list[_Cand]],
-        local: Counter[str],
-        own: Counter[str],
+        local: dict[str, int],
+        own: dict[str, int],
     ) -> list[tuple[_Cand, Place, str, float]]:
         resolved: list[tuple[_Cand, Place, str, float]] = []
         total = sum(countries.values()) or 1
@@ -584,8 +601,8 @@ class LocationParser:
         place: Place,
         quals: list[_Cand] | None,
         countries: Counter[str],
-        local: Counter[str],
-        own: Counter[str],
+        local: dict[str, int],
+        own: dict[str, int],
     ) -> bool:
         """
         Is this town's only reading in a country the document does not otherwise place itself in?
@@ -898,14 +915,16 @@ class LocationParser:
         out: list[Item | ReportWarning] = []
         for n, group in enumerate(ordered):
             p, rule = group[0][1], group[0][2]
-            mentions = [Span(start=c.start, end=c.span_end) for c, *_ in group]
+            mentions = [Span(start=r[0].start, end=r[0].span_end) for r in group]
             relations: list[GeoRelation] = []
             metonym = False
             capital = p.feature_code == "PPLC"  # only a capital stands for its government
-            for c, *_ in group:
-                rel = _relation(text, rels, rel_starts, c)
-                if rel is not None:
-                    relations.append(GeoRelation(span=Span(start=rel[0], end=c.span_end), relation=rel[1]))
+            for r in group:
+                c = r[0]
+                if rels:
+                    rel = _relation(text, rels, rel_starts, c)
+                    if rel is not None:
+                        relations.append(GeoRelation(span=Span(start=rel[0], end=c.span_end), relation=rel[1]))
                 if capital and self._metonymic(text, c, gov_spans, p):
                     metonym = True
             out.append(
@@ -922,7 +941,7 @@ class LocationParser:
                     relations=relations,
                     metonym=metonym,
                     rule=rule,
-                    confidence=max(conf for *_, conf in group),
+                    confidence=group[0][3] if len(group) == 1 else max(r[3] for r in group),
                 )
             )
         return out
@@ -965,18 +984,21 @@ def _abbreviation_pattern() -> regex.Pattern[str]:
 
 @data_cache
 def _abbreviation_starts() -> dict[str, tuple[str, ...]]:
-    """The abbreviations by their first character: a quick test for where :func:`_abbreviation_pattern` may match."""
+    """
+    The abbreviations by their first two characters (a one-character form by itself): a quick test for where
+    :func:`_abbreviation_pattern` may match ("U.", "US", "DR": rarer in a text than a capital letter alone).
+    """
     out: dict[str, list[str]] = {}
     for form in _abbreviation_table():
         if form:
-            out.setdefault(form[0], []).append(form)
+            out.setdefault(form[:2], []).append(form)
     return {c: tuple(forms) for c, forms in out.items()}
 
 
 def _abbreviation_matches(text: str) -> list[regex.Match[str]]:
     """
     The matches of :func:`_abbreviation_pattern` in *text*, as its ``finditer`` gives them. The pattern is
-    tried only where one of the abbreviations is written, found with ``str.find`` on their first characters
+    tried only where one of the abbreviations is written, found with ``str.find`` on their first two characters
     (the regex engine would try it at every character).
     """
     pattern = _abbreviation_pattern()
@@ -987,7 +1009,9 @@ def _abbreviation_matches(text: str) -> list[regex.Match[str]]:
             if text.startswith(forms, k):
                 hits.append(k)
             k = text.find(c, k + 1)
-    hits.sort()
+    if not hits:
+        return []
+    hits = sorted(set(hits))  # (a one-character form and a longer one may both start at a place)
     out: list[regex.Match[str]] = []
     last = 0
     for pos in hits:
@@ -1111,7 +1135,7 @@ def _actor_names() -> tuple[PhraseMatcher[bool], frozenset[str], dict[str, str]]
     return PhraseMatcher((n, True) for n in names if n), titles, {k: v for k, v in homes.items() if v}
 
 
-def _blocked_spans(context: Context, evidence: Counter[str] | None = None) -> list[tuple[int, int]]:
+def _blocked_spans(context: Context, evidence: dict[str, int] | None = None) -> list[tuple[int, int]]:
     """
     Where no place can start: names of people, outlets and groups, dates, and people found by earlier parsers.
     The countries of the one-country armed groups named are added to *evidence*.
@@ -1124,12 +1148,12 @@ def _blocked_spans(context: Context, evidence: Counter[str] | None = None) -> li
         for s, e in spans:
             home = homes.get(text[s:e])  # as written: "Houthi", not "houthi"
             if home:
-                evidence[home] += 1
+                evidence[home] = evidence.get(home, 0) + 1
         for i in an.joined_tokens:  # "pro-Houthi forces", "anti-Balaka militia"
             prefix, _, rest = an.tok_words[i].partition("-")
             home = homes.get(rest) if prefix.lower() in ("pro", "anti", "ex") else None
             if home:
-                evidence[home] += 1
+                evidence[home] = evidence.get(home, 0) + 1
     # a capitalised word after a title is a person: "President Zelensky", "Gen. Syrskyi"
     words, starts, ends = an.tok_words, an.tok_starts, an.tok_ends
     last = len(words) - 1
