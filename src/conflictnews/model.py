@@ -141,7 +141,8 @@ def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
 
 # Converters to the kinds: a member is kept as it is and a value found in a table of the members; anything else is
 # left to the enum class, which raises the same errors. Calling the enum class costs several Python frames, and
-# every event, actor, location, quantity and claim has such a field.
+# every event, actor, location, quantity and claim has such a field. They are spelled out one by one because
+# attrs' mypy plugin accepts only named functions, types and lambdas as converters (not a factory's closures).
 _ACTORKIND_BY_VALUE: dict[str, ActorKind] = {m.value: m for m in ActorKind}
 
 
