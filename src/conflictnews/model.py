@@ -566,22 +566,9 @@ class Report:
             if ident in seen:
                 raise ValueError(f"duplicate item id {ident!r} in report")
             seen.add(ident)
-            # item_spans() inlined: this runs for every item of every report
-            kind = type(item)
-            layout = _fields_by_type.get(kind) or _span_layout(item)
-            names, has_mentions, has_relations = layout
-            for name in names:
-                span = getattr(item, name)
-                if span is not None and span.end > n:
-                    _outside(span, ident, n)
-            if has_mentions:
-                for span in item.mentions:
-                    if span.end > n:
-                        _outside(span, ident, n)
-            if has_relations:
-                for rel in item.relations:
-                    if rel.span.end > n:
-                        _outside(rel.span, ident, n)
+            past = _span_past(item, n)
+            if past is not None:
+                _outside(past, ident, n)
         for w in self.warnings:
             if w.span is not None and w.span.end > n:
                 raise ValueError(f"warning span {w.span.start}-{w.span.end} lies outside the text")
@@ -619,6 +606,28 @@ def _span_layout(item: Any) -> tuple[tuple[str, ...], bool, bool]:
 
 def _outside(span: Span, ident: str, n: int) -> None:
     raise ValueError(f"span {span.start}-{span.end} of {ident} lies outside the text ({n} chars)")
+
+
+def _span_past(item: Any, n: int) -> Span | None:
+    """
+    The first span of *item* (in :func:`item_spans` order) that ends past *n* characters, or None.
+
+    :func:`item_spans` written out without building the tuple: the report and the pipeline run it for every item.
+    """
+    names, has_mentions, has_relations = _fields_by_type.get(type(item)) or _span_layout(item)
+    for name in names:
+        span = getattr(item, name)
+        if span is not None and span.end > n:
+            return span  # type: ignore[no-any-return]
+    if has_mentions:
+        for span in item.mentions:
+            if span.end > n:
+                return span  # type: ignore[no-any-return]
+    if has_relations:
+        for rel in item.relations:
+            if rel.span.end > n:
+                return rel.span  # type: ignore[no-any-return]
+    return None
 
 
 def item_spans(item: Any) -> tuple[Span, ...]:

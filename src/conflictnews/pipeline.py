@@ -17,7 +17,7 @@ import attrs
 
 from conflictnews._analysis import MAX_SENTENCE_LENGTH, Analysis
 from conflictnews.errors import InvalidDateError, LimitExceededError, ParserError, PipelineError
-from conflictnews.model import Document, Report, ReportWarning, Span, _fields_by_type, _span_layout, item_spans
+from conflictnews.model import Document, Report, ReportWarning, Span, _span_past, item_spans
 from conflictnews.parsers import ITEM_KINDS, PARSER_API_VERSION, Context, Item, Parser
 
 __all__ = [
@@ -394,20 +394,9 @@ def _checked(items: list[Item | ReportWarning], ctx: Context, taken: set[str]) -
         if ident in taken or ident in seen:
             raise ValueError(f"returned an item with id {ident!r}, which is already taken")
         seen.add(ident)
-        # item_spans() inlined, spans in the same order: this runs for every item of every report
-        names, has_mentions, has_relations = _fields_by_type.get(kind) or _span_layout(it)
-        for name in names:
-            sp = getattr(it, name)
-            if sp is not None and sp.end > n:
-                _outside(it, sp, n)
-        if has_mentions:
-            for sp in it.mentions:
-                if sp.end > n:
-                    _outside(it, sp, n)
-        if has_relations:
-            for rel in it.relations:
-                if rel.span.end > n:
-                    _outside(it, rel.span, n)
+        past = _span_past(it, n)
+        if past is not None:
+            _outside(it, past, n)
     return items
 
 
