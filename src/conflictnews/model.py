@@ -15,7 +15,7 @@ import datetime
 import enum
 import math
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from attrs import field, frozen, validators
 
@@ -141,72 +141,46 @@ def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
 
 # Converters to the kinds: a member is kept as it is and a value found in a table of the members; anything else is
 # left to the enum class, which raises the same errors. Calling the enum class costs several Python frames, and
-# every event, actor, location, quantity and claim has such a field. They are spelled out one by one because
-# attrs' mypy plugin accepts only named functions, types and lambdas as converters (not a factory's closures).
-_ACTORKIND_BY_VALUE: dict[str, ActorKind] = {m.value: m for m in ActorKind}
+# every event, actor, location, quantity and claim has such a field. attrs' mypy plugin accepts only named
+# functions as typed converters, so each kind has a one-line one over the shared look-up.
+_E = TypeVar("_E", bound=enum.Enum)
+_MEMBERS: dict[type[enum.Enum], dict[str, Any]] = {
+    cls: {m.value: m for m in cls} for cls in (ActorKind, LocationKind, QuantityKind, Modality, Stance, Precision)
+}
+
+
+def _member(cls: type[_E], value: Any) -> _E:
+    if type(value) is cls:
+        return value
+    if type(value) is str:
+        found = _MEMBERS[cls].get(value)
+        if found is not None:
+            return found  # type: ignore[no-any-return]
+    return cls(value)
 
 
 def _to_actorkind(value: Any) -> ActorKind:
-    if type(value) is ActorKind:
-        return value
-    if type(value) is str and value in _ACTORKIND_BY_VALUE:
-        return _ACTORKIND_BY_VALUE[value]
-    return ActorKind(value)
-
-
-_LOCATIONKIND_BY_VALUE: dict[str, LocationKind] = {m.value: m for m in LocationKind}
+    return _member(ActorKind, value)
 
 
 def _to_locationkind(value: Any) -> LocationKind:
-    if type(value) is LocationKind:
-        return value
-    if type(value) is str and value in _LOCATIONKIND_BY_VALUE:
-        return _LOCATIONKIND_BY_VALUE[value]
-    return LocationKind(value)
-
-
-_QUANTITYKIND_BY_VALUE: dict[str, QuantityKind] = {m.value: m for m in QuantityKind}
+    return _member(LocationKind, value)
 
 
 def _to_quantitykind(value: Any) -> QuantityKind:
-    if type(value) is QuantityKind:
-        return value
-    if type(value) is str and value in _QUANTITYKIND_BY_VALUE:
-        return _QUANTITYKIND_BY_VALUE[value]
-    return QuantityKind(value)
-
-
-_MODALITY_BY_VALUE: dict[str, Modality] = {m.value: m for m in Modality}
+    return _member(QuantityKind, value)
 
 
 def _to_modality(value: Any) -> Modality:
-    if type(value) is Modality:
-        return value
-    if type(value) is str and value in _MODALITY_BY_VALUE:
-        return _MODALITY_BY_VALUE[value]
-    return Modality(value)
-
-
-_STANCE_BY_VALUE: dict[str, Stance] = {m.value: m for m in Stance}
+    return _member(Modality, value)
 
 
 def _to_stance(value: Any) -> Stance:
-    if type(value) is Stance:
-        return value
-    if type(value) is str and value in _STANCE_BY_VALUE:
-        return _STANCE_BY_VALUE[value]
-    return Stance(value)
-
-
-_PRECISION_BY_VALUE: dict[str, Precision] = {m.value: m for m in Precision}
+    return _member(Stance, value)
 
 
 def _precision(value: str | None) -> Precision | None:
-    if value is None or type(value) is Precision:
-        return value
-    if type(value) is str and value in _PRECISION_BY_VALUE:
-        return _PRECISION_BY_VALUE[value]
-    return Precision(value)
+    return None if value is None else _member(Precision, value)
 
 
 _NONNEG = [validators.instance_of(int), validators.ge(0)]
@@ -278,21 +252,21 @@ def _spans(_inst: Any, attribute: Any, value: tuple[Span, ...]) -> None:
             raise TypeError(f"{attribute.name} must hold Span objects, got {v!r}")
 
 
-_LATITUDE = validators.optional([_finite, validators.ge(-90.0), validators.le(90.0)])
-_LONGITUDE = validators.optional([_finite, validators.ge(-180.0), validators.le(180.0)])
+def _coordinate(limit: float) -> Any:
+    """A validator of a latitude (*limit* 90) or longitude (180): None, or finite and within ±*limit*."""
+    full = validators.optional([_finite, validators.ge(-limit), validators.le(limit)])
+
+    def check(inst: Any, attribute: Any, value: float | None) -> None:
+        # a float in range passes at once; anything else goes through the full check, which raises the same errors
+        if value is None or (type(value) is float and -limit <= value <= limit):
+            return
+        full(inst, attribute, value)
+
+    return check
 
 
-def _latitude(inst: Any, attribute: Any, value: float | None) -> None:
-    # a float in range passes at once; anything else goes through the full check, which raises the same errors
-    if value is None or (type(value) is float and -90.0 <= value <= 90.0):
-        return
-    _LATITUDE(inst, attribute, value)
-
-
-def _longitude(inst: Any, attribute: Any, value: float | None) -> None:
-    if value is None or (type(value) is float and -180.0 <= value <= 180.0):
-        return
-    _LONGITUDE(inst, attribute, value)
+_latitude = _coordinate(90.0)
+_longitude = _coordinate(180.0)
 
 
 @frozen(kw_only=True)
@@ -568,7 +542,7 @@ class Report:
             seen.add(ident)
             past = _span_past(item, n)
             if past is not None:
-                _outside(past, ident, n)
+                raise ValueError(f"span {past.start}-{past.end} of {ident} lies outside the text ({n} chars)")
         for w in self.warnings:
             if w.span is not None and w.span.end > n:
                 raise ValueError(f"warning span {w.span.start}-{w.span.end} lies outside the text")
@@ -602,10 +576,6 @@ def _span_layout(item: Any) -> tuple[tuple[str, ...], bool, bool]:
     names = tuple(n for n in _SPAN_FIELDS if hasattr(item, n))
     layout = _fields_by_type[type(item)] = (names, hasattr(item, "mentions"), hasattr(item, "relations"))
     return layout
-
-
-def _outside(span: Span, ident: str, n: int) -> None:
-    raise ValueError(f"span {span.start}-{span.end} of {ident} lies outside the text ({n} chars)")
 
 
 def _span_past(item: Any, n: int) -> Span | None:

@@ -396,12 +396,8 @@ def _checked(items: list[Item | ReportWarning], ctx: Context, taken: set[str]) -
         seen.add(ident)
         past = _span_past(it, n)
         if past is not None:
-            _outside(it, past, n)
+            raise ValueError(f"returned {ident} with span {past.start}-{past.end} outside the text ({n} chars)")
     return items
-
-
-def _outside(it: Any, sp: Span, n: int) -> None:
-    raise ValueError(f"returned {it.id} with span {sp.start}-{sp.end} outside the text ({n} chars)")
 
 
 def _build_report(ctx: Context) -> Report:

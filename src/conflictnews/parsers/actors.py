@@ -723,7 +723,7 @@ class _Reading:
                     ev.extend(
                         # "protested against Pakistan", "people who came from Syria": a country the crowd faces
                         # or comes from is not where it stands
-                        (m.start, loc.country, weight / 6 if is_country and self.faced(m.start) else weight, True)
+                        (m.start, loc.country, weight / _FACED if is_country and self.faced(m.start) else weight, True)
                         for m in loc.mentions
                         if not (is_country and self.org_at(m.end))  # "Vatican Knitwear": no place
                     )
@@ -751,8 +751,11 @@ class _Reading:
 
     def faced(self, pos: int) -> bool:
         """The word before *pos* makes the place a target, an origin or a destination ("against", "from", "to")."""
-        k = bisect.bisect_left(self.starts, pos) - 1
-        return k >= 0 and self.lower[k] in _NOT_WHERE and self.spaced(k)
+        return self.faced_word(bisect.bisect_left(self.starts, pos))
+
+    def faced_word(self, i: int) -> bool:
+        """:meth:`faced` for the place named at word *i*."""
+        return i > 0 and self.lower[i - 1] in _NOT_WHERE and self.spaced(i - 1)
 
     def countries_of(self, codes: Sequence[str], pos: int | None = None) -> str | None:
         if not codes:
@@ -811,8 +814,8 @@ class _Reading:
                         if ent.type == "country" and self.names_org(nxt - 1):
                             continue  # "Vatican Knitwear": a company's name, no place
                         if pol is not None:
-                            faced = i > 0 and self.lower[i - 1] in _NOT_WHERE and self.spaced(i - 1)
-                            self.own_evidence.append((self.starts[i], pol.code, 1 / 6 if faced else 1.0))
+                            weight = 1 / _FACED if self.faced_word(i) else 1.0
+                            self.own_evidence.append((self.starts[i], pol.code, weight))
                     elif ent.type == "group" and (en.key, ent.name) not in t.weak:
                         # a group that fights in one country only ("QSD", "Imbonerakure") tells where, a little
                         codes = {c for p in ent.periods for c in p.countries}
@@ -1915,6 +1918,7 @@ _START_END = operator.attrgetter("start", "end")
 
 _LOCATION_WEIGHT = {"country": 3.0, "admin1": 2.0, "admin2": 1.5, "place": 1.0, "region": 0.5, "feature": 0.5}
 _NOT_WHERE = frozenset({"against", "from", "to", "toward", "towards"})  # before a country: not where one stands
+_FACED = 6  # such a country weighs a sixth as evidence of where an actor stands
 _SOURCE_KINDS = frozenset({ActorKind.GENERIC, ActorKind.ANONYMOUS_SOURCE})
 _KIN_GROUPS = ("clan", "clans", "sub-clan", "sub-clans", "caste", "tribe", "tribes", "tribesmen", "families")
 _KIN_NOT_SIDE = frozenset(
