@@ -704,13 +704,7 @@ class LocationParser:
         if best is None:
             return None
         margin = best[0] - second if second > -math.inf else 5.0
-        conf = round(1 / (1 + math.exp(-margin)), 3)
-        rule = f"locations/{best[2]}"
-        if c.level:
-            rule += "+descriptor"
-        if c.respelled:
-            rule += "+respelled"
-        return best[1], rule, conf
+        return best[1], _rule(f"locations/{best[2]}", c), _confidence(margin)
 
     def _resolve_chain(
         self, cands: list[_Cand], members: list[int], countries: Counter[str], total: int
@@ -781,7 +775,7 @@ class LocationParser:
             return self._unplaced(cands, members, names, tops)
         # how sure: as in :meth:`_resolve`, from the margin over the next area (5 when it holds fewer names)
         margin = 5.0 if second is None or second[:2] != best[:2] else min(5.0, best[2] - second[2])
-        conf = round(1 / (1 + math.exp(-margin)), 3)
+        conf = _confidence(margin)
         out: dict[int, tuple[Place, str, float] | None] = {}
         for n, (k, pick) in enumerate(zip(members, best_picks, strict=True)):
             c = cands[k]
@@ -791,12 +785,7 @@ class LocationParser:
                     continue  # a known division or city: read on its own ("Lagos, Nigeria" aside)
                 out[k] = None
                 continue
-            rule = "locations/admin1-qualifier" if n == 0 else "locations/qualifies-place"
-            if c.level:
-                rule += "+descriptor"
-            if c.respelled:
-                rule += "+respelled"
-            out[k] = (pick[1], rule, conf)
+            out[k] = (pick[1], _rule("locations/admin1-qualifier" if n == 0 else "locations/qualifies-place", c), conf)
         return out
 
     def _address_readings(self, c: _Cand, qualifier: bool) -> _AddressReadings:
@@ -1133,6 +1122,16 @@ def _actor_names() -> tuple[PhraseMatcher[bool], frozenset[str], dict[str, str]]
                         homes[a] = ""  # a name shared by groups of two countries is no evidence
     titles = frozenset(r[0].lower().rstrip(".") for r in load_table("actors/titles") if " " not in r[0])
     return PhraseMatcher((n, True) for n in names if n), titles, {k: v for k, v in homes.items() if v}
+
+
+def _rule(base: str, c: _Cand) -> str:
+    """The rule of a reading: *base*, and what the candidate's own words added (a level word, a respelling)."""
+    return base + ("+descriptor" if c.level else "") + ("+respelled" if c.respelled else "")
+
+
+def _confidence(margin: float) -> float:
+    """How sure a reading is, from its score's margin over the next one (a logistic curve)."""
+    return round(1 / (1 + math.exp(-margin)), 3)
 
 
 def _blocked_spans(context: Context, evidence: dict[str, int] | None = None) -> list[tuple[int, int]]:
