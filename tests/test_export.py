@@ -250,6 +250,35 @@ def test_an_actor_the_text_does_not_name_is_coded_as_acled_does(text: str, actor
     assert ("actor1 not named in the text" in row["tags"]) == actor1.startswith("Unidentified")
 
 
+@pytest.mark.parametrize(
+    ("text", "actor2", "assoc", "tagged"),
+    [
+        ("On 3 May 2020, police beat a journalist in Lahore.", "Civilians (Pakistan)", "", True),
+        ("On 3 May 2020, soldiers killed three civilians in Gao, Mali.", "Malian civilians", "", False),
+    ],
+    ids=["victim-not-an-actor", "civilians-named"],
+)
+def test_violence_against_civilians_always_has_civilians_as_actor2(
+    text: str, actor2: str, assoc: str, tagged: bool
+) -> None:
+    """ACLED's codebook: civilians are actor2 of every attack on civilians, named or not (inter 7, tagged when not)."""
+    (row,) = export.acled_rows(cn.parse(text))
+
+    assert ("Violence against civilians", actor2, assoc) == (row["event_type"], row["actor2"], row["assoc_actor_2"])
+    assert (7, 17, "Civilian targeting") == (row["inter2"], row["interaction"], row["civilian_targeting"])
+    assert ("actor2 not named in the text" in row["tags"]) == tagged
+
+
+def test_a_non_civilian_target_of_violence_against_civilians_becomes_an_associated_actor() -> None:
+    """The targets the parser found stay in ``assoc_actor_2`` behind ACLED's "Civilians (<country>)"."""
+    vac = AcledCoding(event_type="Violence against civilians", sub_event_type="Attack")
+    report = _report(targets=("a1",), acled=vac)
+
+    (row,) = export.acled_rows(report)
+
+    assert ("Civilians (Russia)", report.actors[0].name, 7) == (row["actor2"], row["assoc_actor_2"], row["inter2"])
+
+
 def test_period_dates_use_the_middle_and_a_coarser_precision() -> None:
     """A week-long period is dated to its middle with ACLED time precision 2, as ACLED does."""
     report = _report(precision=PrecisionCodes())

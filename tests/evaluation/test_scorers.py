@@ -234,6 +234,31 @@ def test_unnamed_actor1(event_type: str, country: str | None, agents: Any, match
     assert matched == score_actors([gold], [pred]).metrics["actor1_match"]
 
 
+@pytest.mark.parametrize(
+    ("event_type", "country", "targets", "matched"),
+    [
+        ("Violence against civilians", "MX", (), 1.0),  # the export's "Civilians (Mexico)"
+        ("Violence against civilians", "MX", (("state_forces", "MX"),), 1.0),  # a non-civilian target: still
+        ("Violence against civilians", "GT", (), 0.0),  # the event's place is in another country
+        ("Violence against civilians", None, (), 0.0),  # no country: no such actor
+        ("Violence against civilians", "MX", (("civilians", "GT"),), 0.0),  # a civilian target is actor2
+        ("Battles", "MX", (), 0.0),  # the codebook's rule is for violence against civilians only
+    ],
+)
+def test_civilians_actor2(event_type: str, country: str | None, targets: Any, matched: float) -> None:
+    """Violence against civilians matches ACLED's civilian actor2 of its country when no target is a civilian."""
+    gold = GoldDocument(
+        id="x",
+        dataset="d",
+        text="x",
+        event=GoldEvent(actor2=GoldActor(kind="civilians", country="MX"), event_type=event_type),
+    )
+    pred = event_report(event_type=event_type, sub="Attack", agents=(("political_militia", "MX"),), targets=targets)
+    pred["locations"][0]["country"] = country
+
+    assert matched == score_actors([gold], [pred]).metrics["actor2_match"]
+
+
 def test_actor_mentions() -> None:
     """Actor mentions match by span, then kind and country are checked; a duplicate is a false positive."""
     gold = GoldDocument(

@@ -107,6 +107,21 @@ def test_arguments_location_and_time_are_linked() -> None:
     assert (1, 1) == (e.precision.acled_time, e.precision.acled_geo)
 
 
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Police beat a journalist in Lahore.", (1, 7, 17)),  # the victim is no actor: civilians all the same
+        ("Soldiers killed three civilians in Gao.", (1, 7, 17)),
+        ("Soldiers clashed with rebels in Gao.", (1, 2, 12)),
+    ],
+)
+def test_acled_inter_codes(text: str, codes: tuple[int, int, int]) -> None:
+    """inter1/inter2 follow the first agent and target; violence against civilians always has inter2 7 (civilians)."""
+    coding = first(cn.parse(text, published=PUB)).acled
+    assert coding is not None
+    assert codes == (coding.inter1, coding.inter2, coding.interaction)
+
+
 def test_no_time_means_no_date_not_the_publication_date() -> None:
     """Without a date in the text the event has none, and says so."""
     e = first(cn.parse("Russian troops shelled Sudzha.", published=PUB))

@@ -33,7 +33,7 @@ from conflictnews.evaluation.metrics import (
     ratio,
 )
 from conflictnews.evaluation.predictions import Prediction, as_prediction
-from conflictnews.export.acled import unnamed_actor1
+from conflictnews.export.acled import civilians_actor2, unnamed_actor1
 
 __all__ = [
     "SCORERS",
@@ -317,6 +317,20 @@ def _unnamed_actor1(pred: Prediction, event: Mapping[str, Any]) -> dict[str, Any
     return {"name": f"{name} (not named in the text)", "kind": INTER_KINDS[inter], "country": loc["country"]}
 
 
+def _civilians_actor2(pred: Prediction, event: Mapping[str, Any]) -> dict[str, Any] | None:
+    """
+    The actor2 the ACLED export writes for violence against civilians whose targets hold no civilians
+    ("Civilians (<country of the event's place>)"); None for other types or without a country.
+    """
+    coding = event.get("acled")
+    loc = pred.event_location(event)
+    if not isinstance(coding, Mapping) or not civilians_actor2(coding.get("event_type")):
+        return None
+    if loc is None or not loc.get("country"):
+        return None
+    return {"name": "Civilians (not named in the text)", "kind": "civilians", "country": loc["country"]}
+
+
 def score_actors(docs: Sequence[GoldDocument], preds: Predictions, options: Options | None = None) -> TaskResult:
     """
     Score actors: the main event's actor1/actor2 by kind and country, and actor mentions by span.
@@ -345,10 +359,13 @@ def score_actors(docs: Sequence[GoldDocument], preds: Predictions, options: Opti
                 scored = True
                 ids = pred.actor_ids(ev, key) if ev else []
                 candidates = [a for i in ids if (a := pred.get(i)) is not None]
+                civilian_target = any(a.get("kind") == "civilians" for a in candidates)
                 if not candidates:
                     candidates = list(pred.items("actors"))
                     if role == "actor1" and ev is not None and (unnamed := _unnamed_actor1(pred, ev)) is not None:
                         candidates.append(unnamed)
+                if role == "actor2" and ev is not None and not civilian_target:
+                    candidates.extend(c for c in (_civilians_actor2(pred, ev),) if c is not None)
                 ok = any(_actor_fits(gold, a) for a in candidates)
                 roles[role].add(ok)
                 if not ok:

@@ -152,31 +152,44 @@ def _row(report: Report, event: Event, by_id: dict[str, Any]) -> dict[str, Any]:
     row["sub_event_type"] = coding.sub_event_type
     agents = [a for a in (by_id.get(i) for i in event.agents) if isinstance(a, Actor)]
     targets = [a for a in (by_id.get(i) for i in event.targets) if isinstance(a, Actor)]
+    loc = by_id.get(event.location) if event.location else None
+    if isinstance(loc, Location):
+        _fill_location(row, loc, report)
+    civilians_first = civilians_actor2(coding.event_type)
+    if civilians_first:
+        # ACLED codes civilians as actor2 of every attack on civilians: a civilian target first
+        targets.sort(key=lambda a: a.kind is not ActorKind.CIVILIANS)  # a stable sort
     inter1 = coding.inter1 if coding.inter1 is not None else _inter(agents)
     inter2 = coding.inter2 if coding.inter2 is not None else _inter(targets)
+    interaction = coding.interaction
     if agents:
         row["actor1"] = agents[0].name
         row["assoc_actor_1"] = "; ".join(a.name for a in agents[1:])
-    if targets:
+    elif row["country"] and (unnamed := unnamed_actor1(coding.event_type)) is not None:
+        row["actor1"] = f"{unnamed[0]} ({row['country']})"
+        inter1, interaction = unnamed[1], None
+        _tag(row, "actor1 not named in the text")
+    if civilians_first and row["country"] and not (targets and targets[0].kind is ActorKind.CIVILIANS):
+        # the victims are told ("a former MLA", "a store") but no civilian actor was found: ACLED's actor2
+        row["actor2"] = f"Civilians ({row['country']})"
+        row["assoc_actor_2"] = "; ".join(a.name for a in targets)
+        if inter2 != _INTER[ActorKind.CIVILIANS]:
+            inter2, interaction = _INTER[ActorKind.CIVILIANS], None
+        _tag(row, "actor2 not named in the text")
+    elif targets:
         row["actor2"] = targets[0].name
         row["assoc_actor_2"] = "; ".join(a.name for a in targets[1:])
     row["inter1"] = "" if inter1 is None else inter1
     row["inter2"] = "" if inter2 is None else inter2
-    interaction = coding.interaction
     if interaction is None and inter1 is not None:
         # ACLED records the pair lowest code first; a one-sided event (no actor2) is inter1 * 10
         if inter2:
             interaction = min(inter1, inter2) * 10 + max(inter1, inter2)
-        elif not targets:
+        elif not row["actor2"]:
             interaction = inter1 * 10
     row["interaction"] = "" if interaction is None else interaction
-    if any(t.kind is ActorKind.CIVILIANS for t in targets):
+    if inter2 == _INTER[ActorKind.CIVILIANS] or any(t.kind is ActorKind.CIVILIANS for t in targets):
         row["civilian_targeting"] = "Civilian targeting"
-    loc = by_id.get(event.location) if event.location else None
-    if isinstance(loc, Location):
-        _fill_location(row, loc, report)
-    if not agents and row["country"]:
-        _unnamed_actor1(row, coding.event_type)
     geo = event.precision.acled_geo
     if geo is None and isinstance(loc, Location):
         geo = 2 if loc.relations else _GEO_PRECISION.get(loc.kind)
@@ -221,17 +234,22 @@ def unnamed_actor1(event_type: str | None) -> tuple[str, int] | None:
     return _UNNAMED_ACTOR1.get(event_type) if event_type else None
 
 
-def _unnamed_actor1(row: dict[str, Any], event_type: str) -> None:
-    """Fill actor1 the way ACLED codes an actor the text does not name: "Unidentified Armed Group (Mexico)"."""
-    unnamed = unnamed_actor1(event_type)
-    if unnamed is None:
-        return
-    name, inter1 = unnamed
-    row["actor1"] = f"{name} ({row['country']})"
-    row["inter1"] = inter1
-    inter2 = row["inter2"] if isinstance(row["inter2"], int) else None
-    row["interaction"] = min(inter1, inter2) * 10 + max(inter1, inter2) if inter2 else inter1 * 10
-    row["tags"] = "; ".join(t for t in (row["tags"], "actor1 not named in the text") if t)
+_CIVILIANS_ACTOR2 = frozenset(("Violence against civilians",))
+"""Event types whose actor2 ACLED always codes as civilians (the codebook: "civilians are always actor2")."""
+
+
+def civilians_actor2(event_type: str | None) -> bool:
+    """
+    True when ACLED codes civilians as actor2 of every event of *event_type*.
+
+    >>> civilians_actor2("Violence against civilians"), civilians_actor2("Battles")
+    (True, False)
+    """
+    return event_type in _CIVILIANS_ACTOR2
+
+
+def _tag(row: dict[str, Any], tag: str) -> None:
+    row["tags"] = "; ".join(t for t in (row["tags"], tag) if t)
 
 
 def _inter(actors: list[Actor]) -> int | None:

@@ -752,6 +752,8 @@ class _Draft:
         acled = None
         if self.acled:
             inter1, inter2 = self._inter(kinds)
+            if self.acled[0] == "Violence against civilians":
+                inter2 = _CIVILIANS_INTER  # the codebook: civilians are always actor2 of violence against them
             interaction = (
                 None
                 if inter1 is None
@@ -801,6 +803,7 @@ class _Draft:
 # (a handful of distinct values: a dict look-up instead of building and validating a new object per event).
 _ACLED_CODINGS: dict[tuple[str, str, int | None, int | None, int | None], AcledCoding] = {}
 _PLOVER_CODINGS: dict[tuple[str, str | None], PloverCoding] = {}
+_CIVILIANS_INTER = ACLED_INTER[ActorKind.CIVILIANS]
 _PRECISION_CODES: dict[tuple[int | None, int | None, int | None, int | None, bool], PrecisionCodes] = {}
 
 
