@@ -432,3 +432,96 @@ def test_parse_command_writes_acled_csv_and_plover_jsonl(capsys: pytest.CaptureF
 
     assert ",".join(EXPECTED_COLUMNS) == csv_out.getvalue().splitlines()[0]
     assert all(isinstance(json.loads(line), dict) for line in jsonl_out.getvalue().splitlines())
+
+
+# -- CAMEO/GDELT-style TSV ------------------------------------------------------------------------
+
+
+def test_cameo_row_of_the_hand_built_report() -> None:
+    """The shelling gets CAMEO 194 with its root, QuadClass 4 and Goldstein value; actors in CAMEO's terms."""
+    (row,) = export.cameo_rows(_report())
+
+    assert ("doc1:e1", "20250313", 1) == (row["GLOBALEVENTID"], row["SQLDATE"], row["DateStated"])
+    assert ("194", "194", "19", 4, -10.0) == (
+        row["EventCode"],
+        row["EventBaseCode"],
+        row["EventRootCode"],
+        row["QuadClass"],
+        row["GoldsteinScale"],
+    )
+    assert ("Russian forces", "RUS", "MIL") == (row["Actor1Name"], row["Actor1CountryCode"], row["Actor1Type1Code"])
+    assert ("civilians", "", "CVL") == (row["Actor2Name"], row["Actor2CountryCode"], row["Actor2Type1Code"])
+    assert (4, "Sudzha, Kursk", "RU", 488886) == (
+        row["ActionGeo_Type"],
+        row["ActionGeo_FullName"],
+        row["ActionGeo_CountryCode"],
+        row["ActionGeo_FeatureID"],
+    )
+    assert ("https://example.org/a", "asserted", 1) == (row["SOURCEURL"], row["Modality"], row["IsRootEvent"])
+
+
+@pytest.mark.parametrize(
+    ("acled", "plover", "code"),
+    [
+        (None, PloverCoding(event_type="RETREAT", mode="withdraw"), "0874"),  # type and mode
+        (None, PloverCoding(event_type="RETREAT"), "087"),  # the type alone
+        (None, PloverCoding(event_type="CONSULT", mode="phone"), "040"),  # an unmapped mode: the type's code
+        (AcledCoding(event_type="Strategic developments", sub_event_type="Other"), None, None),  # no CAMEO code
+        (
+            AcledCoding(event_type="Battles", sub_event_type="Armed clash"),
+            PloverCoding(event_type="ASSAULT", mode="aerial"),
+            "190",
+        ),  # ACLED decides first
+    ],
+)
+def test_cameo_code(acled: AcledCoding | None, plover: PloverCoding | None, code: str | None) -> None:
+    """An ACLED sub-event type maps first, then a PLOVER type with its mode, then the type alone."""
+    event = _report(acled=acled, plover=plover).events[0]
+
+    assert code == export.cameo_code(event)
+
+
+def test_cameo_rows_leave_out_unrealized_events_unless_asked() -> None:
+    report = _report(modality=Modality.PLANNED)
+
+    assert ([], 1) == (export.cameo_rows(report), len(export.cameo_rows(report, include_unrealized=True)))
+
+
+def test_cameo_tsv_from_the_command_line(capsys: pytest.CaptureFixture[str], tmp_path: Any) -> None:
+    """`conflictnews parse --format cameo-tsv`: a header line, then one line of 24 fields per event."""
+    from conflictnews.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    out = io.StringIO()
+
+    assert 0 == main(["parse", str(article), "--format", "cameo-tsv"], out=out)
+
+    header, *lines = out.getvalue().splitlines()
+    assert header.split("\t") == list(export.CAMEO_COLUMNS)
+    assert lines
+    assert all(len(line.split("\t")) == len(export.CAMEO_COLUMNS) for line in lines)
+
+
+@given(reports())
+def test_cameo_rows_of_any_report(report: Report) -> None:
+    """Any report exports: at most one row per event, every field on one line, codes from the CAMEO table."""
+    out = io.StringIO()
+
+    n = export.write_cameo_tsv(report, out, header=False)
+    rows = export.cameo_rows(report)
+
+    assert n == len(rows) <= len(report.events)
+    assert len(out.getvalue().splitlines()) == n
+    assert all(len(line.split("\t")) == len(export.CAMEO_COLUMNS) for line in out.getvalue().splitlines())
+    assert all(r["EventCode"][:2] == r["EventRootCode"] and 1 <= r["QuadClass"] <= 4 for r in rows)
+
+
+def test_every_cameo_code_of_the_mapping_has_a_name_and_goldstein_value() -> None:
+    """The mapping table names only codes the code table knows, so no row goes out without its Goldstein value."""
+    from conflictnews.lexicons import load_table
+
+    known = {row[0] for row in load_table("export/cameo_codes")}
+    mapped = {row[3] for row in load_table("export/cameo")}
+
+    assert mapped <= known

@@ -60,9 +60,9 @@ def _add_parse(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--url", help="where it was published")
     p.add_argument(
         "--format",
-        choices=("json", "text", "acled-csv", "plover-jsonl"),
+        choices=("json", "text", "acled-csv", "plover-jsonl", "cameo-tsv"),
         default="json",
-        help="json (the full report, default), text (a summary to read), acled-csv, plover-jsonl",
+        help="json (the full report, default), text (a summary to read), acled-csv, plover-jsonl, cameo-tsv",
     )
     p.add_argument("--indent", type=int, default=2, help="JSON indentation (default 2; 0 for one line)")
     p.add_argument(
