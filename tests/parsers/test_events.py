@@ -137,6 +137,51 @@ def test_fatalities_come_from_killed_counts() -> None:
     assert 12 == e.fatalities.best
 
 
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        # the victims of an attack on civilians, told next
+        ("Armed men shot three men in Chimaltenango. One victim was killed and two were injured.", 1),
+        # a killing among the same sides
+        ("LNA forces repelled an attack by GNA forces in Tripoli. Seven GNA soldiers were reportedly killed.", 7),
+        # the act named again with "the"
+        ("Somali forces clashed with al-Shabaab fighters near Baidoa. Two militants were killed in the clash.", 2),
+        # more dead told with the act add up
+        (
+            "10 Taliban militants were killed when Afghan forces repulsed their attacks in Logar. "
+            "Also 3 soldiers were killed.",
+            13,
+        ),
+        # a side's claim does not add to the toll
+        (
+            "Turkish forces clashed with PKK militants in Agri, killing 3. "
+            "The PKK claimed that 15 soldiers were killed in the clash.",
+            3,
+        ),
+    ],
+    ids=["attack", "same-sides", "the-clash", "more-dead", "claim"],
+)
+def test_the_toll_told_after_an_act_is_its_toll(text: str, deaths: int) -> None:
+    """Deaths told in the next sentences of the paragraph are the act's toll, not events of their own."""
+    events = [e for e in cn.parse(text, published=PUB).events if e.acled]
+    assert 1 == len(events)
+    assert events[0].fatalities is not None
+    assert deaths == events[0].fatalities.best
+    assert 2 == len(events[0].mentions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May, soldiers clashed with rebels in Gao. On 5 May, soldiers clashed with rebels in Gao, killing 4.",
+        "Gunmen attacked a village in Borno. Soldiers killed three gunmen.",
+    ],
+    ids=["another-date", "another-side"],
+)
+def test_an_act_at_another_date_or_by_another_side_is_an_event_of_its_own(text: str) -> None:
+    assert 2 == len([e for e in cn.parse(text, published=PUB).events if e.acled])
+
+
 def test_fatalities_stated_in_a_later_sentence_join_the_event() -> None:
     """ACLED-style "1 fatality." after the event sentence counts for it."""
     e = first(

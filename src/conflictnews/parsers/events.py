@@ -1464,16 +1464,33 @@ def _fold_aftermath_casualties(doc: _DocIndex, drafts: list[_Draft]) -> list[_Dr
         if (
             last is not None
             and d.acled is not None
-            and d.acled[0] == "Violence against civilians"
-            and not d.agents
-            and "+passive" in d.rule
             and last.sentence.start < d.sentence.start
             and doc.paragraph_start(last.sentence.start) == doc.paragraph_start(d.sentence.start)
-            and doc.analysis.sentence_index(d.sentence.start) - doc.analysis.sentence_index(last.sentence.start) == 1
+            and (
+                (
+                    d.acled[0] == "Violence against civilians"
+                    and not d.agents
+                    and "+passive" in d.rule
+                    and doc.analysis.sentence_index(d.sentence.start) - doc.analysis.sentence_index(last.sentence.start)
+                    == 1
+                )
+                or (
+                    doc.analysis.sentence_index(d.sentence.start) - doc.analysis.sentence_index(last.sentence.start)
+                    <= 2
+                    and _same_fight(last, d, doc.text)
+                )
+            )
         ):
             last.mentions.append(d.trigger)
             if not last.fatalities:
                 last.fatalities = d.fatalities
+            elif d.modality in (Modality.ASSERTED, Modality.REPORTED):
+                # more dead told with the act ("Also 3 soldiers were killed"), not a toll restated after it,
+                # nor one side's claim ("… but also claimed 15 soldiers died"): ACLED keeps the lower figure
+                s, e = d.sentence.start, d.sentence.end
+                last.fatalities = last.fatalities + [
+                    q for q in d.fatalities if q not in last.fatalities and s <= q.span.start < e
+                ]
             continue
         out.append(d)
         if d.acled is not None and d.acled[0] in _TOLL_HOSTS:
@@ -1481,8 +1498,26 @@ def _fold_aftermath_casualties(doc: _DocIndex, drafts: list[_Draft]) -> list[_Dr
     return out
 
 
-_TOLL_HOSTS = frozenset(("Battles", "Explosions/Remote violence", "Riots"))
+_TOLL_HOSTS = frozenset(("Battles", "Explosions/Remote violence", "Riots", "Violence against civilians"))
 """The event types whose toll a following agentless "N were killed" tells."""
+
+
+def _same_fight(host: _Draft, d: _Draft, text: str) -> bool:
+    """
+    "LNA forces repelled an attack by GNA forces. Seven GNA soldiers were killed.": a killing (or the same kind
+    of act again) told next, among the same sides, at no other place or date, is the toll of the act before;
+    so is the act named again with "the" ("… clashed with Al Shabaab. Two militants were killed in the clash.").
+    """
+    if d.cls != "violence" and d.cls != host.cls:
+        return False
+    if d.time is not None and host.time is not None and d.time.start != host.time.start:
+        return False
+    if d.location is not None and host.location is not None and d.location.id != host.location.id:
+        return False
+    if d.cls == host.cls and text.endswith(("the ", "The "), 0, d.trigger.start):
+        return True
+    sides = {*host.agents, *host.targets}
+    return all(a in sides for a in d.agents) and all(a in sides for a in d.targets)
 
 
 def _fold_arrests_into_protests(doc: _DocIndex, drafts: list[_Draft]) -> list[_Draft]:
