@@ -465,7 +465,8 @@ def test_cameo_row_of_the_hand_built_report() -> None:
     [
         (None, PloverCoding(event_type="RETREAT", mode="withdraw"), "0874"),  # type and mode
         (None, PloverCoding(event_type="RETREAT"), "087"),  # the type alone
-        (None, PloverCoding(event_type="CONSULT", mode="phone"), "040"),  # an unmapped mode: the type's code
+        (None, PloverCoding(event_type="CONSULT", mode="phone"), "041"),
+        (None, PloverCoding(event_type="CONSULT", mode="multilateral"), "040"),  # an unmapped mode: the type's code
         (AcledCoding(event_type="Strategic developments", sub_event_type="Other"), None, None),  # no CAMEO code
         (
             AcledCoding(event_type="Battles", sub_event_type="Armed clash"),

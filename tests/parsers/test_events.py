@@ -822,3 +822,56 @@ def test_forces_barricading_a_road_are_no_riot() -> None:
 
     assert [] == [e for e in forces if e.acled]
     assert ["Violent demonstration"] == [e.acled.sub_event_type for e in crowd if e.acled]
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "mode"),
+    [
+        ("Putin held talks by phone with Erdogan on Monday.", "CONSULT", "phone"),
+        ("Blinken visited Kyiv and met Zelensky.", "CONSULT", "visit"),
+        ("Zelensky met Biden at the G7 summit in Hiroshima.", "CONSULT", "multilateral"),
+        ("Russian forces withdrew from Kherson.", "RETREAT", "withdraw"),
+        ("Hamas released three hostages.", "RETREAT", "release"),
+        ("Workers went on strike in Lagos.", "PROTEST", "strike"),
+        ("Protesters blocked the highway in Bogota.", "PROTEST", "obstruct"),
+        ("Hundreds of people protested in Nairobi.", "PROTEST", "demo"),
+        ("Ukrainian drones struck an oil depot in Bryansk.", "ASSAULT", "drone"),
+        ("A suicide bomber killed 5 in Kabul.", "ASSAULT", "suicide-attack"),
+        ("Sarin was used in an attack in Ghouta.", "ASSAULT", "unconventional"),
+    ],
+)
+def test_plover_mode_shown_by_the_text(text: str, plover: str, mode: str) -> None:
+    """PLOVER's mode (its Draft 2.0 names) comes from the trigger or its sentence, else from the event's class."""
+    coding = next(e for e in cn.parse(text, published=PUB).events if e.plover).plover
+    assert coding is not None
+    assert (plover, mode) == (coding.event_type, coding.mode)
+
+
+# The modes of the PLOVER manual, Draft 2.0, by event type (types without modes are left out).
+PLOVER_MODES = {
+    "CONSULT": {"visit", "third-party", "multilateral", "phone"},
+    "RETREAT": {"withdraw", "release", "disarm", "ceasefire", "access", "resign"},
+    "REQUEST": {"assist", "change", "yield", "meet"},
+    "ACCUSE": {"disapprove", "investigate", "allege"},
+    "REJECT": {"assist", "change", "yield", "meet"},
+    "THREATEN": {"restrict", "arrest", "relations", "expel", "territory", "violence"},
+    "PROTEST": {"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"},
+    "SANCTION": {"convict", "expel", "withdraw", "discontinue"},
+    "MOBILIZE": {"troops", "weapons", "police", "militia"},
+    "COERCE": {"seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport", "withhold"}
+    | {"misinformation", "cyber"},
+    "ASSAULT": {"abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive", "firearms", "explosives"}
+    | {"suicide-attack", "aerial", "drone", "heavy-weapons", "crowd-control", "unconventional"},
+}
+
+
+def test_every_mode_in_the_data_is_a_plover_mode_of_its_type() -> None:
+    """The class table, the mode table and the CAMEO table use only modes the PLOVER manual defines for the type."""
+    from conflictnews.lexicons import load_table
+
+    plover_of = {row[0]: row[3] for row in load_table("events/classes")}
+    used = {(row[3], row[4]) for row in load_table("events/classes") if len(row) > 4 and row[4] != "-"}
+    used |= {(plover_of[cls], mode) for cls, mode, _, _ in load_table("events/modes")}
+    used |= {(row[1], row[2]) for row in load_table("export/cameo") if row[0] == "plover" and row[2] != "-"}
+
+    assert {(kind, mode) for kind, mode in used if mode not in PLOVER_MODES.get(kind, ())} == set()

@@ -527,7 +527,7 @@ class EventParser:
         agents, targets = doc.complete_arguments(cls, agents, targets, location)
         if cls in _PROTEST_CLASSES:
             agents, targets = doc.crowd_first(cls, agents, targets, sentence, si)
-        if cls in ("change", "hq", "agreement", "transfer", "other") and not agents and trig.strength < 10:
+        if cls in ("change", "hq", "agreement", "ceasefire", "transfer", "other") and not agents and trig.strength < 10:
             return None  # a strategic development needs someone whose activity changed
         if cls == "movement" and not any(doc.actors_by_id[a].kind in ARMED_KINDS for a in agents):
             return None  # forces arriving somewhere; a president arriving on a visit is no troop movement
@@ -537,7 +537,7 @@ class EventParser:
             cls=cls,
             acled=info.acled,
             plover=info.plover,
-            mode=_mode(info.mode, cls, text, *sentence),
+            mode=_mode(info.mode, cls, text, (trig.start, trig.end), sentence),
             agents=agents,
             targets=targets,
             location=location,
@@ -595,7 +595,7 @@ class EventParser:
             cls=trig.cls,
             acled=None,
             plover=info.plover,
-            mode=_mode(info.mode, trig.cls, doc.text, trig.start, trig.end),
+            mode=_mode(info.mode, trig.cls, doc.text, (trig.start, trig.end), sentence),
             agents=agents,
             targets=targets,
             location=doc.location(clause, sentence, trig, agents, political=True),
@@ -630,9 +630,24 @@ _BY_STANCE = {
 }
 
 
-def _mode(base: str | None, cls: str, text: str, start: int, end: int) -> str | None:
-    if cls == "airstrike" and "drone" in text[start:end].lower():
-        return "drone"
+@data_cache
+def _modes() -> dict[str, list[tuple[str, bool, regex.Pattern[str]]]]:
+    """``events/modes``: per class, ``(mode, in the whole sentence?, words)`` in table order."""
+    out: dict[str, list[tuple[str, bool, regex.Pattern[str]]]] = {}
+    for cls, mode, where, words in load_table("events/modes"):
+        if where not in ("trigger", "sentence"):
+            raise ValueError(f"events/modes: where must be 'trigger' or 'sentence', not {where!r}")
+        pattern = regex.compile(rf"(?<!\w)(?:{_alternation(words.split('|'))})(?!\w)", regex.IGNORECASE)
+        out.setdefault(cls, []).append((mode, where == "sentence", pattern))
+    return out
+
+
+def _mode(base: str | None, cls: str, text: str, trigger: tuple[int, int], sentence: tuple[int, int]) -> str | None:
+    """The PLOVER mode the trigger or its sentence shows ("by phone": phone), else the class's own."""
+    for mode, whole_sentence, pattern in _modes().get(cls, ()):
+        start, end = sentence if whole_sentence else trigger
+        if pattern.search(text, start, end) is not None:
+            return mode
     return base
 
 
