@@ -129,6 +129,27 @@ def test_no_time_means_no_date_not_the_publication_date() -> None:
     assert not e.precision.date_stated
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "date"),
+    [
+        ("On 28 April 2020, police chased a car in Niteroi. A shoot-out broke out.", "shoot-out", "2020-04-28"),
+        ("On 8 May 2020, police raided a house in Kano. A man was arrested.", "arrested", "2020-05-08"),
+        # told in the perfect: out of the narrative
+        ("On 3 May 2020, gunmen killed a man in Kano. The gang had attacked the town before.", "attacked", None),
+        # no day opens the paragraph
+        ("Last month, police raided a house in Kano. A man was arrested.", "arrested", None),
+        ("Police raided a house in Kano on 8 May 2020. A man was arrested.", "arrested", None),
+    ],
+    ids=["shoot-out", "arrest", "perfect", "month", "not-opening"],
+)
+def test_a_day_opening_the_paragraph_dates_the_events_told_after_it(text: str, trigger: str, date: str | None) -> None:
+    """ "On 28 April 2020, …. A shoot-out broke out.": the narrative's day, never the publication date."""
+    report = cn.parse(text, published=PUB)
+    event = next(e for e in report.events if e.text == trigger)
+    time = report.get(event.time) if event.time else None
+    assert date == (time.start.isoformat() if time is not None else None)
+
+
 def test_fatalities_come_from_killed_counts() -> None:
     e = first(
         cn.parse("On 5 May 2020, gunmen attacked a village in Borno, killing at least 12 civilians.", published=PUB)

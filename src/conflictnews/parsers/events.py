@@ -996,6 +996,13 @@ _WHICH_BEFORE = regex.compile(r",\s++which\s++(?:\p{L}++\s++){1,4}?(?:had\s++|ha
 """", which the RSF (had) seized": a relative clause whose object is the noun before the comma."""
 
 
+_FRAME_REACH = 2
+"""How many sentences back a paragraph's opening time still dates an event told without one."""
+_FRAME_OPENING = regex.compile(r"(?:\W*+(?:On|on|In|in|Around|around|As reported on|as reported on|By|by))?\W*+")
+"""What may stand before a time that opens its sentence: "On 28 April", "Around 5 May", "As reported on …"."""
+_PERFECT = regex.compile(r"(?<!\w)(?:had|has|have|'d|'s been)(?!\w)", regex.IGNORECASE)
+
+
 def _seized_place(doc: _DocIndex, trig: _Trigger) -> bool:
     """True for "In El Fasher, which the RSF seized …": "seized" or "captured" a place named right before."""
     text = doc.text
@@ -1368,12 +1375,35 @@ class _DocIndex:
         return None
 
     def time(self, clause: tuple[int, int], sentence: tuple[int, int]) -> TimeExpression | None:
-        """The first resolved time of the clause, else of the sentence; never the publication date."""
+        """
+        The first resolved time of the clause, else of the sentence, else the frame of the paragraph's
+        narrative; never the publication date.
+
+        A frame is a day that opens an earlier sentence of the paragraph ("On 28 April 2020, police chased a
+        car. A shoot-out broke out.": the shoot-out is of 28 April); a sentence told in the perfect ("had been
+        abducted", "has attacked") steps out of the narrative and takes none, and so does any sentence after
+        one with a time of its own in the middle or a coarser one ("Last month", "In 2014").
+        """
         for lo, hi in (clause, sentence):
             i = bisect.bisect_left(self._t_starts, lo)
             if i < len(self.times) and self.times[i][0] < hi:
                 t: TimeExpression = self.times[i][2]
                 return t
+        if not self.times or self._t_starts[0] >= sentence[0] or _PERFECT.search(self.text, *clause):
+            return None
+        para = self.paragraph_start(sentence[0])
+        sents = self.analysis.sentences
+        si = self.analysis.sentence_index(sentence[0])
+        for sj in range(si - 1, max(-1, si - 1 - _FRAME_REACH), -1):
+            s_start, s_end = sents[sj]
+            if s_start < para:
+                break
+            i = bisect.bisect_left(self._t_starts, s_start)
+            if i < len(self.times) and self.times[i][0] < s_end:
+                # the sentence's own time: a frame when it opens the sentence and names a day, else no frame at all
+                t = self.times[i][2]
+                opens = _FRAME_OPENING.fullmatch(self.text, s_start, self.times[i][0]) is not None
+                return t if opens and t.precision is Precision.DAY else None
         return None
 
     def claim_obj_for(self, trig: _Trigger) -> Claim | None:
