@@ -243,8 +243,17 @@ def test_political_act_needs_an_actor() -> None:
     assert [] == [e for e in r.events if e.plover and not e.acled]
 
 
-def test_neutral_text_has_no_events() -> None:
-    assert () == cn.parse("The weather in Kyiv was mild and the markets were open.", published=PUB).events
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The weather in Kyiv was mild and the markets were open.",
+        # a truce still being negotiated is no agreement
+        "Qatari mediators were working to bridge gaps between Israel and Hamas over a proposed 60-day truce.",
+    ],
+    ids=["weather", "proposed-truce"],
+)
+def test_neutral_text_has_no_events(text: str) -> None:
+    assert () == cn.parse(text, published=PUB).events
 
 
 def test_same_event_mentioned_twice_is_merged() -> None:
