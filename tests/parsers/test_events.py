@@ -237,6 +237,25 @@ def test_plover_consult_has_both_sides_as_agents() -> None:
     assert {"Marco Rubio", "Sergei Lavrov"} <= set(names(r, consult[0].agents))
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "agents"),
+    [
+        # a name that modifies a noun after "a" is no agent
+        (
+            "The Israeli military said it had struck a Hamas command center and accused the group of lying.",
+            "accused",
+            ["Israeli forces"],
+        ),
+        # but the name after "by a" is
+        ("Two policemen were killed by a Taliban-planted landmine in Kandahar.", "landmine", ["Taliban"]),
+    ],
+)
+def test_a_name_used_as_a_modifier_is_no_agent(text: str, trigger: str, agents: list[str]) -> None:
+    report = cn.parse(text, published=PUB)
+    event = next(e for e in report.events if e.text == trigger)
+    assert agents == names(report, event.agents)
+
+
 def test_political_act_needs_an_actor() -> None:
     """A cue word with nobody acting ("talks stalled") is not a PLOVER event."""
     r = cn.parse("The talks stalled again.", published=PUB)

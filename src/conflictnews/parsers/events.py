@@ -910,6 +910,13 @@ _PASSIVE_ENDS = ("was", "were", "been", "being", "is", "are", "got", "get", "ly"
 # a trigger phrase that holds its auxiliary ("was found dead", "his body was found") or reads as one
 # ("three men found dead"): its subject suffered the act
 _PASSIVE_INSIDE = regex.compile(r"\b(?:was|were)\s|\bfound\b")
+_HIT_BY_BEFORE = regex.compile(
+    r"(?<!\p{L})(?:was|were|been)\s++(?:\p{Ll}++ly\s++)?(?:killed|wounded|injured|hit|struck|maimed)\s++"
+    r"(?P<by>by|in)\s++(?:an?\s++|the\s++)?(?:[\p{L}-]++\s++){0,2}$"
+)
+"""Before a weapon: "1 policeman was killed by a Taliban-planted landmine": the subject is the victim."""
+_REMOTE_CLASSES = frozenset(("ied", "shelling", "airstrike", "grenade", "suicide", "chemical"))
+"""Weapons that hit their victims from afar: "killed in an IED blast" tells who suffered, not who fought."""
 
 _LOOKBACK = 1500  # characters before a sentence searched for an event's place
 _NEAREST = 12  # actors on each side of a trigger read as its possible agents and targets
@@ -1200,6 +1207,17 @@ class _DocIndex:
             self.passive_before(max(clause[0], trig.start - 24), trig.start)
             and not text.endswith("ing", trig.start, trig.end)
         ) or _PASSIVE_INSIDE.search(text, trig.start, trig.end) is not None
+        hit = (
+            _HIT_BY_BEFORE.search(text, max(clause[0], trig.start - 60), trig.start)
+            if not passive and trig.cls in _REMOTE_CLASSES
+            else None
+        )
+        if hit is not None:
+            # the names inside the by-phrase ("a Taliban-planted mine") placed it; the subject suffered it
+            by = hit.start("by")
+            agents = _unique(a[2] for a in before if a[0] >= by)
+            targets = _unique(a[2] for a in before if a[0] < hit.start() and a[2] not in agents)
+            return agents, targets, "+passive-by"
         m = _by_agent(text, trig.end, clause[1])
         if (
             m
@@ -1456,11 +1474,20 @@ def _unique(ids: Iterable[str]) -> list[str]:
 _OBJECT_BEFORE = regex.compile(
     r"(?<!\p{L})(?:against|on|at|targeting|toward|towards|of|with|near)\s++(?:the\s++)?$", regex.I
 )
+_ARTICLE_NAME_BEFORE = regex.compile(r"(?<!\p{L})(?!(?:by|and|or)\s)\p{Ll}++[ \t]++an?[ \t]++$")
+"""
+A verb and an indefinite article before a name: "struck a Hamas post" (not "by a Taliban-planted mine", whose
+name is the agent, nor "police and a CRPF team").
+"""
 _POSSESSIVE = regex.compile(r"['\u2019]s?(?!\p{L})")
 
 
 def _is_object(text: str, start: int) -> bool:
-    return bool(_OBJECT_BEFORE.search(text[max(0, start - 20) : start]))
+    """True for a mention after a preposition, or for a name used as a modifier after "a" ("struck a Hamas post")."""
+    before = text[max(0, start - 20) : start]
+    if _OBJECT_BEFORE.search(before):
+        return True
+    return start < len(text) and text[start].isupper() and _ARTICLE_NAME_BEFORE.search(before) is not None
 
 
 _OBSERVED = regex.compile(
