@@ -881,6 +881,7 @@ def test_forces_barricading_a_road_are_no_riot() -> None:
         ("Zelensky met Biden at the G7 summit in Hiroshima.", "CONSULT", "multilateral"),
         ("Russian forces withdrew from Kherson.", "RETREAT", "withdraw"),
         ("Hamas released three hostages.", "RETREAT", "release"),
+        ("Georgian President Eduard Shevardnadze resigned on Sunday.", "RETREAT", "resign"),
         ("Workers went on strike in Lagos.", "PROTEST", "strike"),
         ("Protesters blocked the highway in Bogota.", "PROTEST", "obstruct"),
         ("Hundreds of people protested in Nairobi.", "PROTEST", "demo"),
