@@ -234,7 +234,7 @@ class LocationParser:
         arabic = [i for i in an.joined_tokens if words[i][0] in "ae" and _capitalised(words[i])]  # "al-Hasakeh"
         if arabic:
             caps = sorted({*caps, *arabic})
-        name_parts: frozenset[str] | None = None  # built on first use: most texts never need it
+        name_parts: _NameParts | None = None  # built on first use: most texts never need it
         before = load_lexicon("locations/before_names")
         abbreviations = self._abbreviations(an, gaz)
         if abbreviations:
@@ -388,27 +388,31 @@ class LocationParser:
             cache.clear()
         return found
 
-    def _name_parts(self, an: Analysis, gaz: Gazetteer) -> frozenset[str]:
+    def _name_parts(self, an: Analysis, gaz: Gazetteer) -> _NameParts:
         """
         Words that follow another capitalised word in a name the gazetteer does not know ("Paul Allen",
         "Lopez Obrador"): alone later in the text they are that name again, not a town.
+
+        Only the word pairs are found here; whether a pair makes its second word a name part is worked out
+        when that word is asked about (most are never asked about).
         """
         words, starts, ends = an.tok_words, an.tok_starts, an.tok_ends
         text = an.text
-        parts: set[str] = set()
+        norm = self._norm
+        pairs: dict[str, list[int]] = {}
         caps = an.capitalised_tokens  # words whose first letter is a capital ("al-Hasakeh" starts no pair)
         for i in [i for i, k in itertools.pairwise(caps) if k == i + 1]:  # a capital word right after another
-            if text[ends[i] : starts[i + 1]] != " ":
-                continue
-            a, b = words[i], words[i + 1]
-            if a.lower() in self._descriptors or b.lower() in self._descriptors:
-                continue
-            if _possessive(a) and gaz.has_normalized(self._norm(a)):
-                continue  # "Russia's Novorossiysk", "Kyiv's Obolon": a place's place, not a person's second name
-            if gaz.has_normalized(f"{self._norm(a)} {self._norm(b)}"):
-                continue
-            parts.add(self._norm(b))
-        return frozenset(parts)
+            if text[ends[i] : starts[i + 1]] == " ":
+                pairs.setdefault(norm(words[i + 1]), []).append(i)
+        return _NameParts(self, gaz, words, pairs)
+
+    def _name_pair(self, gaz: Gazetteer, a: str, b: str) -> bool:
+        """Do the capitalised words *a* *b*, written one after the other, make *b* part of a name (see above)?"""
+        if a.lower() in self._descriptors or b.lower() in self._descriptors:
+            return False
+        if _possessive(a) and gaz.has_normalized(self._norm(a)):
+            return False  # "Russia's Novorossiysk", "Kyiv's Obolon": a place's place, not a person's second name
+        return not gaz.has_normalized(f"{self._norm(a)} {self._norm(b)}")
 
     def _abbreviations(self, an: Analysis, gaz: Gazetteer) -> list[_Cand]:
         """Country abbreviations written in capitals: "U.S.", "UK", "DRC"."""
@@ -952,6 +956,28 @@ def _relation(text: str, rels: list[tuple[int, int, str]], rel_starts: list[int]
         if e <= c.start and text[e : c.start].strip().lower() in ("", "the"):
             found = (s, rel)
     return found
+
+
+class _NameParts:
+    """The words of a text that are second words of names (:meth:`LocationParser._name_parts`), as a set."""
+
+    __slots__ = ("_found", "_gaz", "_pairs", "_parser", "_words")
+
+    def __init__(
+        self, parser: LocationParser, gaz: Gazetteer, words: list[str], pairs: dict[str, list[int]]
+    ) -> None:
+        self._parser, self._gaz, self._words, self._pairs = parser, gaz, words, pairs
+        self._found: dict[str, bool] = {}
+
+    def __contains__(self, key: str) -> bool:
+        pairs = self._pairs.get(key)
+        if pairs is None:
+            return False
+        found = self._found.get(key)
+        if found is None:
+            words, pair = self._words, self._parser._name_pair
+            found = self._found[key] = any(pair(self._gaz, words[i], words[i + 1]) for i in pairs)
+        return found
 
 
 def _possessive(w: str) -> bool:
