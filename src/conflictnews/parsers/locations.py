@@ -463,29 +463,31 @@ class LocationParser:
         an = context.analysis
         cands = _link_parentheses(text, cands)
         # evidence from the whole document: countries named as places or by actors
-        countries: Counter[str] = Counter()
+        countries: dict[str, int] = {}  # (a Counter's arithmetic only in the rare second pass below)
         own: dict[str, int] = {}  # the evidence a name gives for its own country
         local: dict[str, int] = {}  # the same, from divisions and towns only (not countries or actors)
         for a in context.actors:
             if a.country:
-                countries[a.country] += len(a.mentions)
-        if groups:
-            countries.update(groups)
+                countries[a.country] = countries.get(a.country, 0) + len(a.mentions)
+        for code, count in groups.items():
+            countries[code] = countries.get(code, 0) + count
         demonyms = _demonym_countries()
         for i in an.indices_of(demonyms):  # "the Tunisian General Labour Union in Beja"
             w = an.tok_words[i]
             if w[0].isupper() and not w.isupper():  # "US", "UAE": abbreviations are read as countries above
-                countries[demonyms[an.tok_lower[i]]] += 1
+                code = demonyms[an.tok_lower[i]]
+                countries[code] = countries.get(code, 0) + 1
         for c in cands:
             top = c.places[0]
             if top.kind == "country" and self._accept(c, top, an):
-                countries[top.country or ""] += 3
+                code = top.country or ""
+                countries[code] = countries.get(code, 0) + 3
             elif (
                 top.country
                 and (len(c.places) == 1 or all(p.country == top.country for p in c.places[:40]))
                 and self._accept(c, top, an, countries)
             ):
-                countries[top.country] += 1  # every reading of the name lies in one country
+                countries[top.country] = countries.get(top.country, 0) + 1  # every reading of the name lies in one country
                 own[c.key] = own.get(c.key, 0) + 1
                 local[top.country] = local.get(top.country, 0) + 1
         quals_of: dict[int, list[_Cand]] = {}
@@ -501,15 +503,15 @@ class LocationParser:
             if place.country and place.country not in countries and rule.startswith(_SETTLING_RULES)
         ]
         if settling:
-            settled = Counter(settling)
-            resolved = self._resolve_all(cands, an, countries + settled, quals_of, local, own)
+            settled = Counter(countries) + Counter(settling)
+            resolved = self._resolve_all(cands, an, dict(settled), quals_of, local, own)
         return self._build(context, resolved)
 
     def _resolve_all(
         self,
         cands: list[_Cand],
         an: Analysis,
-        countries: Counter[str],
+        countries: dict[str, int],
         quals_of: dict[int, list[_Cand]],
         local: dict[str, int],
         own: dict[str, int],
@@ -565,7 +567,7 @@ class LocationParser:
             resolved.append((c, place, rule, conf))
         return resolved
 
-    def _accept(self, c: _Cand, place: Place, an: Analysis, doc_countries: Counter[str] | None = None) -> bool:
+    def _accept(self, c: _Cand, place: Place, an: Analysis, doc_countries: dict[str, int] | None = None) -> bool:
         """Is there enough evidence to read this candidate as a place?"""
         single = " " not in c.key
         if c.level == "skip":
@@ -604,7 +606,7 @@ class LocationParser:
         c: _Cand,
         place: Place,
         quals: list[_Cand] | None,
-        countries: Counter[str],
+        countries: dict[str, int],
         local: dict[str, int],
         own: dict[str, int],
     ) -> bool:
@@ -647,7 +649,7 @@ class LocationParser:
     def _resolve(
         self,
         c: _Cand,
-        countries: Counter[str],
+        countries: dict[str, int],
         quals_of: dict[int, list[_Cand]],
         idx: int,
         parent: tuple[Place, ...] | None,
@@ -711,7 +713,7 @@ class LocationParser:
         return best[1], _rule(f"locations/{best[2]}", c), _confidence(margin)
 
     def _resolve_chain(
-        self, cands: list[_Cand], members: list[int], countries: Counter[str], total: int
+        self, cands: list[_Cand], members: list[int], countries: dict[str, int], total: int
     ) -> dict[int, tuple[Place, str, float] | None]:
         """
         Read an address as a whole: a name and the qualifiers written after it ("Bida (Bida LGA, Niger)",
