@@ -25,6 +25,7 @@ import bisect
 import itertools
 import math
 import operator
+import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import ClassVar, NamedTuple
@@ -1012,15 +1013,24 @@ def _abbreviation_starts() -> dict[str, tuple[str, ...]]:
     return {c: tuple(forms) for c, forms in out.items()}
 
 
+@data_cache
+def _abbreviation_hint() -> re.Pattern[str]:
+    """Any of the first two characters of :func:`_abbreviation_starts`, written literally."""
+    return re.compile("|".join(re.escape(c) for c in sorted(_abbreviation_starts())))
+
+
 def _abbreviation_matches(text: str) -> list[regex.Match[str]]:
     """
     The matches of :func:`_abbreviation_pattern` in *text*, as its ``finditer`` gives them. The pattern is
     tried only where one of the abbreviations is written, found with ``str.find`` on their first two characters
     (the regex engine would try it at every character).
     """
+    starts = _abbreviation_starts()
+    if not starts or _abbreviation_hint().search(text) is None:
+        return []  # none of the first two characters is written (one search in C, not one find per pair)
     pattern = _abbreviation_pattern()
     hits: list[int] = []
-    for c, forms in _abbreviation_starts().items():
+    for c, forms in starts.items():
         k = text.find(c)
         while k >= 0:
             if text.startswith(forms, k):
