@@ -571,7 +571,7 @@ def _check_warnings(warnings: tuple[ReportWarning, ...], n: int) -> None:
             raise ValueError(f"warning span {w.span.start}-{w.span.end} lies outside the text")
 
 
-_REPORT_FIELDS = tuple(a.name for a in Report.__attrs_attrs__)  # type: ignore[attr-defined]
+_REPORT_FIELDS = tuple(a.name for a in Report.__attrs_attrs__)
 _report_setters: tuple[Any, ...] = tuple(Report.__dict__[name].__set__ for name in _REPORT_FIELDS)
 
 

@@ -319,31 +319,38 @@ class Pipeline:
         not_run: list[str] = []
         taken: set[str] = set()  # the ids of the items kept so far, of every kind
         # every item the report will hold was checked here (ids, spans) unless a parser changed the context's
-        # document or items itself: then the report checks them all again when it is built
+        # document or items itself: then the report checks them all again when it is built. *held* is what the
+        # context held as the pipeline left it.
+        held = list(_held(ctx))
         checked = True
         for parser in self.parsers:
             if budget <= 0 and parser.provides:
                 not_run.append(parser.name)
                 continue
             t0 = time.perf_counter()
-            before = _held(ctx)
             try:
                 found = list(parser.parse(ctx))
-                if checked and not all(map(operator.is_, before, _held(ctx))):
-                    checked = False
                 grouped, ids = _checked(found, ctx, taken)
                 if len(ids) <= budget:  # (the usual case: all are kept)
                     for field_name, new in grouped.items():
-                        setattr(ctx, field_name, getattr(ctx, field_name) + tuple(new))
+                        current = getattr(ctx, field_name)
+                        k = _HELD_AT.get(field_name)
+                        if k is not None and current is not held[k]:
+                            checked = False
+                        current += tuple(new)
+                        setattr(ctx, field_name, current)
+                        if k is not None:
+                            held[k] = current
                     budget -= len(ids)
                     taken.update(ids)
                 else:
+                    if not all(map(operator.is_, held, _held(ctx))):
+                        checked = False
                     kept = _add_within(ctx, found, budget, self.max_items, parser.name)
+                    held = list(_held(ctx))
                     budget -= len(kept)
                     taken.update(it.id for it in kept)
             except Exception as exc:
-                if checked and not all(map(operator.is_, before, _held(ctx))):
-                    checked = False
                 if self.strict:
                     raise ParserError(parser.name, exc) from exc
                 ctx.add(
@@ -367,11 +374,13 @@ class Pipeline:
                     )
                 ]
             )
-        return _build_report(ctx, checked)
+        return _build_report(ctx, checked and all(map(operator.is_, held, _held(ctx))))
 
 
 # what a context holds that the report is built from: the document and the items, of every kind
-_held = operator.attrgetter("document", *(field_name for field_name, _ in ITEM_KINDS.values()))
+_HELD = ("document", *(field_name for field_name, _ in ITEM_KINDS.values()))
+_held = operator.attrgetter(*_HELD)
+_HELD_AT = {name: k for k, name in enumerate(_HELD)}
 
 
 def _add_within(ctx: Context, items: list[Item | ReportWarning], budget: int, limit: int, parser: str) -> list[Item]:
@@ -399,9 +408,7 @@ def _add_within(ctx: Context, items: list[Item | ReportWarning], budget: int, li
     return found[:budget]
 
 
-def _checked(
-    items: list[Item | ReportWarning], ctx: Context, taken: set[str]
-) -> tuple[dict[str, list[Any]], set[str]]:
+def _checked(items: list[Item | ReportWarning], ctx: Context, taken: set[str]) -> tuple[dict[str, list[Any]], set[str]]:
     """
     Refuse items whose spans fall outside the text or whose ids clash with one another or with *taken*.
 

@@ -488,7 +488,8 @@ class LocationParser:
                 and (len(c.places) == 1 or all(p.country == top.country for p in c.places[:40]))
                 and self._accept(c, top, an, countries)
             ):
-                countries[top.country] = countries.get(top.country, 0) + 1  # every reading of the name lies in one country
+                # every reading of the name lies in one country
+                countries[top.country] = countries.get(top.country, 0) + 1
                 own[c.key] = own.get(c.key, 0) + 1
                 local[top.country] = local.get(top.country, 0) + 1
         quals_of: dict[int, list[_Cand]] = {}
@@ -966,9 +967,7 @@ class _NameParts:
 
     __slots__ = ("_found", "_gaz", "_pairs", "_parser", "_words")
 
-    def __init__(
-        self, parser: LocationParser, gaz: Gazetteer, words: list[str], pairs: dict[str, list[int]]
-    ) -> None:
+    def __init__(self, parser: LocationParser, gaz: Gazetteer, words: list[str], pairs: dict[str, list[int]]) -> None:
         self._parser, self._gaz, self._words, self._pairs = parser, gaz, words, pairs
         self._found: dict[str, bool] = {}
 
