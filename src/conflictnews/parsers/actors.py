@@ -800,8 +800,14 @@ class _Reading:
                 self.hyphenated(i, w)
             if w.endswith(_POSS) and w not in cs and lower[i] not in ci:
                 self.lookup(i, cs.get(w[:-2]), ci.get(lower[i][:-2]), hits)
-        for i in found_at:
-            self.lookup(i, cs.get(words[i]), ci.get(lower[i]), hits)
+        pairs_cs, pairs_ci = t.pairs_cs, t.pairs_ci
+        for i in found_at:  # (:meth:`lookup` written out)
+            f1 = cs.get(words[i])
+            if f1 is not None:
+                self.phrases_at(i, f1, pairs_cs, words, hits)
+            f2 = ci.get(lower[i])
+            if f2 is not None:
+                self.phrases_at(i, f2, pairs_ci, lower, hits)
         # country counts first: descriptors with no country of their own need them
         for i, en, _ in hits:
             if en.family == "name":
@@ -848,29 +854,38 @@ class _Reading:
         self, i: int, f1: list[_Entry] | None, f2: list[_Entry] | None, hits: list[tuple[int, _Entry, int]]
     ) -> None:
         """The dictionary phrases that start at word *i*, by its index entries *f1* (cased) and *f2* (lower case)."""
-        t = self.t
-        w = self.words[i]
-        for found, pairs, seq in ((f1, t.pairs_cs, self.words), (f2, t.pairs_ci, self.lower)):
-            if found is None:
-                continue
-            for en in found:
-                if en is _MULTI:
-                    if i + 1 < self.n:
-                        nxt = seq[i + 1]
-                        longer = pairs.get((seq[i], nxt))
-                        if longer is None and nxt.endswith(_POSS):
-                            longer = pairs.get((seq[i], nxt[:-2]))
-                        for en2 in longer or ():
-                            e = self.match(i, en2)
-                            if e is not None:
-                                hits.append((i, en2, e))
-                elif en.dot:
-                    e = self.match(i, en)
-                    if e is not None:
-                        hits.append((i, en, e))
-                else:
-                    e = self.ends[i]
-                    hits.append((i, en, e - 2 if w.endswith(_POSS) else e))
+        if f1 is not None:
+            self.phrases_at(i, f1, self.t.pairs_cs, self.words, hits)
+        if f2 is not None:
+            self.phrases_at(i, f2, self.t.pairs_ci, self.lower, hits)
+
+    def phrases_at(
+        self,
+        i: int,
+        found: list[_Entry],
+        pairs: dict[tuple[str, str], list[_Entry]],
+        seq: list[str],
+        hits: list[tuple[int, _Entry, int]],
+    ) -> None:
+        """:meth:`lookup` for one index's entries *found*, its two-word *pairs* and the words as it reads them."""
+        for en in found:
+            if en is _MULTI:
+                if i + 1 < self.n:
+                    nxt = seq[i + 1]
+                    longer = pairs.get((seq[i], nxt))
+                    if longer is None and nxt.endswith(_POSS):
+                        longer = pairs.get((seq[i], nxt[:-2]))
+                    for en2 in longer or ():
+                        e = self.match(i, en2)
+                        if e is not None:
+                            hits.append((i, en2, e))
+            elif en.dot:
+                e = self.match(i, en)
+                if e is not None:
+                    hits.append((i, en, e))
+            else:
+                e = self.ends[i]
+                hits.append((i, en, e - 2 if self.words[i].endswith(_POSS) else e))
 
     def add(self, c: _Cand) -> None:
         self.cands.append(c)
