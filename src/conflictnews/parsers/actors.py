@@ -339,6 +339,7 @@ class _Tables:
         self.place_preps = self.cues.get("place_prep", set())
         self.place_nouns = self.cues.get("place_noun", set())
         self.index_cs_lower = frozenset(k.lower() for k in self.index_cs)  # for the analysis' lower-case word index
+        self.dems_lower = frozenset(k.lower() for k in self.dems)  # the same for the demonyms
         # the lower-case words that may open a phrase of either index: one look-up in the word index for both
         self.index_first_lower = frozenset(self.index_ci).union(self.index_cs_lower)
         for index in (self.index_cs, self.index_ci, self.pairs_cs, self.pairs_ci):
@@ -828,8 +829,14 @@ class _Reading:
                         if len(codes) == 1 and "*" not in codes:
                             self.own_evidence.append((self.starts[i], next(iter(codes)), 0.25))
         # demonyms anywhere ("the Lebanese pound", "the Tunisian General Labour Union") count a little too
-        for i in self.an.capitalised_tokens:
+        # (only the words that may be one: a demonym in any case, or a possessive, which holds an apostrophe)
+        maybe = self.an.indices_of(t.dems_lower)
+        if self.an.joined_tokens:
+            maybe = sorted({*maybe, *self.an.joined_tokens})
+        for i in maybe:
             w = words[i]
+            if not w[0].isupper():
+                continue  # (the capitalised words only)
             pol = t.dems.get(w[:-2] if w.endswith(_POSS) else w)
             if pol is not None and not w.isupper():
                 self.own_evidence.append((self.starts[i], pol.code, 0.25))
