@@ -1891,21 +1891,28 @@ class _Reading:
             groups.setdefault(key, []).append(c)
         out: list[Item | ReportWarning] = []
         for i, g in enumerate(sorted(groups.values(), key=lambda g: (g[0].start, g[0].end))):
-            spans = tuple(Span(start=s, end=e) for s, e in dict.fromkeys((c.start, c.end) for c in g))
-            head = g[0] if len(g) == 1 else max(g, key=lambda c: (c.conf, c.prio, -c.start))
-            titled = [c.title for c in g if c.title and c.rule in ("actors/titled-person", "actors/apposition")]
-            title = titled[0] if titled else next((c.title for c in g if c.title), None)
+            if len(g) == 1:  # (most actors are named once: what the general case below gives for one mention)
+                head = g[0]
+                spans: tuple[Span, ...] = (Span(start=head.start, end=head.end),)
+                title, country, location = head.title or None, head.country or None, head.location or None
+            else:
+                spans = tuple(Span(start=s, end=e) for s, e in dict.fromkeys((c.start, c.end) for c in g))
+                head = max(g, key=lambda c: (c.conf, c.prio, -c.start))
+                titled = [c.title for c in g if c.title and c.rule in ("actors/titled-person", "actors/apposition")]
+                title = titled[0] if titled else next((c.title for c in g if c.title), None)
+                country = head.country or next((c.country for c in g if c.country), None)
+                location = next((c.location for c in g if c.location), None)
             out.append(
                 Actor(
                     id=self.ctx.next_id(Actor, i),
                     name=head.name,
                     kind=head.kind,
-                    country=head.country or next((c.country for c in g if c.country), None),
+                    country=country,
                     title=title,
                     mentions=spans,
                     rule=head.rule,
                     confidence=round(min(0.99, head.conf + 0.03 * (len(spans) - 1)), 2),
-                    location=next((c.location for c in g if c.location), None),
+                    location=location,
                 )
             )
         return out
