@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Iterable
 from typing import ClassVar
 
+import attrs
 import pytest
 from hypothesis import given
 
@@ -160,3 +161,40 @@ def test_a_warning_span_outside_the_text_is_refused() -> None:
     warning = cn.ReportWarning(code="w", message="m", span=cn.Span(start=0, end=9))
     with pytest.raises(ValueError, match="warning span 0-9 lies outside the text"):
         cn.Pipeline([_Returns("odd", [warning])]).parse("Hello")  # type: ignore[list-item]
+
+
+class _Sneaks(_Returns):
+    """A parser that puts its items into the context itself, past the pipeline's checks, then returns others."""
+
+    def __init__(self, name: str, items: list[object], returned: list[object], *, via_add: bool) -> None:
+        super().__init__(name, returned)
+        self.sneaked, self.via_add = items, via_add
+
+    def parse(self, context: cn.Context) -> Iterable[object]:
+        if self.via_add:
+            context.add(self.sneaked)  # type: ignore[arg-type]
+        else:
+            context.locations = (*context.locations, *self.sneaked)  # type: ignore[misc]
+        return list(self.items)
+
+
+@pytest.mark.parametrize("via_add", [True, False])
+@pytest.mark.parametrize("returned", [[], [_place("l9", (0, 1))]])
+def test_items_put_into_the_context_directly_are_still_checked(via_add: bool, returned: list[object]) -> None:
+    """The report checks every item again when a parser bypassed the pipeline (its own items are checked once)."""
+    ok = _Returns("first", [_place("l1", (0, 2))])
+    sneaky = _Sneaks("odd", [_place("l2", (0, 99))], returned, via_add=via_add)
+    with pytest.raises(ValueError, match="span 0-99 of l2 lies outside the text"):
+        cn.Pipeline([ok, sneaky]).parse("Hello")  # type: ignore[list-item]
+    clash = _Sneaks("odd", [_place("l1", (0, 1))], returned, via_add=via_add)
+    with pytest.raises(ValueError, match="duplicate item id 'l1'"):
+        cn.Pipeline([ok, clash]).parse("Hello")  # type: ignore[list-item]
+
+
+def test_items_checked_by_the_pipeline_build_the_same_report() -> None:
+    """The report the pipeline builds from the items it checked equals one built (and checked) from scratch."""
+    report = cn.parse("Russian troops shelled Sudzha in the Kursk region on March 13.", published="2025-03-16")
+    rebuilt = cn.Report(**{a.name: getattr(report, a.name) for a in attrs.fields(cn.Report)})
+    assert rebuilt == report
+    assert report.locations
+    assert report.times

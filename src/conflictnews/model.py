@@ -543,9 +543,7 @@ class Report:
             past = _span_past(item, n)
             if past is not None:
                 raise ValueError(f"span {past.start}-{past.end} of {ident} lies outside the text ({n} chars)")
-        for w in self.warnings:
-            if w.span is not None and w.span.end > n:
-                raise ValueError(f"warning span {w.span.start}-{w.span.end} lies outside the text")
+        _check_warnings(self.warnings, n)
 
     def items(self) -> tuple[Any, ...]:
         """Every item of the report, kind by kind, in report order."""
@@ -565,6 +563,30 @@ class Report:
             if item.id == ident:
                 return item
         raise KeyError(ident)
+
+
+def _check_warnings(warnings: tuple[ReportWarning, ...], n: int) -> None:
+    for w in warnings:
+        if w.span is not None and w.span.end > n:
+            raise ValueError(f"warning span {w.span.start}-{w.span.end} lies outside the text")
+
+
+_REPORT_FIELDS = tuple(a.name for a in Report.__attrs_attrs__)
+_report_setters: tuple[Any, ...] = tuple(Report.__dict__[name].__set__ for name in _REPORT_FIELDS)
+
+
+def _checked_report(document: Document, **kinds: tuple[Any, ...]) -> Report:
+    """
+    A :class:`Report` of items whose ids and spans the caller has already checked, as the pipeline does for
+    every item a parser returns: only the warnings' spans are checked here. Every other field is a tuple.
+
+    What ``Report(document=…, **kinds)`` builds, without checking each item a second time.
+    """
+    report: Report = object.__new__(Report)
+    for name, setter in zip(_REPORT_FIELDS, _report_setters, strict=True):
+        setter(report, document if name == "document" else kinds.get(name, ()))
+    _check_warnings(report.warnings, len(document.text))
+    return report
 
 
 _SPAN_FIELDS = ("span", "trigger", "sentence", "content", "cue_span", "noun")

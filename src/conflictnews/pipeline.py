@@ -9,6 +9,7 @@ import datetime
 import functools
 import gc
 import importlib
+import operator
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -17,7 +18,7 @@ import attrs
 
 from conflictnews._analysis import MAX_SENTENCE_LENGTH, Analysis
 from conflictnews.errors import InvalidDateError, LimitExceededError, ParserError, PipelineError
-from conflictnews.model import Document, Report, ReportWarning, Span, _span_past, item_spans
+from conflictnews.model import Document, Report, ReportWarning, Span, _checked_report, _span_past, item_spans
 from conflictnews.parsers import ITEM_KINDS, PARSER_API_VERSION, Context, Item, Parser
 
 __all__ = [
@@ -317,16 +318,38 @@ class Pipeline:
         budget = self.max_items
         not_run: list[str] = []
         taken: set[str] = set()  # the ids of the items kept so far, of every kind
+        # every item the report will hold was checked here (ids, spans) unless a parser changed the context's
+        # document or items itself: then the report checks them all again when it is built. *held* is what the
+        # context held as the pipeline left it.
+        held = list(_held(ctx))
+        checked = True
         for parser in self.parsers:
             if budget <= 0 and parser.provides:
                 not_run.append(parser.name)
                 continue
             t0 = time.perf_counter()
             try:
-                items = _checked(list(parser.parse(ctx)), ctx, taken)
-                kept = _add_within(ctx, items, budget, self.max_items, parser.name)
-                budget -= len(kept)
-                taken.update(it.id for it in kept)
+                found = list(parser.parse(ctx))
+                grouped, ids = _checked(found, ctx, taken)
+                if len(ids) <= budget:  # (the usual case: all are kept)
+                    for field_name, new in grouped.items():
+                        current = getattr(ctx, field_name)
+                        k = _HELD_AT.get(field_name)
+                        if k is not None and current is not held[k]:
+                            checked = False
+                        current += tuple(new)
+                        setattr(ctx, field_name, current)
+                        if k is not None:
+                            held[k] = current
+                    budget -= len(ids)
+                    taken.update(ids)
+                else:
+                    if not all(map(operator.is_, held, _held(ctx))):
+                        checked = False
+                    kept = _add_within(ctx, found, budget, self.max_items, parser.name)
+                    held = list(_held(ctx))
+                    budget -= len(kept)
+                    taken.update(it.id for it in kept)
             except Exception as exc:
                 if self.strict:
                     raise ParserError(parser.name, exc) from exc
@@ -351,7 +374,13 @@ class Pipeline:
                     )
                 ]
             )
-        return _build_report(ctx)
+        return _build_report(ctx, checked and all(map(operator.is_, held, _held(ctx))))
+
+
+# what a context holds that the report is built from: the document and the items, of every kind
+_HELD = ("document", *(field_name for field_name, _ in ITEM_KINDS.values()))
+_held = operator.attrgetter(*_HELD)
+_HELD_AT = {name: k for k, name in enumerate(_HELD)}
 
 
 def _add_within(ctx: Context, items: list[Item | ReportWarning], budget: int, limit: int, parser: str) -> list[Item]:
@@ -379,15 +408,23 @@ def _add_within(ctx: Context, items: list[Item | ReportWarning], budget: int, li
     return found[:budget]
 
 
-def _checked(items: list[Item | ReportWarning], ctx: Context, taken: set[str]) -> list[Item | ReportWarning]:
-    """Refuse items whose spans fall outside the text or whose ids clash with one another or with *taken*."""
+def _checked(items: list[Item | ReportWarning], ctx: Context, taken: set[str]) -> tuple[dict[str, list[Any]], set[str]]:
+    """
+    Refuse items whose spans fall outside the text or whose ids clash with one another or with *taken*.
+
+    Returns the items and warnings by the context's field they go to (as :meth:`Context.add` groups them), and
+    the items' ids.
+    """
     n = len(ctx.text)
     seen: set[str] = set()
+    grouped: dict[str, list[Any]] = {}
     it: Any  # an item of any kind, read field by field
     for it in items:
         kind = type(it)
-        if kind not in ITEM_KINDS:
+        slot = ITEM_KINDS.get(kind)
+        if slot is None:
             if isinstance(it, ReportWarning):
+                grouped.setdefault("warnings", []).append(it)
                 continue
             raise TypeError(f"returned {kind.__name__}, which is not a report item")
         ident = it.id
@@ -397,10 +434,12 @@ def _checked(items: list[Item | ReportWarning], ctx: Context, taken: set[str]) -
         past = _span_past(it, n)
         if past is not None:
             raise ValueError(f"returned {ident} with span {past.start}-{past.end} outside the text ({n} chars)")
-    return items
+        grouped.setdefault(slot[0], []).append(it)
+    return grouped, seen
 
 
-def _build_report(ctx: Context) -> Report:
+def _build_report(ctx: Context, checked: bool = False) -> Report:
+    """The report of *ctx*; *checked*: the pipeline has checked every item's id and spans (see :meth:`_run`)."""
     # back-links: a claim lists the events that rest on it
     by_claim: dict[str, list[str]] = {}
     for ev in ctx.events:
@@ -410,7 +449,7 @@ def _build_report(ctx: Context) -> Report:
         attrs.evolve(c, events=tuple(dict.fromkeys([*c.events, *by_claim[c.id]]))) if c.id in by_claim else c
         for c in ctx.claims
     )
-    return Report(
+    return (_checked_report if checked else Report)(
         document=ctx.document,
         actors=ctx.actors,
         locations=ctx.locations,

@@ -524,3 +524,19 @@ def test_a_short_description_that_carries_out_an_attack_names_no_group() -> None
     rules = [a.rule for a in cn.parse("On 3 May, the new movement carried out an attack in Izmir.").actors]
 
     assert "actors/self-named" not in rules
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Protesters gathered on Monday. The Tunisian General Labour Union called the strike.", "TN"),
+        ("Protesters gathered on Monday. A TUNISIAN union called the strike.", None),  # capitals: no demonym
+        ("Protesters gathered on Monday. The tunisian union called the strike.", None),  # lower case: no demonym
+        ("Protesters gathered on Monday. The union called the strike.", None),
+    ],
+)
+def test_a_capitalised_demonym_anywhere_places_the_document(text: str, country: str | None) -> None:
+    """A demonym written with a capital (not all capitals) is a little evidence of the document's country."""
+    report = cn.parse(text)
+    protesters = [a for a in report.actors if a.kind == ActorKind.PROTESTERS]
+    assert [country] == [a.country for a in protesters]

@@ -423,3 +423,35 @@ def test_a_road_named_for_a_town_of_the_story_is_that_town(text: str, place: str
     towns = [loc.country for loc in cn.parse(text).locations if loc.kind is cn.LocationKind.PLACE]
 
     assert ([place] if place else []) == towns
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Allen met the mayor. Allen said the town was calm. Clashes were reported in Allen.",
+        "Lopez Obrador spoke. Obrador said Mexico City was calm. Kyiv's Obolon district was shelled.",
+        "Russia's Novorossiysk port was hit. Novorossiysk is on the coast. The Kursk Region governor spoke.",
+        "Rio de Janeiro and Rio Branco. New York Times reporters met Ana Maria, Maria said.",
+        "",
+    ],
+)
+def test_name_parts_are_the_second_words_of_unknown_names(text: str) -> None:
+    """The word pairs kept for the name-part test give what checking every pair at once gives."""
+    from conflictnews._analysis import Analysis
+    from conflictnews.parsers.locations import _possessive
+
+    parser = LocationParser()
+    an, gaz = Analysis(text), parser.gazetteer
+    words, starts, ends, norm = an.tok_words, an.tok_starts, an.tok_ends, parser._norm
+    expected = set()
+    for i in range(len(words) - 1):
+        a, b = words[i], words[i + 1]
+        if not (a[0].isupper() and b[0].isupper()) or text[ends[i] : starts[i + 1]] != " ":
+            continue
+        if a.lower() in parser._descriptors or b.lower() in parser._descriptors:
+            continue
+        if (_possessive(a) and gaz.has_normalized(norm(a))) or gaz.has_normalized(f"{norm(a)} {norm(b)}"):
+            continue
+        expected.add(norm(b))
+    parts = parser._name_parts(an, gaz)
+    assert expected == {norm(w) for w in words if norm(w) in parts}

@@ -339,6 +339,7 @@ class _Tables:
         self.place_preps = self.cues.get("place_prep", set())
         self.place_nouns = self.cues.get("place_noun", set())
         self.index_cs_lower = frozenset(k.lower() for k in self.index_cs)  # for the analysis' lower-case word index
+        self.dems_lower = frozenset(k.lower() for k in self.dems)  # the same for the demonyms
         # the lower-case words that may open a phrase of either index: one look-up in the word index for both
         self.index_first_lower = frozenset(self.index_ci).union(self.index_cs_lower)
         for index in (self.index_cs, self.index_ci, self.pairs_cs, self.pairs_ci):
@@ -800,8 +801,14 @@ class _Reading:
                 self.hyphenated(i, w)
             if w.endswith(_POSS) and w not in cs and lower[i] not in ci:
                 self.lookup(i, cs.get(w[:-2]), ci.get(lower[i][:-2]), hits)
-        for i in found_at:
-            self.lookup(i, cs.get(words[i]), ci.get(lower[i]), hits)
+        pairs_cs, pairs_ci = t.pairs_cs, t.pairs_ci
+        for i in found_at:  # (:meth:`lookup` written out)
+            f1 = cs.get(words[i])
+            if f1 is not None:
+                self.phrases_at(i, f1, pairs_cs, words, hits)
+            f2 = ci.get(lower[i])
+            if f2 is not None:
+                self.phrases_at(i, f2, pairs_ci, lower, hits)
         # country counts first: descriptors with no country of their own need them
         for i, en, _ in hits:
             if en.family == "name":
@@ -822,8 +829,14 @@ class _Reading:
                         if len(codes) == 1 and "*" not in codes:
                             self.own_evidence.append((self.starts[i], next(iter(codes)), 0.25))
         # demonyms anywhere ("the Lebanese pound", "the Tunisian General Labour Union") count a little too
-        for i in self.an.capitalised_tokens:
+        # (only the words that may be one: a demonym in any case, or a possessive, which holds an apostrophe)
+        maybe = self.an.indices_of(t.dems_lower)
+        if self.an.joined_tokens:
+            maybe = sorted({*maybe, *self.an.joined_tokens})
+        for i in maybe:
             w = words[i]
+            if not w[0].isupper():
+                continue  # (the capitalised words only)
             pol = t.dems.get(w[:-2] if w.endswith(_POSS) else w)
             if pol is not None and not w.isupper():
                 self.own_evidence.append((self.starts[i], pol.code, 0.25))
@@ -848,29 +861,38 @@ class _Reading:
         self, i: int, f1: list[_Entry] | None, f2: list[_Entry] | None, hits: list[tuple[int, _Entry, int]]
     ) -> None:
         """The dictionary phrases that start at word *i*, by its index entries *f1* (cased) and *f2* (lower case)."""
-        t = self.t
-        w = self.words[i]
-        for found, pairs, seq in ((f1, t.pairs_cs, self.words), (f2, t.pairs_ci, self.lower)):
-            if found is None:
-                continue
-            for en in found:
-                if en is _MULTI:
-                    if i + 1 < self.n:
-                        nxt = seq[i + 1]
-                        longer = pairs.get((seq[i], nxt))
-                        if longer is None and nxt.endswith(_POSS):
-                            longer = pairs.get((seq[i], nxt[:-2]))
-                        for en2 in longer or ():
-                            e = self.match(i, en2)
-                            if e is not None:
-                                hits.append((i, en2, e))
-                elif en.dot:
-                    e = self.match(i, en)
-                    if e is not None:
-                        hits.append((i, en, e))
-                else:
-                    e = self.ends[i]
-                    hits.append((i, en, e - 2 if w.endswith(_POSS) else e))
+        if f1 is not None:
+            self.phrases_at(i, f1, self.t.pairs_cs, self.words, hits)
+        if f2 is not None:
+            self.phrases_at(i, f2, self.t.pairs_ci, self.lower, hits)
+
+    def phrases_at(
+        self,
+        i: int,
+        found: list[_Entry],
+        pairs: dict[tuple[str, str], list[_Entry]],
+        seq: list[str],
+        hits: list[tuple[int, _Entry, int]],
+    ) -> None:
+        """:meth:`lookup` for one index's entries *found*, its two-word *pairs* and the words as it reads them."""
+        for en in found:
+            if en is _MULTI:
+                if i + 1 < self.n:
+                    nxt = seq[i + 1]
+                    longer = pairs.get((seq[i], nxt))
+                    if longer is None and nxt.endswith(_POSS):
+                        longer = pairs.get((seq[i], nxt[:-2]))
+                    for en2 in longer or ():
+                        e = self.match(i, en2)
+                        if e is not None:
+                            hits.append((i, en2, e))
+            elif en.dot:
+                e = self.match(i, en)
+                if e is not None:
+                    hits.append((i, en, e))
+            else:
+                e = self.ends[i]
+                hits.append((i, en, e - 2 if self.words[i].endswith(_POSS) else e))
 
     def add(self, c: _Cand) -> None:
         self.cands.append(c)
@@ -1869,21 +1891,28 @@ class _Reading:
             groups.setdefault(key, []).append(c)
         out: list[Item | ReportWarning] = []
         for i, g in enumerate(sorted(groups.values(), key=lambda g: (g[0].start, g[0].end))):
-            spans = tuple(Span(start=s, end=e) for s, e in dict.fromkeys((c.start, c.end) for c in g))
-            head = g[0] if len(g) == 1 else max(g, key=lambda c: (c.conf, c.prio, -c.start))
-            titled = [c.title for c in g if c.title and c.rule in ("actors/titled-person", "actors/apposition")]
-            title = titled[0] if titled else next((c.title for c in g if c.title), None)
+            if len(g) == 1:  # (most actors are named once: what the general case below gives for one mention)
+                head = g[0]
+                spans: tuple[Span, ...] = (Span(start=head.start, end=head.end),)
+                title, country, location = head.title or None, head.country or None, head.location or None
+            else:
+                spans = tuple(Span(start=s, end=e) for s, e in dict.fromkeys((c.start, c.end) for c in g))
+                head = max(g, key=lambda c: (c.conf, c.prio, -c.start))
+                titled = [c.title for c in g if c.title and c.rule in ("actors/titled-person", "actors/apposition")]
+                title = titled[0] if titled else next((c.title for c in g if c.title), None)
+                country = head.country or next((c.country for c in g if c.country), None)
+                location = next((c.location for c in g if c.location), None)
             out.append(
                 Actor(
                     id=self.ctx.next_id(Actor, i),
                     name=head.name,
                     kind=head.kind,
-                    country=head.country or next((c.country for c in g if c.country), None),
+                    country=country,
                     title=title,
                     mentions=spans,
                     rule=head.rule,
                     confidence=round(min(0.99, head.conf + 0.03 * (len(spans) - 1)), 2),
-                    location=next((c.location for c in g if c.location), None),
+                    location=location,
                 )
             )
         return out

@@ -25,6 +25,7 @@ import bisect
 import itertools
 import math
 import operator
+import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import ClassVar, NamedTuple
@@ -234,7 +235,7 @@ class LocationParser:
         arabic = [i for i in an.joined_tokens if words[i][0] in "ae" and _capitalised(words[i])]  # "al-Hasakeh"
         if arabic:
             caps = sorted({*caps, *arabic})
-        name_parts: frozenset[str] | None = None  # built on first use: most texts never need it
+        name_parts: _NameParts | None = None  # built on first use: most texts never need it
         before = load_lexicon("locations/before_names")
         abbreviations = self._abbreviations(an, gaz)
         if abbreviations:
@@ -388,27 +389,31 @@ class LocationParser:
             cache.clear()
         return found
 
-    def _name_parts(self, an: Analysis, gaz: Gazetteer) -> frozenset[str]:
+    def _name_parts(self, an: Analysis, gaz: Gazetteer) -> _NameParts:
         """
         Words that follow another capitalised word in a name the gazetteer does not know ("Paul Allen",
         "Lopez Obrador"): alone later in the text they are that name again, not a town.
+
+        Only the word pairs are found here; whether a pair makes its second word a name part is worked out
+        when that word is asked about (most are never asked about).
         """
         words, starts, ends = an.tok_words, an.tok_starts, an.tok_ends
         text = an.text
-        parts: set[str] = set()
+        norm = self._norm
+        pairs: dict[str, list[int]] = {}
         caps = an.capitalised_tokens  # words whose first letter is a capital ("al-Hasakeh" starts no pair)
         for i in [i for i, k in itertools.pairwise(caps) if k == i + 1]:  # a capital word right after another
-            if text[ends[i] : starts[i + 1]] != " ":
-                continue
-            a, b = words[i], words[i + 1]
-            if a.lower() in self._descriptors or b.lower() in self._descriptors:
-                continue
-            if _possessive(a) and gaz.has_normalized(self._norm(a)):
-                continue  # "Russia's Novorossiysk", "Kyiv's Obolon": a place's place, not a person's second name
-            if gaz.has_normalized(f"{self._norm(a)} {self._norm(b)}"):
-                continue
-            parts.add(self._norm(b))
-        return frozenset(parts)
+            if text[ends[i] : starts[i + 1]] == " ":
+                pairs.setdefault(norm(words[i + 1]), []).append(i)
+        return _NameParts(self, gaz, words, pairs)
+
+    def _name_pair(self, gaz: Gazetteer, a: str, b: str) -> bool:
+        """Do the capitalised words *a* *b*, written one after the other, make *b* part of a name (see above)?"""
+        if a.lower() in self._descriptors or b.lower() in self._descriptors:
+            return False
+        if _possessive(a) and gaz.has_normalized(self._norm(a)):
+            return False  # "Russia's Novorossiysk", "Kyiv's Obolon": a place's place, not a person's second name
+        return not gaz.has_normalized(f"{self._norm(a)} {self._norm(b)}")
 
     def _abbreviations(self, an: Analysis, gaz: Gazetteer) -> list[_Cand]:
         """Country abbreviations written in capitals: "U.S.", "UK", "DRC"."""
@@ -459,29 +464,32 @@ class LocationParser:
         an = context.analysis
         cands = _link_parentheses(text, cands)
         # evidence from the whole document: countries named as places or by actors
-        countries: Counter[str] = Counter()
+        countries: dict[str, int] = {}  # (a Counter's arithmetic only in the rare second pass below)
         own: dict[str, int] = {}  # the evidence a name gives for its own country
         local: dict[str, int] = {}  # the same, from divisions and towns only (not countries or actors)
         for a in context.actors:
             if a.country:
-                countries[a.country] += len(a.mentions)
-        if groups:
-            countries.update(groups)
+                countries[a.country] = countries.get(a.country, 0) + len(a.mentions)
+        for code, count in groups.items():
+            countries[code] = countries.get(code, 0) + count
         demonyms = _demonym_countries()
         for i in an.indices_of(demonyms):  # "the Tunisian General Labour Union in Beja"
             w = an.tok_words[i]
             if w[0].isupper() and not w.isupper():  # "US", "UAE": abbreviations are read as countries above
-                countries[demonyms[an.tok_lower[i]]] += 1
+                code = demonyms[an.tok_lower[i]]
+                countries[code] = countries.get(code, 0) + 1
         for c in cands:
             top = c.places[0]
             if top.kind == "country" and self._accept(c, top, an):
-                countries[top.country or ""] += 3
+                code = top.country or ""
+                countries[code] = countries.get(code, 0) + 3
             elif (
                 top.country
                 and (len(c.places) == 1 or all(p.country == top.country for p in c.places[:40]))
                 and self._accept(c, top, an, countries)
             ):
-                countries[top.country] += 1  # every reading of the name lies in one country
+                # every reading of the name lies in one country
+                countries[top.country] = countries.get(top.country, 0) + 1
                 own[c.key] = own.get(c.key, 0) + 1
                 local[top.country] = local.get(top.country, 0) + 1
         quals_of: dict[int, list[_Cand]] = {}
@@ -497,15 +505,15 @@ class LocationParser:
             if place.country and place.country not in countries and rule.startswith(_SETTLING_RULES)
         ]
         if settling:
-            settled = Counter(settling)
-            resolved = self._resolve_all(cands, an, countries + settled, quals_of, local, own)
+            settled = Counter(countries) + Counter(settling)
+            resolved = self._resolve_all(cands, an, dict(settled), quals_of, local, own)
         return self._build(context, resolved)
 
     def _resolve_all(
         self,
         cands: list[_Cand],
         an: Analysis,
-        countries: Counter[str],
+        countries: dict[str, int],
         quals_of: dict[int, list[_Cand]],
         local: dict[str, int],
         own: dict[str, int],
@@ -561,7 +569,7 @@ class LocationParser:
             resolved.append((c, place, rule, conf))
         return resolved
 
-    def _accept(self, c: _Cand, place: Place, an: Analysis, doc_countries: Counter[str] | None = None) -> bool:
+    def _accept(self, c: _Cand, place: Place, an: Analysis, doc_countries: dict[str, int] | None = None) -> bool:
         """Is there enough evidence to read this candidate as a place?"""
         single = " " not in c.key
         if c.level == "skip":
@@ -600,7 +608,7 @@ class LocationParser:
         c: _Cand,
         place: Place,
         quals: list[_Cand] | None,
-        countries: Counter[str],
+        countries: dict[str, int],
         local: dict[str, int],
         own: dict[str, int],
     ) -> bool:
@@ -643,7 +651,7 @@ class LocationParser:
     def _resolve(
         self,
         c: _Cand,
-        countries: Counter[str],
+        countries: dict[str, int],
         quals_of: dict[int, list[_Cand]],
         idx: int,
         parent: tuple[Place, ...] | None,
@@ -707,7 +715,7 @@ class LocationParser:
         return best[1], _rule(f"locations/{best[2]}", c), _confidence(margin)
 
     def _resolve_chain(
-        self, cands: list[_Cand], members: list[int], countries: Counter[str], total: int
+        self, cands: list[_Cand], members: list[int], countries: dict[str, int], total: int
     ) -> dict[int, tuple[Place, str, float] | None]:
         """
         Read an address as a whole: a name and the qualifiers written after it ("Bida (Bida LGA, Niger)",
@@ -954,6 +962,26 @@ def _relation(text: str, rels: list[tuple[int, int, str]], rel_starts: list[int]
     return found
 
 
+class _NameParts:
+    """The words of a text that are second words of names (:meth:`LocationParser._name_parts`), as a set."""
+
+    __slots__ = ("_found", "_gaz", "_pairs", "_parser", "_words")
+
+    def __init__(self, parser: LocationParser, gaz: Gazetteer, words: list[str], pairs: dict[str, list[int]]) -> None:
+        self._parser, self._gaz, self._words, self._pairs = parser, gaz, words, pairs
+        self._found: dict[str, bool] = {}
+
+    def __contains__(self, key: str) -> bool:
+        pairs = self._pairs.get(key)
+        if pairs is None:
+            return False
+        found = self._found.get(key)
+        if found is None:
+            words, pair = self._words, self._parser._name_pair
+            found = self._found[key] = any(pair(self._gaz, words[i], words[i + 1]) for i in pairs)
+        return found
+
+
 def _possessive(w: str) -> bool:
     return len(w) > 3 and w[-2] in "'\u2019" and w[-1] in "sS"
 
@@ -984,15 +1012,24 @@ def _abbreviation_starts() -> dict[str, tuple[str, ...]]:
     return {c: tuple(forms) for c, forms in out.items()}
 
 
+@data_cache
+def _abbreviation_hint() -> re.Pattern[str]:
+    """Any of the first two characters of :func:`_abbreviation_starts`, written literally."""
+    return re.compile("|".join(re.escape(c) for c in sorted(_abbreviation_starts())))
+
+
 def _abbreviation_matches(text: str) -> list[regex.Match[str]]:
     """
     The matches of :func:`_abbreviation_pattern` in *text*, as its ``finditer`` gives them. The pattern is
     tried only where one of the abbreviations is written, found with ``str.find`` on their first two characters
     (the regex engine would try it at every character).
     """
+    starts = _abbreviation_starts()
+    if not starts or _abbreviation_hint().search(text) is None:
+        return []  # none of the first two characters is written (one search in C, not one find per pair)
     pattern = _abbreviation_pattern()
     hits: list[int] = []
-    for c, forms in _abbreviation_starts().items():
+    for c, forms in starts.items():
         k = text.find(c)
         while k >= 0:
             if text.startswith(forms, k):

@@ -393,7 +393,6 @@ class _Ctx:
         self.text = context.text
         self.analysis = context.analysis
         self.cues = cues
-        self.actors = ActorIndex(context.actors)
         self.tok_starts = context.analysis.tok_starts
         self.tok_ends = context.analysis.tok_ends
         self.tok_words = context.analysis.tok_words
@@ -417,7 +416,15 @@ class _Ctx:
         self._channel_hits: tuple[list[int], list[int], list[str]] | None = None
         self._told_hits: tuple[list[int], list[int], list[str]] | None = None
         self._media: ActorIndex | None = None
+        self._index: ActorIndex | None = None
         self._actors = context.actors
+
+    @property
+    def actors(self) -> ActorIndex:
+        """The actors' mentions (indexed on first use: a text with no cue never needs them)."""
+        if self._index is None:
+            self._index = ActorIndex(self._actors)
+        return self._index
 
     @property
     def media(self) -> ActorIndex:
@@ -832,7 +839,7 @@ def _label_attributions(cx: _Ctx) -> list[Attribution]:
     """
     text = cx.text
     out: list[Attribution] = []
-    if not cx.actors.mentions or ":" not in text:
+    if ":" not in text or not cx.actors.mentions:
         return out
     for ss, se in cx.analysis.sentences:
         colon = text.find(":", ss, min(se, ss + _LABEL_REACH))
