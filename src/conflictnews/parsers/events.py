@@ -631,20 +631,31 @@ _BY_STANCE = {
 
 
 @data_cache
-def _modes() -> dict[str, list[tuple[str, bool, regex.Pattern[str]]]]:
-    """``events/modes``: per class, ``(mode, in the whole sentence?, words)`` in table order."""
-    out: dict[str, list[tuple[str, bool, regex.Pattern[str]]]] = {}
+def _modes() -> dict[str, tuple[regex.Pattern[str], list[tuple[str, bool, regex.Pattern[str]]]]]:
+    """
+    ``events/modes``: per class, a pattern of all its words (one search rules most sentences out), and its rows
+    ``(mode, in the whole sentence?, words)`` in table order.
+    """
+    rows: dict[str, list[tuple[str, bool, regex.Pattern[str]]]] = {}
+    words_of: dict[str, list[str]] = {}
     for cls, mode, where, words in load_table("events/modes"):
         if where not in ("trigger", "sentence"):
             raise ValueError(f"events/modes: where must be 'trigger' or 'sentence', not {where!r}")
-        pattern = regex.compile(rf"(?<!\w)(?:{_alternation(words.split('|'))})(?!\w)", regex.IGNORECASE)
-        out.setdefault(cls, []).append((mode, where == "sentence", pattern))
-    return out
+        rows.setdefault(cls, []).append((mode, where == "sentence", _words_pattern(words.split("|"))))
+        words_of.setdefault(cls, []).extend(words.split("|"))
+    return {cls: (_words_pattern(words_of[cls]), class_rows) for cls, class_rows in rows.items()}
+
+
+def _words_pattern(words: list[str]) -> regex.Pattern[str]:
+    return regex.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)", regex.IGNORECASE)
 
 
 def _mode(base: str | None, cls: str, text: str, trigger: tuple[int, int], sentence: tuple[int, int]) -> str | None:
     """The PLOVER mode the trigger or its sentence shows ("by phone": phone), else the class's own."""
-    for mode, whole_sentence, pattern in _modes().get(cls, ()):
+    found = _modes().get(cls)
+    if found is None or found[0].search(text, *sentence) is None:
+        return base
+    for mode, whole_sentence, pattern in found[1]:
         start, end = sentence if whole_sentence else trigger
         if pattern.search(text, start, end) is not None:
             return mode
@@ -1487,7 +1498,12 @@ def _is_object(text: str, start: int) -> bool:
     before = text[max(0, start - 20) : start]
     if _OBJECT_BEFORE.search(before):
         return True
-    return start < len(text) and text[start].isupper() and _ARTICLE_NAME_BEFORE.search(before) is not None
+    return (
+        start < len(text)
+        and text[start].isupper()
+        and before.endswith((" a ", " an ", " a\t", " an\t"))
+        and _ARTICLE_NAME_BEFORE.search(before) is not None
+    )
 
 
 _OBSERVED = regex.compile(
