@@ -270,3 +270,38 @@ def test_casualty_reading_of_a_number(text: str, kind: QuantityKind, noun: str) 
     assert found.kind == kind
     assert found.noun is not None
     assert text[found.noun[0] : found.noun[1]] == noun
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("-2 killed", [("2", 2.0, QuantityKind.KILLED)]),
+        ("- 2 killed\n- 5 wounded", [("2", 2.0, QuantityKind.KILLED), ("5", 5.0, QuantityKind.WOUNDED)]),
+        ("-2 killed\n-5 wounded", [("2", 2.0, QuantityKind.KILLED), ("5", 5.0, QuantityKind.WOUNDED)]),
+        ("clashes -3 dead- were reported", [("3", 3.0, QuantityKind.KILLED)]),
+        (
+            "Losses:\n-12 civilians\n-3 tanks",
+            [("12", 12.0, QuantityKind.CIVILIANS), ("3", 3.0, QuantityKind.EQUIPMENT)],
+        ),
+        ("the strike (-4 soldiers) was denied", [("4", 4.0, QuantityKind.PERSONNEL)]),
+    ],
+)
+def test_a_dash_before_a_count_is_no_sign(text: str, expected: list[tuple[str, float, QuantityKind]]) -> None:
+    """A count of people, things or events is never negative: a dash before it is a bullet or a dash."""
+    found = QuantityParser().find(text)
+    assert [(text[d.start : d.end], d.value, d.kind) for d in found] == expected
+    assert all(d.low is None or d.low >= 0 for d in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Temperatures fell to -15 overnight.", "-15", -15.0),
+        ("Output changed by -2% last year.", "-2%", -2.0),
+        ("a change of -2.5 percent", "-2.5 percent", -2.5),
+        ("at a depth of -30 metres", "-30 metres", -30.0),
+    ],
+)
+def test_a_real_minus_sign_is_kept(text: str, span: str, value: float) -> None:
+    (found,) = QuantityParser().find(text)
+    assert (text[found.start : found.end], found.value) == (span, value)

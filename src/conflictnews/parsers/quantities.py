@@ -492,6 +492,7 @@ class QuantityParser:
         end = m.end()
         start = m.start()
         fraction_kind = False
+        signed = False
         if v2 is None and not m[_S1]:
             # "two and a half", "2 1/2", "two thirds", "one-half"
             fm = _fraction_after().match(text, end)
@@ -508,7 +509,7 @@ class QuantityParser:
                 if fm is not None and part is not None:
                     end = fm.end()
             elif m[_D1] and not cur and _minus_sign(text, start):
-                start, v1 = start - 1, -v1  # "-15 degrees", "−273.15°"
+                start, v1, signed = start - 1, -v1, True  # "-15 degrees", "−273.15°", "-2%" (undone below for counts)
         low: float | None = None
         high: float | None = None
         value: float | None = v1
@@ -554,8 +555,18 @@ class QuantityParser:
                 }.get(kind, "quantities/measure")
                 if kind == QuantityKind.DURATION and _age_or_ago(text, end):
                     return None
-        return self._finish(text, start, end, value, low, high, unit, kind, pre, None, None, rule, sent_start, sent_end,
-                            word=bool(m[_W1]), first=v1, ranged=v2 is not None)  # fmt: skip
+        d = self._finish(text, start, end, value, low, high, unit, kind, pre, None, None, rule, sent_start, sent_end,
+                         word=bool(m[_W1]), first=v1, ranged=v2 is not None)  # fmt: skip
+        if signed and d is not None and (d.noun is not None or d.kind in _UNSIGNED_KINDS):
+            # a count of people, things or events is never negative: the dash before it is punctuation (a list
+            # bullet, a parenthetical dash), not a sign: "-2 killed", "clashes -3 dead- were reported"
+            d = d._replace(
+                start=start + 1 if d.start == start else d.start,
+                value=-v1,
+                low=None if d.low is None else -d.low,
+                high=None if d.high is None else -d.high,
+            )
+        return d
 
     def _vague_draft(self, text: str, vm: regex.Match[str], sent_start: int, sent_end: int) -> _Draft | None:
         phrase = " ".join(vm.group(1).lower().split())
@@ -818,6 +829,23 @@ def _fraction(fm: regex.Match[str]) -> tuple[bool, float] | None:
         return False, 1 / _fraction_words()[fm["word"].lower()]
     num, den = int(fm["num"]), int(fm["den"])
     return (True, num / den) if num < den else None
+
+
+# the kinds a stated quantity of cannot be below zero (with a counted noun, any kind): a dash before one is no sign
+_UNSIGNED_KINDS = frozenset(
+    {
+        QuantityKind.PERSONNEL,
+        QuantityKind.CASUALTIES,
+        QuantityKind.KILLED,
+        QuantityKind.WOUNDED,
+        QuantityKind.MISSING,
+        QuantityKind.CAPTURED,
+        QuantityKind.CIVILIANS,
+        QuantityKind.EQUIPMENT,
+        QuantityKind.AREA,
+        QuantityKind.DURATION,
+    }
+)
 
 
 def _minus_sign(text: str, start: int) -> bool:
