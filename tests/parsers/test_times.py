@@ -168,8 +168,9 @@ def test_prefix_shifts_spans(body: str, prefix: str) -> None:
     """Text put before a sentence moves its items' spans by the prefix's length."""
     published = datetime.date(2025, 3, 16)
     base = times(body, published)
-    shifted = times("Xx. " + prefix.replace("\n", " ") + "\n" + body, published)
-    offset = len("Xx. " + prefix) + 1
+    # the prefix ends its own sentence: a part word ending it ("late") must not reach across into the body
+    shifted = times("Xx. " + prefix.replace("\n", " ") + ".\n" + body, published)
+    offset = len("Xx. " + prefix) + 2
     tail = [t for t in shifted if t.span.start >= offset]
 
     assert [(t.span.start + offset, t.value) for t in base] == [(t.span.start, t.value) for t in tail]
@@ -288,3 +289,18 @@ def test_remembered_beginnings_change_no_answer() -> None:
             assert [(t.text, t.start, t.end) for t in found if isinstance(t, TimeExpression)] == expected
     assert parser._opens["Two armed"] is False
     assert parser._opens["the day"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("They met on Good Friday.", []),
+        ("Speaking to Russia Today, he denied it.", []),
+        # a comma parts the word before from the date: no name
+        ("The talks went well, good, Friday's meeting will decide.", [("Friday", "2025-03-14")]),
+        # a capitalised "Today" after "Word," is still a name: running text writes the date in lower case
+        ("He spoke on Newsnight, Today and other programmes.", []),
+    ],
+)
+def test_a_name_word_names_the_date_only_right_before_it(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in times(text, datetime.date(2025, 3, 16))] == found

@@ -1111,7 +1111,8 @@ def _name_before(text: str, start: int) -> bool:
     pw = _prev_word(text, max(0, start - 30), start)
     if pw is None or not pw[1][:1].isupper() or pw[1].endswith("."):
         return False
-    # (the word's match runs to *start*, over any commas: a comma after the word does not tell it apart)
+    # a comma between them is allowed: in running text a capitalised "Today" or "Now" after "Word," is still a name
+    # ("on Newsnight, Today and ..."); only title-case headlines write the date so ("A Job, Now Divided")
     return not _sentence_start(text, pw[0])
 
 
@@ -1122,7 +1123,8 @@ def _in_name(text: str, start: int, end: int, prep: str, months: Mapping[str, in
         if nw is not None and "," not in text[end : nw.start("w")] and nw.group("w").lower() not in months:
             return True
     pw = _prev_word(text, max(0, start - 30), start)
-    return pw is not None and pw[1].lower() in names
+    # the name word right before the weekday, only white space between: "Good Friday", not "went well, good, Friday"
+    return pw is not None and pw[1].lower() in names and not text[pw[0] + len(pw[1]) : start].strip()
 
 
 class _Maker:
