@@ -246,13 +246,34 @@ def test_a_passive_victim_is_still_read() -> None:
 def test_groups_read_by_number_are_the_named_ones() -> None:
     """The parser reads its patterns' groups by number; each number is that of the group the code means."""
     parser = QuantityParser()
-    assert dict(parser._core.groupindex) == quantities_module._CORE_GROUPS
-    for name, groups in quantities_module._GROUPS.items():
-        assert dict(getattr(parser, name).groupindex) == groups
+    for name, groups in quantities_module._GROUP_INDEX.items():
+        pattern = getattr(parser, name)
+        pattern = pattern.pattern if isinstance(pattern, quantities_module._Ending) else pattern
+        assert dict(pattern.groupindex) == groups
     m = parser._core.match("$12 million to 15 million")
     assert m is not None
     assert (m[quantities_module._CUR], m[quantities_module._D1], m[quantities_module._S1]) == ("$", "12", "million")
     assert (m[quantities_module._D2], m[quantities_module._S2]) == ("15", "million")
+    assert m[quantities_module._SEP] == " to "
+    n = parser._noun.match(" Russian soldiers")
+    assert n is not None
+    assert (n[quantities_module._MODS], n[quantities_module._N]) == (" Russian", "soldiers")
+    v = parser._victim_before.match("killing the farmer in")
+    assert v is not None
+    assert (v[quantities_module._DET], v[quantities_module._NP]) == ("the", "farmer")
+    a = parser._victim_after.match("a farmer was killed")
+    assert a is not None
+    assert (a[quantities_module._A_DET], a[quantities_module._A_NP]) == ("a", "farmer")
+    u = parser._unit.match(" km")
+    assert u is not None
+    assert u[quantities_module._UNIT] == "km"
+
+
+def test_a_pattern_whose_groups_moved_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    moved = dict(quantities_module._GROUP_INDEX, _noun={"n": 1, "mods": 2})
+    monkeypatch.setattr(quantities_module, "_GROUP_INDEX", moved)
+    with pytest.raises(RuntimeError, match="_noun"):
+        QuantityParser()
 
 
 @pytest.mark.parametrize(

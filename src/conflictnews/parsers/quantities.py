@@ -162,24 +162,102 @@ _CORE = r"""
 )?
 (?![\p{{N}}]|[.,]\d)
 """
-# The groups of _CORE by number: the regex module reads a group name as a number first and only then looks it
-# up, which costs several times an access by number (a dozen accesses per number found).
-_CUR, _D1, _S1, _W1, _SEP, _CUR2, _D2, _S2, _W2 = range(1, 10)
-# the groups of the other patterns read on every number: each pattern's only group is 1, but for these
-_MODS, _N = 1, 2  # of the counted noun
-_PRON, _DET, _NP = 2, 3, 4  # of the victim named before a killing verb
-_A_DET, _A_NP = 1, 2  # of the victim named after a passive one
-_GROUPS = {
-    "_vague": {"v": 1},
-    "_unit": {"u": 1},
-    "_noun": {"mods": _MODS, "n": _N},
-    "_next_word": {"w": 1},
-    "_cas_after": {"c": 1},
-    "_no_cas": {"c": 1},
-    "_victim_before": {"v": 1, "pron": _PRON, "det": _DET, "np": _NP},
-    "_victim_after": {"det": _A_DET, "np": _A_NP, "v": 3},
+
+
+# The sources of the patterns a parser fills in from its lexicons (each argument an alternation of lexicon words).
+def _core_source(cur: str, word: str, scalewords: str) -> str:
+    n1 = _NUMBER.format(d="d1", w="w1", DIGITS=_DIGITS, SCALE=_SCALE.format(g="s1"), WORD=word, SCALEWORDS=scalewords)
+    n2 = _NUMBER.format(d="d2", w="w2", DIGITS=_DIGITS, SCALE=_SCALE.format(g="s2"), WORD=word, SCALEWORDS=scalewords)
+    return _CORE.format(CUR=cur, N1=n1, N2=n2)
+
+
+def _vague_source(vague: str) -> str:
+    return r"(?<![\p{L}])(?P<v>(?i:" + vague + r"))(?![\p{L}])(?:\s++of(?![\p{L}]))?+"
+
+
+def _unit_source(units: str) -> str:
+    return r"(?:\s*+|[\-‐]|\s*+[\-‐]\s*+)(?P<u>(?i:" + units + r"))(?![\p{L}\p{N}])|\s*+(?P<u>%)"
+
+
+def _cas_after_source(aux: str, cas: str) -> str:
+    return r"[\s,]*+(?:(?:" + aux + r")\s++){0,4}?(?P<c>(?i:" + cas + r"))(?![\p{L}])"
+
+
+def _cas_before_source(cas: str) -> str:
+    return r"(?<![\p{L}])(?P<c>(?i:" + cas + r"))\s++(?:(?:an?|the|some)\s++)?\Z"
+
+
+def _cas_noun_source(cas: str, link: str) -> str:
+    return r"(?<![\p{L}])(?P<c>(?i:" + cas + r"))(?:\s++(?i:" + link + r")){0,4}+\s*+\Z"
+
+
+def _qual_source(quals: str) -> str:
+    return r"(?<![\p{L}])(?P<q>(?i:" + quals + r"))\s++\Z|(?P<q>~)\s*+\Z"
+
+
+def _noun_source(stop: str, nouns: str) -> str:
+    return (
+        r"(?:\s++of)?(?P<mods>(?:\s++(?!(?:" + stop + r")(?![\p{L}]))[\p{L}][\p{L}\-'’.]*+){0,3}?)"
+        r"\s++(?P<n>(?i:" + nouns + r"))(?![\p{L}])"
+    )
+
+
+def _passive_verb_source(both: str) -> str:
+    return (
+        r"\s++(?i:was|were|has\s++been|had\s++been|got|is)\s++(?:(?i:reportedly|also|later|allegedly|then|subsequently|fatally)\s++)?"
+        r"(?P<v>(?i:" + both + r"))"
+    )
+
+
+def _victim_after_source(both: str) -> str:
+    return (
+        r"(?<![\p{L}])(?P<det>(?i:an?))\s++(?P<np>[\p{L}][\p{L}\-'’.]*+(?:\s++[\p{L}][\p{L}\-'’.]*+){0,3}?)"
+        + _passive_verb_source(both)
+        + r"\Z"
+    )
+
+
+def _victim_before_source(killing: str) -> str:
+    return (
+        r"(?P<v>(?i:" + killing + r"))\s++(?:(?P<pron>(?i:him|her))(?![\p{L}])|(?P<det>(?i:an?|the))\s++"
+        r"(?P<np>[\p{L}][\p{L}\-'’]*+(?:\s++[\p{L}][\p{L}\-'’]*+){0,3}?)"
+        r"(?=\s*+[,.;:()]|\s*+\Z|\s++(?i:in|at|on|near|with|who|while|during|and|after|before|by|from|inside|outside|as|when|whilst|over)(?![\p{L}])))"
+    )
+
+
+# The groups of each pattern by number, read from the pattern built with a placeholder for every lexicon
+# alternation (the lexicons fill in words, never groups; a parser checks its own patterns against these): the
+# regex module reads a group name as a number first and only then looks it up, which costs several times an
+# access by number (a dozen accesses per number found).
+_GROUP_INDEX: dict[str, dict[str, int]] = {
+    attr: dict(regex.compile(source, flags).groupindex)
+    for attr, source, flags in (
+        ("_core", _core_source("x", "x", "x"), regex.VERBOSE),
+        ("_vague", _vague_source("x"), 0),
+        ("_unit", _unit_source("x"), 0),
+        ("_cas_after", _cas_after_source("x", "x"), 0),
+        ("_cas_before", _cas_before_source("x"), 0),
+        ("_cas_noun", _cas_noun_source("x", "x"), 0),
+        ("_qual", _qual_source("x"), 0),
+        ("_noun", _noun_source("x", "x"), 0),
+        ("_victim_after", _victim_after_source("x"), 0),
+        ("_victim_before", _victim_before_source("x"), 0),
+    )
 }
-_CORE_GROUPS = dict(zip(("cur", "d1", "s1", "w1", "sep", "cur2", "d2", "s2", "w2"), range(1, 10), strict=True))
+_CUR, _D1, _S1, _W1, _SEP, _D2, _S2, _W2 = (
+    _GROUP_INDEX["_core"][g] for g in ("cur", "d1", "s1", "w1", "sep", "d2", "s2", "w2")
+)
+_VAGUE = _GROUP_INDEX["_vague"]["v"]
+_UNIT = _GROUP_INDEX["_unit"]["u"]
+_CAS_AFTER = _GROUP_INDEX["_cas_after"]["c"]
+_CAS_BEFORE = _GROUP_INDEX["_cas_before"]["c"]
+_CAS_NOUN = _GROUP_INDEX["_cas_noun"]["c"]
+_QUAL = _GROUP_INDEX["_qual"]["q"]
+_MODS, _N = (_GROUP_INDEX["_noun"][g] for g in ("mods", "n"))  # of the counted noun
+_A_DET, _A_NP = (_GROUP_INDEX["_victim_after"][g] for g in ("det", "np"))  # of the victim named after a passive verb
+_PRON, _DET, _NP = (
+    _GROUP_INDEX["_victim_before"][g] for g in ("pron", "det", "np")
+)  # of one named after an active one
 
 
 class _Draft(NamedTuple):
@@ -219,83 +297,38 @@ class QuantityParser:
         word = "(?i:" + _alt(lex.numbers) + r")(?![\p{L}])"
         scalewords = "(?i:" + _alt(w for w, (_, role) in lex.numbers.items() if role in ("scale", "dozen")) + ")"
         cur = _alt(lex.currencies)
-        n1 = _NUMBER.format(
-            d="d1", w="w1", DIGITS=_DIGITS, SCALE=_SCALE.format(g="s1"), WORD=word, SCALEWORDS=scalewords
-        )
-        n2 = _NUMBER.format(
-            d="d2", w="w2", DIGITS=_DIGITS, SCALE=_SCALE.format(g="s2"), WORD=word, SCALEWORDS=scalewords
-        )
-        self._core = regex.compile(_CORE.format(CUR=cur, N1=n1, N2=n2), regex.VERBOSE)
-        self._vague = regex.compile(
-            r"(?<![\p{L}])(?P<v>(?i:" + _alt(lex.vague) + r"))(?![\p{L}])(?:\s++of(?![\p{L}]))?+"
-        )
-        units = [u for u in lex.units if u != "%"]
-        self._unit = regex.compile(
-            r"(?:\s*+|[\-‐]|\s*+[\-‐]\s*+)(?P<u>(?i:" + _alt(units) + r"))(?![\p{L}\p{N}])|\s*+(?P<u>%)"
-        )
+        self._core = regex.compile(_core_source(cur, word, scalewords), regex.VERBOSE)
+        self._vague = regex.compile(_vague_source(_alt(lex.vague)))
+        self._unit = regex.compile(_unit_source(_alt(u for u in lex.units if u != "%")))
         after_cas = [w for w, (_, where) in lex.casualty.items() if "after" in where]
         before_cas = [w for w, (_, where) in lex.casualty.items() if "before" in where]
         noun_cas = [w for w, (_, where) in lex.casualty.items() if "noun" in where]
-        self._cas_after = regex.compile(
-            r"[\s,]*+(?:(?:" + _alt(lex.aux) + r")\s++){0,4}?(?P<c>(?i:" + _alt(after_cas) + r"))(?![\p{L}])",
-            regex.IGNORECASE,
-        )
+        self._cas_after = regex.compile(_cas_after_source(_alt(lex.aux), _alt(after_cas)), regex.IGNORECASE)
         self._cas_before = _Ending(
-            regex.compile(
-                r"(?<![\p{L}])(?P<c>(?i:" + _alt(before_cas) + r"))\s++(?:(?:an?|the|some)\s++)?\Z", regex.IGNORECASE
-            ),
+            regex.compile(_cas_before_source(_alt(before_cas)), regex.IGNORECASE),
             [*before_cas, "a", "an", "the", "some"],
         )
         self._cas_noun = _Ending(
-            regex.compile(
-                r"(?<![\p{L}])(?P<c>(?i:" + _alt(noun_cas) + r"))(?:\s++(?i:" + _alt(lex.link) + r")){0,4}+\s*+\Z",
-                regex.IGNORECASE,
-            ),
+            regex.compile(_cas_noun_source(_alt(noun_cas), _alt(lex.link)), regex.IGNORECASE),
             [*noun_cas, *lex.link],
         )
         self._qual = _Ending(
-            regex.compile(
-                r"(?<![\p{L}])(?P<q>(?i:" + _alt(q for q in lex.qualifiers if q != "~") + r"))\s++\Z|(?P<q>~)\s*+\Z"
-            ),
+            regex.compile(_qual_source(_alt(q for q in lex.qualifiers if q != "~"))),
             [q for q in lex.qualifiers if q != "~"],
             "~",
         )
-        self._noun = regex.compile(
-            r"(?:\s++of)?(?P<mods>(?:\s++(?!(?:"
-            + _alt(lex.stop | set(lex.casualty))
-            + r")(?![\p{L}]))[\p{L}][\p{L}\-'’.]*+){0,3}?)"
-            r"\s++(?P<n>(?i:" + _alt(lex.nouns) + r"))(?![\p{L}])",
-            regex.IGNORECASE,
-        )
+        self._noun = regex.compile(_noun_source(_alt(lex.stop | set(lex.casualty)), _alt(lex.nouns)), regex.IGNORECASE)
         self._name_before = _Ending(
             regex.compile(r"(?<![\p{L}])(?i:" + _alt(lex.name_words) + r")\s*+\Z|[#№]\s*+\Z", regex.IGNORECASE),
             lex.name_words,
             "#№",
         )
-        self._next_word = regex.compile(r"\s++(?P<w>[\p{L}][\p{L}\-'’]*+)")
-        self._no_cas = regex.compile(
-            r"(?i:no|zero|without)\s++(?:(?i:reported|known|immediate|further|civilian|other|any)\s++)?"
-            r"(?P<c>(?i:fatalities|casualties|deaths|injuries|dead|one\s++(?:was\s++)?(?:killed|injured|hurt|wounded)))"
-            r"(?![\p{L}])"
-        )
         both = _alt(w for w, passive in lex.killing.items() if passive)
-        passive_verb = (
-            r"\s++(?i:was|were|has\s++been|had\s++been|got|is)\s++(?:(?i:reportedly|also|later|allegedly|then|subsequently|fatally)\s++)?"
-            r"(?P<v>(?i:" + both + r"))"
-        )
-        self._victim_after = regex.compile(
-            r"(?<![\p{L}])(?P<det>(?i:an?))\s++(?P<np>[\p{L}][\p{L}\-'’.]*+(?:\s++[\p{L}][\p{L}\-'’.]*+){0,3}?)"
-            + passive_verb
-            + r"\Z"
-        )
+        self._victim_after = regex.compile(_victim_after_source(both))
         # its end alone, matched backwards from the verb: most verbs are not passive ("killing", "killed two"), and
         # the whole pattern would be tried at every position of the 90 characters before them
-        self._passive_end = regex.compile(r"(?r)" + passive_verb)
-        self._victim_before = regex.compile(
-            r"(?P<v>(?i:" + _alt(lex.killing) + r"))\s++(?:(?P<pron>(?i:him|her))(?![\p{L}])|(?P<det>(?i:an?|the))\s++"
-            r"(?P<np>[\p{L}][\p{L}\-'’]*+(?:\s++[\p{L}][\p{L}\-'’]*+){0,3}?)"
-            r"(?=\s*+[,.;:()]|\s*+\Z|\s++(?i:in|at|on|near|with|who|while|during|and|after|before|by|from|inside|outside|as|when|whilst|over)(?![\p{L}])))"
-        )
+        self._passive_end = regex.compile(r"(?r)" + _passive_verb_source(both))
+        self._victim_before = regex.compile(_victim_before_source(_alt(lex.killing)))
         self._killing_prefixed: dict[str, tuple[str, ...]] = {}
         self._killing_first = frozenset(w.split()[0] for w in lex.killing)
         roles = dict.fromkeys(self._killing_first, _VERB_ROLE) | dict.fromkeys(_NEGATIONS, _NEGATION_ROLE)
@@ -312,13 +345,11 @@ class QuantityParser:
             )
             for article in ("a", "an")
         }
-        for name, groups in (*_GROUPS.items(), ("_core", _CORE_GROUPS)):
-            found = dict(getattr(self, name).groupindex)
+        for name, groups in _GROUP_INDEX.items():
+            pattern = getattr(self, name)
+            found = dict((pattern.pattern if isinstance(pattern, _Ending) else pattern).groupindex)
             if found != groups:
                 raise RuntimeError(f"the groups of {name} moved: {found}")
-        for ending in (self._qual, self._cas_before, self._cas_noun):
-            if ending.pattern.groups != 1:
-                raise RuntimeError(f"a qualifier or casualty pattern has more than one group: {ending.pattern.pattern}")
 
     # -----------------------------------------------------------------------------------------
     def parse(self, context: Context) -> list[Item | ReportWarning]:
@@ -406,13 +437,14 @@ class QuantityParser:
             last_end = d.end
         drafts.extend(self._victims(text, analysis, drafts, verbs))
         for pos in negations:
-            m = self._no_cas.match(text, pos)
+            m = _NO_CAS.match(text, pos)
             if m is None:
                 continue
-            c = m.group(1).lower()
+            c = m.group(_NO_CAS_C).lower()
             kind = QuantityKind.WOUNDED if ("inj" in c or "hurt" in c or "wound" in c) else QuantityKind.KILLED
+            noun = (m.start(_NO_CAS_C), m.end(_NO_CAS_C))
             drafts.append(
-                _Draft(m.start(), m.end(), 0.0, None, None, None, kind, False, None, None, (m.start(1), m.end(1)),
+                _Draft(m.start(), m.end(), 0.0, None, None, None, kind, False, None, None, noun,
                        "quantities/no-casualties", False, True)
             )  # fmt: skip
         drafts.sort(key=lambda d: (d.start, d.end))
@@ -473,7 +505,11 @@ class QuantityParser:
         vm = None if tok.text[0].isdigit() else self._vague.match(text, tok.start)  # no vague word opens with a digit
         if vm is not None:
             core = self._core.match(text, tok.start)
-            if core is None or core.end() <= vm.end(1) or vm.group(1).lower().startswith(("several", "a few")):
+            if (
+                core is None
+                or core.end() <= vm.end(_VAGUE)
+                or vm.group(_VAGUE).lower().startswith(("several", "a few"))
+            ):
                 return self._vague_draft(text, vm, sent_start, sent_end)
         m = self._core.match(text, pos)
         if m is None or m.end() <= tok.start:
@@ -483,7 +519,7 @@ class QuantityParser:
             return None
         if m.end() < len(text) and text[m.end()].isalpha():
             um = self._unit.match(text, m.end())
-            if um is None or not um.group(1):
+            if um is None or not um.group(_UNIT):
                 return None  # "3rd", "7th", "2nd"
         cur = m[_CUR]
         if not cur and self._not_a_count(text, m, tok, v1, sent_start):
@@ -541,8 +577,8 @@ class QuantityParser:
                 rule = "quantities/range"
         # unit after the number: "500 square miles", "30 km", "12%", "5 million dollars"
         um = self._unit.match(text, end) if not cur else None
-        if um is not None and um.group(1):
-            u = " ".join(um.group(1).lower().split())
+        if um is not None and um.group(_UNIT):
+            u = " ".join(um.group(_UNIT).lower().split())
             unit, kind = lex.units.get(u, (u, QuantityKind.COUNT))
             if um is not None:
                 end = um.end()
@@ -569,7 +605,7 @@ class QuantityParser:
         return d
 
     def _vague_draft(self, text: str, vm: regex.Match[str], sent_start: int, sent_end: int) -> _Draft | None:
-        phrase = " ".join(vm.group(1).lower().split())
+        phrase = " ".join(vm.group(_VAGUE).lower().split())
         if phrase in ("many", "numerous", "a number of", "few"):
             # only as counts of something the lexicon knows ("many civilians")
             nm = self._noun.match(text, vm.end())
@@ -578,7 +614,7 @@ class QuantityParser:
         low, high = self._lex.vague[phrase]
         key = phrase.removesuffix(" of")
         pre = self._qual.search(text, max(sent_start, vm.start() - 30), vm.start())
-        return self._finish(text, vm.start(1), vm.end(1), None, low, high, None, QuantityKind.COUNT, pre, key,
+        return self._finish(text, vm.start(_VAGUE), vm.end(_VAGUE), None, low, high, None, QuantityKind.COUNT, pre, key,
                             vm.end(), "quantities/vague", sent_start, sent_end)  # fmt: skip
 
     def _finish(
@@ -606,9 +642,9 @@ class QuantityParser:
         qualifier: str | None = None
         approximate = False
         if pre is not None:
-            qualifier = " ".join(pre.group(1).lower().split())
+            qualifier = " ".join(pre.group(_QUAL).lower().split())
             bound, approximate = lex.qualifiers.get(qualifier, ("approx", True))
-            start = pre.start(1)
+            start = pre.start(_QUAL)
             if value is not None and not ranged:
                 if bound == "low":
                     low = value
@@ -649,15 +685,15 @@ class QuantityParser:
                 else self._cas_noun.search(text, max(sent_start, start - 60), start)
             )
             if cm is not None:
-                kind = lex.casualty[_norm(cm.group(1))][0]
+                kind = lex.casualty[_norm(cm.group(_CAS_AFTER))][0]
                 verb = True
                 rule = "quantities/casualties"
             elif bm is not None:
-                kind = lex.casualty[_norm(bm.group(1))][0]
+                kind = lex.casualty[_norm(bm.group(_CAS_BEFORE))][0]
                 rule = "quantities/casualties"
             elif nb is not None and noun is None:
-                kind = lex.casualty[_norm(nb.group(1))][0]
-                noun = (nb.start(1), nb.end(1))
+                kind = lex.casualty[_norm(nb.group(_CAS_NOUN))][0]
+                noun = (nb.start(_CAS_NOUN), nb.end(_CAS_NOUN))
                 person = True
                 rule = "quantities/casualties"
             elif noun is None and vague is None and value is not None and first is not None and word and first < 2:
@@ -693,8 +729,8 @@ class QuantityParser:
         pw = _prev_word(text, max(sent_start, s - 30), s)
         prev = pw[1] if pw else ""
         lex_months = _months()
-        nw = self._next_word.match(text, e)
-        nxt = nw.group(1) if nw else ""
+        nw = _NEXT_WORD.match(text, e)
+        nxt = nw.group(_NEXT_WORD_W) if nw else ""
         if prev.rstrip(".").lower() in lex_months or nxt.rstrip(".").lower() in lex_months:
             return True  # "March 13", "13 March"
         if (
@@ -710,7 +746,7 @@ class QuantityParser:
         if m[_D1] and len(m[_D1]) == 4 and m[_D1].isdigit() and 1800 <= v <= 2100 and not m[_S1]:
             nm = self._noun.match(text, e)
             um = self._unit.match(text, e)
-            if nm is None and (um is None or not um.group(1)):
+            if nm is None and (um is None or not um.group(_UNIT)):
                 return True  # a year
             if nxt and nxt.lower() in ("year", "years"):
                 return True
@@ -819,6 +855,16 @@ def _fraction_after() -> regex.Pattern[str]:
 
 
 _OF_AFTER = regex.compile(r"\s++of(?![\p{L}])", regex.IGNORECASE)
+# the word after a number
+_NEXT_WORD = regex.compile(r"\s++(?P<w>[\p{L}][\p{L}\-'’]*+)")
+_NEXT_WORD_W = _NEXT_WORD.groupindex["w"]
+# "no casualties", "without injuries", "no one was killed": a count of zero
+_NO_CAS = regex.compile(
+    r"(?i:no|zero|without)\s++(?:(?i:reported|known|immediate|further|civilian|other|any)\s++)?"
+    r"(?P<c>(?i:fatalities|casualties|deaths|injuries|dead|one\s++(?:was\s++)?(?:killed|injured|hurt|wounded)))"
+    r"(?![\p{L}])"
+)
+_NO_CAS_C = _NO_CAS.groupindex["c"]
 
 
 def _fraction(fm: regex.Match[str]) -> tuple[bool, float] | None:
