@@ -248,6 +248,11 @@ _PASSIVE_TO_BE = regex.compile(
 )
 _NON_DIGIT = regex.compile(r"\D")
 _CAPWORD = regex.compile(r"[\s,]*+(?P<w>\p{Lu}[\p{L}]*+)")
+# their groups by number (a name costs several times more: the regex module tries it as a number first)
+_RANGE_GAP_SEP = _RANGE_GAP.groupindex["sep"]
+_NEXT_WORD_W = _NEXT_WORD.groupindex["w"]
+_PREV_RUN_W = _PREV_RUN.groupindex["w"]
+_CAPWORD_W = _CAPWORD.groupindex["w"]
 
 
 class _State:
@@ -869,7 +874,7 @@ class TimeParser:
             if prep not in ("on", "by", "since", "until", "till", "from", "before", "after", "of"):
                 return []
             w = _NEXT_WORD.match(text, m.end())
-            nxt = (w.group("w") or "").lower() if w else ""
+            nxt = (w.group(_NEXT_WORD_W) or "").lower() if w else ""
             if nxt and nxt not in ("and", "or", "at", "when", "as", "of", "in", "after", "before", "but"):
                 return []  # "the 3rd Assault Brigade", "the 13th century"
             return mk.ordinal_day()
@@ -890,7 +895,7 @@ class TimeParser:
         if capitalised and pw is not None and not (prep or the or part) and not _sentence_start(text, pw[0]):
             return False  # "Resolution 2231", "Su 2025": a capitalised word that is not a sentence opener names it
         w = _NEXT_WORD.match(text, m.end())
-        nxt = w.group("w") if w else None
+        nxt = w.group(_NEXT_WORD_W) if w else None
         if nxt and text[m.end() : m.end() + 1] in ("-", "‐") and nxt.lower() in ("year", "years", "old"):
             return False
         if prep in _YEAR_PREPS or part:
@@ -919,7 +924,7 @@ class TimeParser:
         gap = _RANGE_GAP.match(text, a.end(), b.start()) if b.start() - a.end() <= 12 else None
         if gap is None:
             return None
-        sep = gap.group("sep").lower()
+        sep = gap.group(_RANGE_GAP_SEP).lower()
         prep = " ".join((pre.group(_P_PREP) or "").lower().split()) if pre else ""
         if sep == "and" and prep != "between":
             return None
@@ -1094,7 +1099,7 @@ def _prev_word(text: str, lo: int, hi: int) -> tuple[int, str] | None:
     run = _PREV_RUN.match(text, lo, hi)
     if run is None:
         return None
-    a, q = run.span("w")
+    a, q = run.span(_PREV_RUN_W)
     first = _LETTER.search(text, a, q)
     return None if first is None else (first.start(), text[first.start() : q])
 
@@ -1120,7 +1125,11 @@ def _in_name(text: str, start: int, end: int, prep: str, months: Mapping[str, in
     """A weekday inside a name: "the Sunday Times", "Bloody Sunday", "Good Friday"."""
     if not prep:
         nw = _CAPWORD.match(text, end)
-        if nw is not None and "," not in text[end : nw.start("w")] and nw.group("w").lower() not in months:
+        if (
+            nw is not None
+            and "," not in text[end : nw.start(_CAPWORD_W)]
+            and nw.group(_CAPWORD_W).lower() not in months
+        ):
             return True
     pw = _prev_word(text, max(0, start - 30), start)
     # the name word right before the weekday, only white space between: "Good Friday", not "went well, good, Friday"
