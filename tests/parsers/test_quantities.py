@@ -326,3 +326,9 @@ def test_a_dash_before_a_count_is_no_sign(text: str, expected: list[tuple[str, f
 def test_a_real_minus_sign_is_kept(text: str, span: str, value: float) -> None:
     (found,) = QuantityParser().find(text)
     assert (text[found.start : found.end], found.value) == (span, value)
+
+
+def test_a_duration_is_a_time_and_a_quantity() -> None:
+    # the times parser reads "three days" as a duration; the number stays a quantity (dates' numbers do not)
+    found = quantities("The fighting lasted three days near 5 May.")
+    assert [(q.text, q.kind) for q in found] == [("three days", QuantityKind.DURATION)]

@@ -304,3 +304,30 @@ def test_remembered_beginnings_change_no_answer() -> None:
 )
 def test_a_name_word_names_the_date_only_right_before_it(text: str, found: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in times(text, datetime.date(2025, 3, 16))] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The siege lasted six days.", [("six days", "P6D")]),
+        ("The curfew was shortened by one hour.", [("one hour", "PT1H")]),
+        ("Clashes went on for several months.", [("several months", "PXM")]),
+        ("A 45-minute firefight broke out.", [("45-minute", "PT45M")]),
+        ("He was held for 72 hours and released.", [("72 hours", "PT72H")]),
+        # ages, titles and compounds are no durations
+        ("A 20-year-old man was killed.", []),
+        ("He told CBS's 60 Minutes about it.", []),
+        ("Profit beat the year-earlier figure.", []),
+    ],
+)
+def test_a_length_of_time_is_a_duration(text: str, found: list[tuple[str, str]]) -> None:
+    got = [t for t in times(text, datetime.date(2025, 3, 16)) if t.rule == "times/duration"]
+    assert [(t.text, t.value) for t in got] == found
+    # no date: a duration neither pins a day for the events nor asks for a publication date
+    assert all((t.start, t.end, t.relative, t.precision) == (None, None, False, None) for t in got)
+
+
+def test_a_duration_before_ago_stays_a_date() -> None:
+    assert [(t.text, t.rule) for t in times("It began two days ago.", datetime.date(2025, 3, 16))] == [
+        ("two days ago", "times/ago")
+    ]

@@ -356,7 +356,8 @@ class QuantityParser:
         """Return the quantities of the document, in text order."""
         text = context.text
         analysis = context.analysis
-        taken = sorted((t.span.start, t.span.end) for t in context.times)
+        # the numbers of dates are no quantities; a duration ("six days") is both a time and a quantity
+        taken = sorted((t.span.start, t.span.end) for t in context.times if t.rule != "times/duration")
         drafts = self.find(text, analysis, taken)
         mentions = sorted((sp.start, sp.end, a.id) for a in context.actors for sp in a.mentions)
         out: list[Item | ReportWarning] = []

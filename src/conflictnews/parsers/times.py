@@ -112,6 +112,12 @@ _ATOMS = r"""
     (?P<ag_unit>(?i:day|week|month|year|decade|hour)s?+)\s++
     (?P<ag_dir>(?i:ago|earlier|later|before(?=\s*+[.,;:)]|\s*+$)|after(?=\s*+[.,;:)]|\s*+$)))
   )
+  # six days, 48 hours, a year, several months, a 16-hour flight: a duration (no age: "a 20-year-old")
+  | (?P<du>
+    (?P<du_n>{NUM}|\d{{1,3}}(?![\p{{N}}.,]))(?:\s++|[\-‐])
+    (?P<du_unit>(?i:seconds|(?:minute|hour|day|week|month|year|decade|fortnight)s?+))
+    (?![\-‐]|\s++old(?![\p{{L}}]))
+  )
   # the next day, the day before, that night, the same day
   | (?P<an>(?i:
       the\s++(?P<an_rel>next|following|previous|preceding|same)\s++(?P<an_unit>day|morning|afternoon|evening|night)
@@ -838,6 +844,8 @@ class TimeParser:
             return mk.weekend()
         if kind == "ag":
             return mk.ago()
+        if kind == "du":
+            return mk.duration()
         if kind == "an":
             return mk.anaphoric()
         if kind == "rd":
@@ -1047,7 +1055,29 @@ def _shift_value(value: str, years: int) -> str:
     return f"{y:04d}{value[4:]}"
 
 
-_KINDS = ("md", "dm", "iso", "num", "my", "qu", "rf", "ru", "we", "ag", "an", "rd", "st", "wd", "se", "mo", "yr", "od")
+_KINDS = (
+    *(
+        "md",
+        "dm",
+        "iso",
+        "num",
+        "my",
+        "qu",
+        "rf",
+        "ru",
+        "we",
+        "ag",
+        "du",
+        "an",
+        "rd",
+        "st",
+        "wd",
+        "se",
+        "mo",
+        "yr",
+        "od",
+    ),
+)
 
 
 _KIND_SET = frozenset(_KINDS)
@@ -1473,6 +1503,20 @@ class _Maker:
         d = _shift(anchor, base, sign * n)
         w = _unit_period(d, base)
         return [self._found(w, "times/ago", relative=True, anchor=anchor)]
+
+    def duration(self) -> list[_Found]:
+        """ "Six days", "48 hours", "several months": a length of time, not a date (TimeML DURATION)."""
+        m = self.m
+        number, unit = m[_G["du_n"]], m[_G["du_unit"]]
+        if unit[0].isupper() and not number[0].isupper():
+            return []  # "60 Minutes", "28 Days Later": a title
+        n = self.p._number(number)
+        unit = unit.lower().rstrip("s")
+        if unit in ("minute", "second"):
+            value = f"PT{'X' if n is None else n}{unit[0].upper()}"
+        else:
+            value = _vague_duration(unit) if n is None else _duration(n, unit)
+        return [self._found(None, "times/duration", relative=False, value=value)]
 
     def anaphoric(self) -> list[_Found]:
         m = self.m
