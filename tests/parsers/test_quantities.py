@@ -332,3 +332,34 @@ def test_a_duration_is_a_time_and_a_quantity() -> None:
     # the times parser reads "three days" as a duration; the number stays a quantity (dates' numbers do not)
     found = quantities("The fighting lasted three days near 5 May.")
     assert [(q.text, q.kind) for q in found] == [("three days", QuantityKind.DURATION)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high", "unit"),
+    [
+        ("shelling from 10 km to 20 km away", "10 km to 20 km", 10.0, 20.0, "kilometre"),
+        ("between 10 km and 20 km from the front", "10 km and 20 km", 10.0, 20.0, "kilometre"),
+        ("support fell to 23% to 27% in May", "23% to 27%", 23.0, 27.0, "percent"),
+        ("a 2- to 3-day truce", "2- to 3-day", 2.0, 3.0, "day"),
+        ("an 8- to 16-metre crater", "8- to 16-metre", 8.0, 16.0, "metre"),
+    ],
+)
+def test_a_range_may_repeat_or_suspend_its_unit(text: str, span: str, low: float, high: float, unit: str) -> None:
+    (found,) = QuantityParser().find(text)
+    assert (text[found.start : found.end], found.low, found.high, found.unit) == (span, low, high, unit)
+
+
+def test_two_measures_joined_by_and_stay_two_without_between() -> None:
+    text = "10 km and 20 km of road"
+    assert [text[d.start : d.end] for d in QuantityParser().find(text)] == ["10 km", "20 km"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("within 48 hrs of the strike", [("48 hrs", QuantityKind.DURATION)]),
+        ("the attack began at 0600 hrs", []),
+    ],
+)
+def test_hrs_is_a_clock_time_only_after_four_digits(text: str, found: list[tuple[str, QuantityKind]]) -> None:
+    assert [(text[d.start : d.end], d.kind) for d in QuantityParser().find(text)] == found

@@ -156,7 +156,7 @@ _CORE = r"""
 (?P<cur>{CUR})?\s*+
 {N1}
 (?:
-  (?P<sep>\s*+(?:-|–|—|:|to|or|and)\s*+|-to-)
+  (?P<sep>\s*+(?:-|–|—|:|to|or|and)\s*+|-to-|[\-‐]\s++(?:to|or)\s++)  # "8- to 16-metre": a suspended hyphen
   (?P<cur2>{CUR})?\s*+
   {N2}
 )?
@@ -559,6 +559,8 @@ class QuantityParser:
             return self._finish(text, start, end, v1, None, None, "fraction", QuantityKind.RATIO, None, None, None,
                                 "quantities/fraction", sent_start, sent_end)  # fmt: skip
         sep = (m[_SEP] or "").strip().lower()
+        if len(sep) > 3 and sep[0] in "-‐" and sep[1].isspace():
+            sep = sep[1:].strip()  # "8- to 16-metre": the hyphen only suspends the unit
         pre = self._qual.search(text, max(sent_start, start - 30), start)
         if v2 is not None:
             between = text[max(sent_start, start - 9) : start].lower().rstrip().endswith("between")
@@ -592,6 +594,22 @@ class QuantityParser:
                 }.get(kind, "quantities/measure")
                 if kind == QuantityKind.DURATION and _age_or_ago(text, end):
                     return None
+                if v2 is None and not signed:
+                    # the same unit after a second number: "10 km to 20 km", "between 5 km and 10 km"
+                    rm = _UNIT_RANGE.match(text, end)
+                    um2 = self._unit.match(text, rm.end()) if rm is not None else None
+                    if rm is not None and um2 is not None and um2.group(_UNIT):
+                        u2 = " ".join(um2.group(_UNIT).lower().split())
+                        v2 = float(rm.group(_UNIT_RANGE_N).replace(",", ""))
+                        between = text[max(sent_start, start - 9) : start].lower().rstrip().endswith("between")
+                        if (
+                            lex.units.get(u2, (u2,))[0] == unit
+                            and v1 < v2 < 1e15
+                            and (rm.group(_UNIT_RANGE_SEP).lower() != "and" or between)
+                        ):
+                            low, high, value, end = v1, v2, v1, um2.end()
+                        else:
+                            v2 = None
         d = self._finish(text, start, end, value, low, high, unit, kind, pre, None, None, rule, sent_start, sent_end,
                          word=bool(m[_W1]), first=v1, ranged=v2 is not None)  # fmt: skip
         if signed and d is not None and (d.noun is not None or d.kind in _UNSIGNED_KINDS):
@@ -723,8 +741,9 @@ class QuantityParser:
         s, e = m.start(), m.end(_D1) if m[_D1] else m.end(_W1)
         if m[_S1] and m[_S1].lower() in ("m", "k", "bn", "tn", "mln", "b", "t"):
             return True  # "5m" without a currency: metres or a model name, not a count
-        if _TIME_OR_AGE.match(text, e, min(len(text), e + 16)):
-            return True  # "10:30", "5 pm", "a 20-year-old", "20 years old"
+        tm = _TIME_OR_AGE.match(text, e, min(len(text), e + 16))
+        if tm is not None and not (tm.group(_TIME_HRS) and len(m[_D1] or "") != 4):
+            return True  # "10:30", "5 pm", "0600 hrs", "a 20-year-old", "20 years old" (but "48 hrs" is a duration)
         if self._name_before.search(text, max(0, s - 16), s):
             return True  # "aged 20", "No. 5", "Route 66", "Resolution 2231"
         pw = _prev_word(text, max(sent_start, s - 30), s)
@@ -762,7 +781,7 @@ class QuantityParser:
 
 _TIME_OR_AGE = regex.compile(
     r"""
-    \s*+(?::\d\d|[ap]\.?m\.?(?![\p{L}])|o['’]clock|hrs?(?![\p{L}])|GMT|UTC)   # a time of day
+    \s*+(?::\d\d|[ap]\.?m\.?(?![\p{L}])|o['’]clock|(?P<hrs>hrs?)(?![\p{L}])|GMT|UTC)   # a time of day
     | [\-‐](?:year|month|week|day)s?[\-‐]old                                  # an age: "20-year-old"
     | \s++(?:years?|months?)\s++old
     """,
@@ -928,6 +947,10 @@ def _currency_start(text: str, pos: int) -> int:
     return pos
 
 
+_TIME_HRS = _TIME_OR_AGE.groupindex["hrs"]
+# a second number after a number with its unit, to be followed by the same unit: "10 km to 20 km"
+_UNIT_RANGE = regex.compile(r"\s*+(?P<sep>-|–|—|(?i:to|and))\s*+(?P<n>" + _DIGITS + r")(?![\p{N}]|[.,]\d)")
+_UNIT_RANGE_SEP, _UNIT_RANGE_N = _UNIT_RANGE.groupindex["sep"], _UNIT_RANGE.groupindex["n"]
 _AGE_OR_AGO = regex.compile(r"(?:[\-‐]old|\s++old|\s++(?:ago|earlier|later|before|after)(?![\p{L}]))")
 
 
