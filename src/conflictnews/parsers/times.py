@@ -116,8 +116,12 @@ _ATOMS = r"""
   | (?P<du>
     (?P<du_n>{NUM}|\d{{1,3}}(?![\p{{N}}.,]))(?:\s++|[\-‐])
     (?P<du_unit>(?i:seconds|(?:minute|hour|day|week|month|year|decade|fortnight)s?+))
-    (?![\-‐]|\s++old(?![\p{{L}}]))
+    (?![\-‐]|\s++old(?![\p{{L}}])|\s++of\s++age(?![\p{{L}}]))
   )
+  # months of talks, years of war: a vague duration
+  | (?P<vp>(?P<vp_unit>(?i:hours|days|weeks|months|years|decades))(?=\s++of\s++(?!(?:the|age)(?![\p{{L}}]))\p{{Ll}}))
+  # daily, weekly, annually: a recurring time (TimeML SET)
+  | (?P<fr>(?i:daily|weekly|monthly|annually|yearly|hourly))
   # the next day, the day before, that night, the same day
   | (?P<an>(?i:
       the\s++(?P<an_rel>next|following|previous|preceding|same)\s++(?P<an_unit>day|morning|afternoon|evening|night)
@@ -846,6 +850,15 @@ class TimeParser:
             return mk.ago()
         if kind == "du":
             return mk.duration()
+        if kind == "vp":
+            unit = m[_G["vp_unit"]].lower()
+            return [mk._found(None, "times/duration", relative=False, value=_vague_duration(unit))]
+        if kind == "fr":
+            word = m.group()
+            if word[0].isupper() and not _sentence_start(text, m.start()):
+                return []  # "China Daily", "the Daily Mail": a name
+            unit = {"daily": "D", "weekly": "W", "monthly": "M", "annually": "Y", "yearly": "Y"}.get(word.lower())
+            return [mk._found(None, "times/set", relative=False, value=f"P1{unit}" if unit else "PT1H")]
         if kind == "an":
             return mk.anaphoric()
         if kind == "rd":
@@ -1027,6 +1040,7 @@ _GRAMMAR_TRIGGERS = frozenset(
         *("tonight", "overnight", "now", "currently", "nowadays", "several", "few", "couple", "near", "distant"),
         *("future", "day", "days", "week", "weeks", "month", "months", "years", "decade", "decades", "hour"),
         *("hours", "present", "moment", "weekend", "fortnight", "morning", "afternoon", "evening", "night"),
+        *("daily", "weekly", "monthly", "annually", "yearly", "hourly"),
     }
 )
 """Grammar words that can open an atom (the lexicon words — months, weekdays, numbers — are added to them)."""
@@ -1056,27 +1070,8 @@ def _shift_value(value: str, years: int) -> str:
 
 
 _KINDS = (
-    *(
-        "md",
-        "dm",
-        "iso",
-        "num",
-        "my",
-        "qu",
-        "rf",
-        "ru",
-        "we",
-        "ag",
-        "du",
-        "an",
-        "rd",
-        "st",
-        "wd",
-        "se",
-        "mo",
-        "yr",
-        "od",
-    ),
+    *("md", "dm", "iso", "num", "my", "qu", "rf", "ru", "we", "ag", "du", "vp", "fr", "an", "rd", "st", "wd"),
+    *("se", "mo", "yr", "od"),
 )
 
 
