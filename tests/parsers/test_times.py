@@ -347,3 +347,14 @@ def test_a_duration_before_ago_stays_a_date() -> None:
 )
 def test_frequency_words_and_bare_periods(text: str, found: list[tuple[str, str, str]]) -> None:
     assert [(t.text, t.value, t.rule) for t in times(text, datetime.date(2025, 3, 16))] == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The match was postponed until Saturday.", "The team planned to leave on Thursday."],
+)
+def test_a_postponed_or_planned_weekday_lies_ahead(text: str) -> None:
+    published = datetime.date(2025, 3, 12)  # a Wednesday
+    (found,) = times(text, published)
+    assert found.start is not None
+    assert found.start > published
