@@ -363,3 +363,32 @@ def test_two_measures_joined_by_and_stay_two_without_between() -> None:
 )
 def test_hrs_is_a_clock_time_only_after_four_digits(text: str, found: list[tuple[str, QuantityKind]]) -> None:
     assert [(text[d.start : d.end], d.kind) for d in QuantityParser().find(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a noun the lexicon does not know, then a casualty word: the noun counts people
+        ("3 Arbakis were killed in the raid.", [("3", QuantityKind.KILLED, "Arbakis")]),
+        (
+            "12 militants and 3 Arbakis were killed.",
+            [("12", QuantityKind.KILLED, "militants"), ("3", QuantityKind.KILLED, "Arbakis")],
+        ),
+        # a casualty word before the number still decides; no casualty word, no reading
+        ("Gunmen killed 3 Arbakis, wounded 5.", [("3", QuantityKind.KILLED, None), ("5", QuantityKind.WOUNDED, None)]),
+        ("2 houses were destroyed.", [("2", QuantityKind.COUNT, None)]),
+    ],
+)
+def test_a_casualty_word_after_an_unknown_noun(text: str, expected: list[tuple[str, QuantityKind, str | None]]) -> None:
+    found = QuantityParser().find(text)
+    assert [(text[d.start : d.end], d.kind, d.noun and text[d.noun[0] : d.noun[1]]) for d in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("Two Somali citizens died.", QuantityKind.KILLED), ("five shepherds", QuantityKind.CIVILIANS)],
+)
+def test_person_nouns_of_the_lexicon(text: str, kind: QuantityKind) -> None:
+    (found,) = QuantityParser().find(text)
+    assert found.kind == kind
+    assert found.noun is not None

@@ -183,6 +183,12 @@ def _cas_after_source(aux: str, cas: str) -> str:
     return r"[\s,]*+(?:(?:" + aux + r")\s++){0,4}?(?P<c>(?i:" + cas + r"))(?![\p{L}])"
 
 
+def _cas_after_np_source(stop: str, aux: str, cas: str) -> str:
+    # a noun phrase the lexicon does not know, then a casualty word: "3 Arbakis were killed", "1 security guard died"
+    words = r"(?P<mods>(?:\s++(?!(?:" + stop + r")(?![\p{L}]))[\p{L}][\p{L}\-'’]*+){1,3}?)"
+    return words + _cas_after_source(aux, cas)
+
+
 def _cas_before_source(cas: str) -> str:
     return r"(?<![\p{L}])(?P<c>(?i:" + cas + r"))\s++(?:(?:an?|the|some)\s++)?\Z"
 
@@ -236,6 +242,7 @@ _GROUP_INDEX: dict[str, dict[str, int]] = {
         ("_vague", _vague_source("x"), 0),
         ("_unit", _unit_source("x"), 0),
         ("_cas_after", _cas_after_source("x", "x"), 0),
+        ("_cas_after_np", _cas_after_np_source("x", "x", "x"), 0),
         ("_cas_before", _cas_before_source("x"), 0),
         ("_cas_noun", _cas_noun_source("x", "x"), 0),
         ("_qual", _qual_source("x"), 0),
@@ -250,6 +257,7 @@ _CUR, _D1, _S1, _W1, _SEP, _D2, _S2, _W2 = (
 _VAGUE = _GROUP_INDEX["_vague"]["v"]
 _UNIT = _GROUP_INDEX["_unit"]["u"]
 _CAS_AFTER = _GROUP_INDEX["_cas_after"]["c"]
+_CAS_NP_MODS, _CAS_NP = (_GROUP_INDEX["_cas_after_np"][g] for g in ("mods", "c"))
 _CAS_BEFORE = _GROUP_INDEX["_cas_before"]["c"]
 _CAS_NOUN = _GROUP_INDEX["_cas_noun"]["c"]
 _QUAL = _GROUP_INDEX["_qual"]["q"]
@@ -304,6 +312,9 @@ class QuantityParser:
         before_cas = [w for w, (_, where) in lex.casualty.items() if "before" in where]
         noun_cas = [w for w, (_, where) in lex.casualty.items() if "noun" in where]
         self._cas_after = regex.compile(_cas_after_source(_alt(lex.aux), _alt(after_cas)), regex.IGNORECASE)
+        self._cas_after_np = regex.compile(
+            _cas_after_np_source(_alt(lex.stop | set(lex.casualty)), _alt(lex.aux), _alt(after_cas)), regex.IGNORECASE
+        )
         self._cas_before = _Ending(
             regex.compile(_cas_before_source(_alt(before_cas)), regex.IGNORECASE),
             [*before_cas, "a", "an", "the", "some"],
@@ -715,6 +726,19 @@ class QuantityParser:
                 noun = (nb.start(_CAS_NOUN), nb.end(_CAS_NOUN))
                 person = True
                 rule = "quantities/casualties"
+            elif (
+                noun is None
+                and kind == QuantityKind.COUNT
+                and (am := self._cas_after_np.match(text, after, sent_end))
+                and lex.casualty[_norm(am.group(_CAS_NP))][0] in _PERSON_CASUALTIES
+            ):
+                # a word only people suffer ("killed", "wounded") after a noun the lexicon does not know: the noun
+                # counts people ("3 Arbakis were killed"; things too go missing or get captured)
+                kind = lex.casualty[_norm(am.group(_CAS_NP))][0]
+                mods = am.group(_CAS_NP_MODS)
+                noun = (am.start(_CAS_NP_MODS) + len(mods) - len(mods.lstrip()), am.end(_CAS_NP_MODS))
+                person = verb = True
+                rule = "quantities/casualties"
             elif noun is None and vague is None and value is not None and first is not None and word and first < 2:
                 return None
         if kind == QuantityKind.CASUALTIES and noun is None and rule != "quantities/casualties":
@@ -912,6 +936,9 @@ _UNSIGNED_KINDS = frozenset(
         QuantityKind.DURATION,
     }
 )
+
+
+_PERSON_CASUALTIES = frozenset({QuantityKind.KILLED, QuantityKind.WOUNDED})
 
 
 def _minus_sign(text: str, start: int) -> bool:
