@@ -5,7 +5,9 @@ Two passes over the text. The first finds *atoms* with one combined pattern:
 full and partial calendar dates ("March 16, 2025", "16 March", "2025-03-16"),
 months, years, seasons, quarters, weekdays, relative days ("yesterday"),
 relative periods ("last week", "the past three days", "two days ago"),
-anaphoric days ("the next day") and vague references ("now", "recently").
+anaphoric days ("the next day"), vague references ("now", "recently"),
+durations ("six days", "months of talks": TimeML P6D, PXM, with no date) and
+recurring times ("every Friday", "daily": TimeML SETs).
 The second pass reads the few words before each atom: a part of the period
 ("early", "mid-", "the end of"), a preposition kept as the modifier ("since",
 "as of", "by"), and whether a bare month, year, season or weekday is licensed
