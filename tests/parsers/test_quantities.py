@@ -246,13 +246,34 @@ def test_a_passive_victim_is_still_read() -> None:
 def test_groups_read_by_number_are_the_named_ones() -> None:
     """The parser reads its patterns' groups by number; each number is that of the group the code means."""
     parser = QuantityParser()
-    assert dict(parser._core.groupindex) == quantities_module._CORE_GROUPS
-    for name, groups in quantities_module._GROUPS.items():
-        assert dict(getattr(parser, name).groupindex) == groups
+    for name, groups in quantities_module._GROUP_INDEX.items():
+        pattern = getattr(parser, name)
+        pattern = pattern.pattern if isinstance(pattern, quantities_module._Ending) else pattern
+        assert dict(pattern.groupindex) == groups
     m = parser._core.match("$12 million to 15 million")
     assert m is not None
     assert (m[quantities_module._CUR], m[quantities_module._D1], m[quantities_module._S1]) == ("$", "12", "million")
     assert (m[quantities_module._D2], m[quantities_module._S2]) == ("15", "million")
+    assert m[quantities_module._SEP] == " to "
+    n = parser._noun.match(" Russian soldiers")
+    assert n is not None
+    assert (n[quantities_module._MODS], n[quantities_module._N]) == (" Russian", "soldiers")
+    v = parser._victim_before.match("killing the farmer in")
+    assert v is not None
+    assert (v[quantities_module._DET], v[quantities_module._NP]) == ("the", "farmer")
+    a = parser._victim_after.match("a farmer was killed")
+    assert a is not None
+    assert (a[quantities_module._A_DET], a[quantities_module._A_NP]) == ("a", "farmer")
+    u = parser._unit.match(" km")
+    assert u is not None
+    assert u[quantities_module._UNIT] == "km"
+
+
+def test_a_pattern_whose_groups_moved_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    moved = dict(quantities_module._GROUP_INDEX, _noun={"n": 1, "mods": 2})
+    monkeypatch.setattr(quantities_module, "_GROUP_INDEX", moved)
+    with pytest.raises(RuntimeError, match="_noun"):
+        QuantityParser()
 
 
 @pytest.mark.parametrize(
@@ -270,3 +291,104 @@ def test_casualty_reading_of_a_number(text: str, kind: QuantityKind, noun: str) 
     assert found.kind == kind
     assert found.noun is not None
     assert text[found.noun[0] : found.noun[1]] == noun
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("-2 killed", [("2", 2.0, QuantityKind.KILLED)]),
+        ("- 2 killed\n- 5 wounded", [("2", 2.0, QuantityKind.KILLED), ("5", 5.0, QuantityKind.WOUNDED)]),
+        ("-2 killed\n-5 wounded", [("2", 2.0, QuantityKind.KILLED), ("5", 5.0, QuantityKind.WOUNDED)]),
+        ("clashes -3 dead- were reported", [("3", 3.0, QuantityKind.KILLED)]),
+        (
+            "Losses:\n-12 civilians\n-3 tanks",
+            [("12", 12.0, QuantityKind.CIVILIANS), ("3", 3.0, QuantityKind.EQUIPMENT)],
+        ),
+        ("the strike (-4 soldiers) was denied", [("4", 4.0, QuantityKind.PERSONNEL)]),
+    ],
+)
+def test_a_dash_before_a_count_is_no_sign(text: str, expected: list[tuple[str, float, QuantityKind]]) -> None:
+    """A count of people, things or events is never negative: a dash before it is a bullet or a dash."""
+    found = QuantityParser().find(text)
+    assert [(text[d.start : d.end], d.value, d.kind) for d in found] == expected
+    assert all(d.low is None or d.low >= 0 for d in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Temperatures fell to -15 overnight.", "-15", -15.0),
+        ("Output changed by -2% last year.", "-2%", -2.0),
+        ("a change of -2.5 percent", "-2.5 percent", -2.5),
+        ("at a depth of -30 metres", "-30 metres", -30.0),
+    ],
+)
+def test_a_real_minus_sign_is_kept(text: str, span: str, value: float) -> None:
+    (found,) = QuantityParser().find(text)
+    assert (text[found.start : found.end], found.value) == (span, value)
+
+
+def test_a_duration_is_a_time_and_a_quantity() -> None:
+    # the times parser reads "three days" as a duration; the number stays a quantity (dates' numbers do not)
+    found = quantities("The fighting lasted three days near 5 May.")
+    assert [(q.text, q.kind) for q in found] == [("three days", QuantityKind.DURATION)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high", "unit"),
+    [
+        ("shelling from 10 km to 20 km away", "10 km to 20 km", 10.0, 20.0, "kilometre"),
+        ("between 10 km and 20 km from the front", "10 km and 20 km", 10.0, 20.0, "kilometre"),
+        ("support fell to 23% to 27% in May", "23% to 27%", 23.0, 27.0, "percent"),
+        ("a 2- to 3-day truce", "2- to 3-day", 2.0, 3.0, "day"),
+        ("an 8- to 16-metre crater", "8- to 16-metre", 8.0, 16.0, "metre"),
+    ],
+)
+def test_a_range_may_repeat_or_suspend_its_unit(text: str, span: str, low: float, high: float, unit: str) -> None:
+    (found,) = QuantityParser().find(text)
+    assert (text[found.start : found.end], found.low, found.high, found.unit) == (span, low, high, unit)
+
+
+def test_two_measures_joined_by_and_stay_two_without_between() -> None:
+    text = "10 km and 20 km of road"
+    assert [text[d.start : d.end] for d in QuantityParser().find(text)] == ["10 km", "20 km"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("within 48 hrs of the strike", [("48 hrs", QuantityKind.DURATION)]),
+        ("the attack began at 0600 hrs", []),
+    ],
+)
+def test_hrs_is_a_clock_time_only_after_four_digits(text: str, found: list[tuple[str, QuantityKind]]) -> None:
+    assert [(text[d.start : d.end], d.kind) for d in QuantityParser().find(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a noun the lexicon does not know, then a casualty word: the noun counts people
+        ("3 Arbakis were killed in the raid.", [("3", QuantityKind.KILLED, "Arbakis")]),
+        (
+            "12 militants and 3 Arbakis were killed.",
+            [("12", QuantityKind.KILLED, "militants"), ("3", QuantityKind.KILLED, "Arbakis")],
+        ),
+        # a casualty word before the number still decides; no casualty word, no reading
+        ("Gunmen killed 3 Arbakis, wounded 5.", [("3", QuantityKind.KILLED, None), ("5", QuantityKind.WOUNDED, None)]),
+        ("2 houses were destroyed.", [("2", QuantityKind.COUNT, None)]),
+    ],
+)
+def test_a_casualty_word_after_an_unknown_noun(text: str, expected: list[tuple[str, QuantityKind, str | None]]) -> None:
+    found = QuantityParser().find(text)
+    assert [(text[d.start : d.end], d.kind, d.noun and text[d.noun[0] : d.noun[1]]) for d in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("Two Somali citizens died.", QuantityKind.KILLED), ("five shepherds", QuantityKind.CIVILIANS)],
+)
+def test_person_nouns_of_the_lexicon(text: str, kind: QuantityKind) -> None:
+    (found,) = QuantityParser().find(text)
+    assert found.kind == kind
+    assert found.noun is not None

@@ -156,30 +156,116 @@ _CORE = r"""
 (?P<cur>{CUR})?\s*+
 {N1}
 (?:
-  (?P<sep>\s*+(?:-|–|—|:|to|or|and)\s*+|-to-)
+  (?P<sep>\s*+(?:-|–|—|:|to|or|and)\s*+|-to-|[\-‐]\s++(?:to|or)\s++)  # "8- to 16-metre": a suspended hyphen
   (?P<cur2>{CUR})?\s*+
   {N2}
 )?
 (?![\p{{N}}]|[.,]\d)
 """
-# The groups of _CORE by number: the regex module reads a group name as a number first and only then looks it
-# up, which costs several times an access by number (a dozen accesses per number found).
-_CUR, _D1, _S1, _W1, _SEP, _CUR2, _D2, _S2, _W2 = range(1, 10)
-# the groups of the other patterns read on every number: each pattern's only group is 1, but for these
-_MODS, _N = 1, 2  # of the counted noun
-_PRON, _DET, _NP = 2, 3, 4  # of the victim named before a killing verb
-_A_DET, _A_NP = 1, 2  # of the victim named after a passive one
-_GROUPS = {
-    "_vague": {"v": 1},
-    "_unit": {"u": 1},
-    "_noun": {"mods": _MODS, "n": _N},
-    "_next_word": {"w": 1},
-    "_cas_after": {"c": 1},
-    "_no_cas": {"c": 1},
-    "_victim_before": {"v": 1, "pron": _PRON, "det": _DET, "np": _NP},
-    "_victim_after": {"det": _A_DET, "np": _A_NP, "v": 3},
+
+
+# The sources of the patterns a parser fills in from its lexicons (each argument an alternation of lexicon words).
+def _core_source(cur: str, word: str, scalewords: str) -> str:
+    n1 = _NUMBER.format(d="d1", w="w1", DIGITS=_DIGITS, SCALE=_SCALE.format(g="s1"), WORD=word, SCALEWORDS=scalewords)
+    n2 = _NUMBER.format(d="d2", w="w2", DIGITS=_DIGITS, SCALE=_SCALE.format(g="s2"), WORD=word, SCALEWORDS=scalewords)
+    return _CORE.format(CUR=cur, N1=n1, N2=n2)
+
+
+def _vague_source(vague: str) -> str:
+    return r"(?<![\p{L}])(?P<v>(?i:" + vague + r"))(?![\p{L}])(?:\s++of(?![\p{L}]))?+"
+
+
+def _unit_source(units: str) -> str:
+    return r"(?:\s*+|[\-‐]|\s*+[\-‐]\s*+)(?P<u>(?i:" + units + r"))(?![\p{L}\p{N}])|\s*+(?P<u>%)"
+
+
+def _cas_after_source(aux: str, cas: str) -> str:
+    return r"[\s,]*+(?:(?:" + aux + r")\s++){0,4}?(?P<c>(?i:" + cas + r"))(?![\p{L}])"
+
+
+def _cas_after_np_source(stop: str, aux: str, cas: str) -> str:
+    # a noun phrase the lexicon does not know, then a casualty word: "3 Arbakis were killed", "1 security guard died"
+    words = r"(?P<mods>(?:\s++(?!(?:" + stop + r")(?![\p{L}]))[\p{L}][\p{L}\-'’]*+){1,3}?)"
+    return words + _cas_after_source(aux, cas)
+
+
+def _cas_before_source(cas: str) -> str:
+    return r"(?<![\p{L}])(?P<c>(?i:" + cas + r"))\s++(?:(?:an?|the|some)\s++)?\Z"
+
+
+def _cas_noun_source(cas: str, link: str) -> str:
+    return r"(?<![\p{L}])(?P<c>(?i:" + cas + r"))(?:\s++(?i:" + link + r")){0,4}+\s*+\Z"
+
+
+def _qual_source(quals: str) -> str:
+    return r"(?<![\p{L}])(?P<q>(?i:" + quals + r"))\s++\Z|(?P<q>~)\s*+\Z"
+
+
+def _noun_source(stop: str, nouns: str) -> str:
+    return (
+        r"(?:\s++of)?(?P<mods>(?:\s++(?!(?:" + stop + r")(?![\p{L}]))[\p{L}][\p{L}\-'’.]*+){0,3}?)"
+        r"\s++(?P<n>(?i:" + nouns + r"))(?![\p{L}])"
+    )
+
+
+def _passive_verb_source(both: str) -> str:
+    return (
+        r"\s++(?i:was|were|has\s++been|had\s++been|got|is)\s++(?:(?i:reportedly|also|later|allegedly|then|subsequently|fatally)\s++)?"
+        r"(?P<v>(?i:" + both + r"))"
+    )
+
+
+def _victim_after_source(both: str) -> str:
+    return (
+        r"(?<![\p{L}])(?P<det>(?i:an?))\s++(?P<np>[\p{L}][\p{L}\-'’.]*+(?:\s++[\p{L}][\p{L}\-'’.]*+){0,3}?)"
+        + _passive_verb_source(both)
+        + r"\Z"
+    )
+
+
+def _victim_before_source(killing: str) -> str:
+    return (
+        r"(?P<v>(?i:" + killing + r"))\s++(?:(?P<pron>(?i:him|her))(?![\p{L}])|(?P<det>(?i:an?|the))\s++"
+        r"(?P<np>[\p{L}][\p{L}\-'’]*+(?:\s++[\p{L}][\p{L}\-'’]*+){0,3}?)"
+        r"(?=\s*+[,.;:()]|\s*+\Z|\s++(?i:in|at|on|near|with|who|while|during|and|after|before|by|from|inside|outside|as|when|whilst|over)(?![\p{L}])))"
+    )
+
+
+# The groups of each pattern by number, read from the pattern built with a placeholder for every lexicon
+# alternation (the lexicons fill in words, never groups; a parser checks its own patterns against these): the
+# regex module reads a group name as a number first and only then looks it up, which costs several times an
+# access by number (a dozen accesses per number found).
+_GROUP_INDEX: dict[str, dict[str, int]] = {
+    attr: dict(regex.compile(source, flags).groupindex)
+    for attr, source, flags in (
+        ("_core", _core_source("x", "x", "x"), regex.VERBOSE),
+        ("_vague", _vague_source("x"), 0),
+        ("_unit", _unit_source("x"), 0),
+        ("_cas_after", _cas_after_source("x", "x"), 0),
+        ("_cas_after_np", _cas_after_np_source("x", "x", "x"), 0),
+        ("_cas_before", _cas_before_source("x"), 0),
+        ("_cas_noun", _cas_noun_source("x", "x"), 0),
+        ("_qual", _qual_source("x"), 0),
+        ("_noun", _noun_source("x", "x"), 0),
+        ("_victim_after", _victim_after_source("x"), 0),
+        ("_victim_before", _victim_before_source("x"), 0),
+    )
 }
-_CORE_GROUPS = dict(zip(("cur", "d1", "s1", "w1", "sep", "cur2", "d2", "s2", "w2"), range(1, 10), strict=True))
+_CUR, _D1, _S1, _W1, _SEP, _D2, _S2, _W2 = (
+    _GROUP_INDEX["_core"][g] for g in ("cur", "d1", "s1", "w1", "sep", "d2", "s2", "w2")
+)
+_VAGUE = _GROUP_INDEX["_vague"]["v"]
+_UNIT = _GROUP_INDEX["_unit"]["u"]
+_CAS_AFTER = _GROUP_INDEX["_cas_after"]["c"]
+_CAS_NP_MODS, _CAS_NP = (_GROUP_INDEX["_cas_after_np"][g] for g in ("mods", "c"))
+_CAS_BEFORE = _GROUP_INDEX["_cas_before"]["c"]
+_CAS_NOUN = _GROUP_INDEX["_cas_noun"]["c"]
+_QUAL = _GROUP_INDEX["_qual"]["q"]
+_MODS, _N = (_GROUP_INDEX["_noun"][g] for g in ("mods", "n"))  # of the counted noun
+_A_DET, _A_NP = (_GROUP_INDEX["_victim_after"][g] for g in ("det", "np"))  # of the victim named after a passive verb
+_PRON, _DET, _NP = (
+    _GROUP_INDEX["_victim_before"][g] for g in ("pron", "det", "np")
+)  # of one named after an active one
 
 
 class _Draft(NamedTuple):
@@ -219,83 +305,41 @@ class QuantityParser:
         word = "(?i:" + _alt(lex.numbers) + r")(?![\p{L}])"
         scalewords = "(?i:" + _alt(w for w, (_, role) in lex.numbers.items() if role in ("scale", "dozen")) + ")"
         cur = _alt(lex.currencies)
-        n1 = _NUMBER.format(
-            d="d1", w="w1", DIGITS=_DIGITS, SCALE=_SCALE.format(g="s1"), WORD=word, SCALEWORDS=scalewords
-        )
-        n2 = _NUMBER.format(
-            d="d2", w="w2", DIGITS=_DIGITS, SCALE=_SCALE.format(g="s2"), WORD=word, SCALEWORDS=scalewords
-        )
-        self._core = regex.compile(_CORE.format(CUR=cur, N1=n1, N2=n2), regex.VERBOSE)
-        self._vague = regex.compile(
-            r"(?<![\p{L}])(?P<v>(?i:" + _alt(lex.vague) + r"))(?![\p{L}])(?:\s++of(?![\p{L}]))?+"
-        )
-        units = [u for u in lex.units if u != "%"]
-        self._unit = regex.compile(
-            r"(?:\s*+|[\-‐]|\s*+[\-‐]\s*+)(?P<u>(?i:" + _alt(units) + r"))(?![\p{L}\p{N}])|\s*+(?P<u>%)"
-        )
+        self._core = regex.compile(_core_source(cur, word, scalewords), regex.VERBOSE)
+        self._vague = regex.compile(_vague_source(_alt(lex.vague)))
+        self._unit = regex.compile(_unit_source(_alt(u for u in lex.units if u != "%")))
         after_cas = [w for w, (_, where) in lex.casualty.items() if "after" in where]
         before_cas = [w for w, (_, where) in lex.casualty.items() if "before" in where]
         noun_cas = [w for w, (_, where) in lex.casualty.items() if "noun" in where]
-        self._cas_after = regex.compile(
-            r"[\s,]*+(?:(?:" + _alt(lex.aux) + r")\s++){0,4}?(?P<c>(?i:" + _alt(after_cas) + r"))(?![\p{L}])",
-            regex.IGNORECASE,
+        self._cas_after = regex.compile(_cas_after_source(_alt(lex.aux), _alt(after_cas)), regex.IGNORECASE)
+        self._cas_after_np = regex.compile(
+            _cas_after_np_source(_alt(lex.stop | set(lex.casualty)), _alt(lex.aux), _alt(after_cas)), regex.IGNORECASE
         )
         self._cas_before = _Ending(
-            regex.compile(
-                r"(?<![\p{L}])(?P<c>(?i:" + _alt(before_cas) + r"))\s++(?:(?:an?|the|some)\s++)?\Z", regex.IGNORECASE
-            ),
+            regex.compile(_cas_before_source(_alt(before_cas)), regex.IGNORECASE),
             [*before_cas, "a", "an", "the", "some"],
         )
         self._cas_noun = _Ending(
-            regex.compile(
-                r"(?<![\p{L}])(?P<c>(?i:" + _alt(noun_cas) + r"))(?:\s++(?i:" + _alt(lex.link) + r")){0,4}+\s*+\Z",
-                regex.IGNORECASE,
-            ),
+            regex.compile(_cas_noun_source(_alt(noun_cas), _alt(lex.link)), regex.IGNORECASE),
             [*noun_cas, *lex.link],
         )
         self._qual = _Ending(
-            regex.compile(
-                r"(?<![\p{L}])(?P<q>(?i:" + _alt(q for q in lex.qualifiers if q != "~") + r"))\s++\Z|(?P<q>~)\s*+\Z"
-            ),
+            regex.compile(_qual_source(_alt(q for q in lex.qualifiers if q != "~"))),
             [q for q in lex.qualifiers if q != "~"],
             "~",
         )
-        self._noun = regex.compile(
-            r"(?:\s++of)?(?P<mods>(?:\s++(?!(?:"
-            + _alt(lex.stop | set(lex.casualty))
-            + r")(?![\p{L}]))[\p{L}][\p{L}\-'’.]*+){0,3}?)"
-            r"\s++(?P<n>(?i:" + _alt(lex.nouns) + r"))(?![\p{L}])",
-            regex.IGNORECASE,
-        )
+        self._noun = regex.compile(_noun_source(_alt(lex.stop | set(lex.casualty)), _alt(lex.nouns)), regex.IGNORECASE)
         self._name_before = _Ending(
             regex.compile(r"(?<![\p{L}])(?i:" + _alt(lex.name_words) + r")\s*+\Z|[#№]\s*+\Z", regex.IGNORECASE),
             lex.name_words,
             "#№",
         )
-        self._next_word = regex.compile(r"\s++(?P<w>[\p{L}][\p{L}\-'’]*+)")
-        self._no_cas = regex.compile(
-            r"(?i:no|zero|without)\s++(?:(?i:reported|known|immediate|further|civilian|other|any)\s++)?"
-            r"(?P<c>(?i:fatalities|casualties|deaths|injuries|dead|one\s++(?:was\s++)?(?:killed|injured|hurt|wounded)))"
-            r"(?![\p{L}])"
-        )
         both = _alt(w for w, passive in lex.killing.items() if passive)
-        passive_verb = (
-            r"\s++(?i:was|were|has\s++been|had\s++been|got|is)\s++(?:(?i:reportedly|also|later|allegedly|then|subsequently|fatally)\s++)?"
-            r"(?P<v>(?i:" + both + r"))"
-        )
-        self._victim_after = regex.compile(
-            r"(?<![\p{L}])(?P<det>(?i:an?))\s++(?P<np>[\p{L}][\p{L}\-'’.]*+(?:\s++[\p{L}][\p{L}\-'’.]*+){0,3}?)"
-            + passive_verb
-            + r"\Z"
-        )
+        self._victim_after = regex.compile(_victim_after_source(both))
         # its end alone, matched backwards from the verb: most verbs are not passive ("killing", "killed two"), and
         # the whole pattern would be tried at every position of the 90 characters before them
-        self._passive_end = regex.compile(r"(?r)" + passive_verb)
-        self._victim_before = regex.compile(
-            r"(?P<v>(?i:" + _alt(lex.killing) + r"))\s++(?:(?P<pron>(?i:him|her))(?![\p{L}])|(?P<det>(?i:an?|the))\s++"
-            r"(?P<np>[\p{L}][\p{L}\-'’]*+(?:\s++[\p{L}][\p{L}\-'’]*+){0,3}?)"
-            r"(?=\s*+[,.;:()]|\s*+\Z|\s++(?i:in|at|on|near|with|who|while|during|and|after|before|by|from|inside|outside|as|when|whilst|over)(?![\p{L}])))"
-        )
+        self._passive_end = regex.compile(r"(?r)" + _passive_verb_source(both))
+        self._victim_before = regex.compile(_victim_before_source(_alt(lex.killing)))
         self._killing_prefixed: dict[str, tuple[str, ...]] = {}
         self._killing_first = frozenset(w.split()[0] for w in lex.killing)
         roles = dict.fromkeys(self._killing_first, _VERB_ROLE) | dict.fromkeys(_NEGATIONS, _NEGATION_ROLE)
@@ -312,20 +356,19 @@ class QuantityParser:
             )
             for article in ("a", "an")
         }
-        for name, groups in (*_GROUPS.items(), ("_core", _CORE_GROUPS)):
-            found = dict(getattr(self, name).groupindex)
+        for name, groups in _GROUP_INDEX.items():
+            pattern = getattr(self, name)
+            found = dict((pattern.pattern if isinstance(pattern, _Ending) else pattern).groupindex)
             if found != groups:
                 raise RuntimeError(f"the groups of {name} moved: {found}")
-        for ending in (self._qual, self._cas_before, self._cas_noun):
-            if ending.pattern.groups != 1:
-                raise RuntimeError(f"a qualifier or casualty pattern has more than one group: {ending.pattern.pattern}")
 
     # -----------------------------------------------------------------------------------------
     def parse(self, context: Context) -> list[Item | ReportWarning]:
         """Return the quantities of the document, in text order."""
         text = context.text
         analysis = context.analysis
-        taken = sorted((t.span.start, t.span.end) for t in context.times)
+        # the numbers of dates are no quantities; a duration ("six days") is both a time and a quantity
+        taken = sorted((t.span.start, t.span.end) for t in context.times if t.rule != "times/duration")
         drafts = self.find(text, analysis, taken)
         mentions = sorted((sp.start, sp.end, a.id) for a in context.actors for sp in a.mentions)
         out: list[Item | ReportWarning] = []
@@ -406,13 +449,14 @@ class QuantityParser:
             last_end = d.end
         drafts.extend(self._victims(text, analysis, drafts, verbs))
         for pos in negations:
-            m = self._no_cas.match(text, pos)
+            m = _NO_CAS.match(text, pos)
             if m is None:
                 continue
-            c = m.group(1).lower()
+            c = m.group(_NO_CAS_C).lower()
             kind = QuantityKind.WOUNDED if ("inj" in c or "hurt" in c or "wound" in c) else QuantityKind.KILLED
+            noun = (m.start(_NO_CAS_C), m.end(_NO_CAS_C))
             drafts.append(
-                _Draft(m.start(), m.end(), 0.0, None, None, None, kind, False, None, None, (m.start(1), m.end(1)),
+                _Draft(m.start(), m.end(), 0.0, None, None, None, kind, False, None, None, noun,
                        "quantities/no-casualties", False, True)
             )  # fmt: skip
         drafts.sort(key=lambda d: (d.start, d.end))
@@ -473,7 +517,11 @@ class QuantityParser:
         vm = None if tok.text[0].isdigit() else self._vague.match(text, tok.start)  # no vague word opens with a digit
         if vm is not None:
             core = self._core.match(text, tok.start)
-            if core is None or core.end() <= vm.end(1) or vm.group(1).lower().startswith(("several", "a few")):
+            if (
+                core is None
+                or core.end() <= vm.end(_VAGUE)
+                or vm.group(_VAGUE).lower().startswith(("several", "a few"))
+            ):
                 return self._vague_draft(text, vm, sent_start, sent_end)
         m = self._core.match(text, pos)
         if m is None or m.end() <= tok.start:
@@ -483,7 +531,7 @@ class QuantityParser:
             return None
         if m.end() < len(text) and text[m.end()].isalpha():
             um = self._unit.match(text, m.end())
-            if um is None or not um.group(1):
+            if um is None or not um.group(_UNIT):
                 return None  # "3rd", "7th", "2nd"
         cur = m[_CUR]
         if not cur and self._not_a_count(text, m, tok, v1, sent_start):
@@ -492,6 +540,7 @@ class QuantityParser:
         end = m.end()
         start = m.start()
         fraction_kind = False
+        signed = False
         if v2 is None and not m[_S1]:
             # "two and a half", "2 1/2", "two thirds", "one-half"
             fm = _fraction_after().match(text, end)
@@ -508,7 +557,7 @@ class QuantityParser:
                 if fm is not None and part is not None:
                     end = fm.end()
             elif m[_D1] and not cur and _minus_sign(text, start):
-                start, v1 = start - 1, -v1  # "-15 degrees", "−273.15°"
+                start, v1, signed = start - 1, -v1, True  # "-15 degrees", "−273.15°", "-2%" (undone below for counts)
         low: float | None = None
         high: float | None = None
         value: float | None = v1
@@ -521,6 +570,8 @@ class QuantityParser:
             return self._finish(text, start, end, v1, None, None, "fraction", QuantityKind.RATIO, None, None, None,
                                 "quantities/fraction", sent_start, sent_end)  # fmt: skip
         sep = (m[_SEP] or "").strip().lower()
+        if len(sep) > 3 and sep[0] in "-‐" and sep[1].isspace():
+            sep = sep[1:].strip()  # "8- to 16-metre": the hyphen only suspends the unit
         pre = self._qual.search(text, max(sent_start, start - 30), start)
         if v2 is not None:
             between = text[max(sent_start, start - 9) : start].lower().rstrip().endswith("between")
@@ -540,8 +591,8 @@ class QuantityParser:
                 rule = "quantities/range"
         # unit after the number: "500 square miles", "30 km", "12%", "5 million dollars"
         um = self._unit.match(text, end) if not cur else None
-        if um is not None and um.group(1):
-            u = " ".join(um.group(1).lower().split())
+        if um is not None and um.group(_UNIT):
+            u = " ".join(um.group(_UNIT).lower().split())
             unit, kind = lex.units.get(u, (u, QuantityKind.COUNT))
             if um is not None:
                 end = um.end()
@@ -554,11 +605,37 @@ class QuantityParser:
                 }.get(kind, "quantities/measure")
                 if kind == QuantityKind.DURATION and _age_or_ago(text, end):
                     return None
-        return self._finish(text, start, end, value, low, high, unit, kind, pre, None, None, rule, sent_start, sent_end,
-                            word=bool(m[_W1]), first=v1, ranged=v2 is not None)  # fmt: skip
+                if v2 is None and not signed:
+                    # the same unit after a second number: "10 km to 20 km", "between 5 km and 10 km"
+                    rm = _UNIT_RANGE.match(text, end)
+                    um2 = self._unit.match(text, rm.end()) if rm is not None else None
+                    if rm is not None and um2 is not None and um2.group(_UNIT):
+                        u2 = " ".join(um2.group(_UNIT).lower().split())
+                        v2 = float(rm.group(_UNIT_RANGE_N).replace(",", ""))
+                        between = text[max(sent_start, start - 9) : start].lower().rstrip().endswith("between")
+                        if (
+                            lex.units.get(u2, (u2,))[0] == unit
+                            and v1 < v2 < 1e15
+                            and (rm.group(_UNIT_RANGE_SEP).lower() != "and" or between)
+                        ):
+                            low, high, value, end = v1, v2, v1, um2.end()
+                        else:
+                            v2 = None
+        d = self._finish(text, start, end, value, low, high, unit, kind, pre, None, None, rule, sent_start, sent_end,
+                         word=bool(m[_W1]), first=v1, ranged=v2 is not None)  # fmt: skip
+        if signed and d is not None and (d.noun is not None or d.kind in _UNSIGNED_KINDS):
+            # a count of people, things or events is never negative: the dash before it is punctuation (a list
+            # bullet, a parenthetical dash), not a sign: "-2 killed", "clashes -3 dead- were reported"
+            d = d._replace(
+                start=start + 1 if d.start == start else d.start,
+                value=-v1,
+                low=None if d.low is None else -d.low,
+                high=None if d.high is None else -d.high,
+            )
+        return d
 
     def _vague_draft(self, text: str, vm: regex.Match[str], sent_start: int, sent_end: int) -> _Draft | None:
-        phrase = " ".join(vm.group(1).lower().split())
+        phrase = " ".join(vm.group(_VAGUE).lower().split())
         if phrase in ("many", "numerous", "a number of", "few"):
             # only as counts of something the lexicon knows ("many civilians")
             nm = self._noun.match(text, vm.end())
@@ -567,7 +644,7 @@ class QuantityParser:
         low, high = self._lex.vague[phrase]
         key = phrase.removesuffix(" of")
         pre = self._qual.search(text, max(sent_start, vm.start() - 30), vm.start())
-        return self._finish(text, vm.start(1), vm.end(1), None, low, high, None, QuantityKind.COUNT, pre, key,
+        return self._finish(text, vm.start(_VAGUE), vm.end(_VAGUE), None, low, high, None, QuantityKind.COUNT, pre, key,
                             vm.end(), "quantities/vague", sent_start, sent_end)  # fmt: skip
 
     def _finish(
@@ -595,9 +672,9 @@ class QuantityParser:
         qualifier: str | None = None
         approximate = False
         if pre is not None:
-            qualifier = " ".join(pre.group(1).lower().split())
+            qualifier = " ".join(pre.group(_QUAL).lower().split())
             bound, approximate = lex.qualifiers.get(qualifier, ("approx", True))
-            start = pre.start(1)
+            start = pre.start(_QUAL)
             if value is not None and not ranged:
                 if bound == "low":
                     low = value
@@ -638,16 +715,29 @@ class QuantityParser:
                 else self._cas_noun.search(text, max(sent_start, start - 60), start)
             )
             if cm is not None:
-                kind = lex.casualty[_norm(cm.group(1))][0]
+                kind = lex.casualty[_norm(cm.group(_CAS_AFTER))][0]
                 verb = True
                 rule = "quantities/casualties"
             elif bm is not None:
-                kind = lex.casualty[_norm(bm.group(1))][0]
+                kind = lex.casualty[_norm(bm.group(_CAS_BEFORE))][0]
                 rule = "quantities/casualties"
             elif nb is not None and noun is None:
-                kind = lex.casualty[_norm(nb.group(1))][0]
-                noun = (nb.start(1), nb.end(1))
+                kind = lex.casualty[_norm(nb.group(_CAS_NOUN))][0]
+                noun = (nb.start(_CAS_NOUN), nb.end(_CAS_NOUN))
                 person = True
+                rule = "quantities/casualties"
+            elif (
+                noun is None
+                and kind == QuantityKind.COUNT
+                and (am := self._cas_after_np.match(text, after, sent_end))
+                and lex.casualty[_norm(am.group(_CAS_NP))][0] in _PERSON_CASUALTIES
+            ):
+                # a word only people suffer ("killed", "wounded") after a noun the lexicon does not know: the noun
+                # counts people ("3 Arbakis were killed"; things too go missing or get captured)
+                kind = lex.casualty[_norm(am.group(_CAS_NP))][0]
+                mods = am.group(_CAS_NP_MODS)
+                noun = (am.start(_CAS_NP_MODS) + len(mods) - len(mods.lstrip()), am.end(_CAS_NP_MODS))
+                person = verb = True
                 rule = "quantities/casualties"
             elif noun is None and vague is None and value is not None and first is not None and word and first < 2:
                 return None
@@ -675,15 +765,16 @@ class QuantityParser:
         s, e = m.start(), m.end(_D1) if m[_D1] else m.end(_W1)
         if m[_S1] and m[_S1].lower() in ("m", "k", "bn", "tn", "mln", "b", "t"):
             return True  # "5m" without a currency: metres or a model name, not a count
-        if _TIME_OR_AGE.match(text, e, min(len(text), e + 16)):
-            return True  # "10:30", "5 pm", "a 20-year-old", "20 years old"
+        tm = _TIME_OR_AGE.match(text, e, min(len(text), e + 16))
+        if tm is not None and not (tm.group(_TIME_HRS) and len(m[_D1] or "") != 4):
+            return True  # "10:30", "5 pm", "0600 hrs", "a 20-year-old", "20 years old" (but "48 hrs" is a duration)
         if self._name_before.search(text, max(0, s - 16), s):
             return True  # "aged 20", "No. 5", "Route 66", "Resolution 2231"
         pw = _prev_word(text, max(sent_start, s - 30), s)
         prev = pw[1] if pw else ""
         lex_months = _months()
-        nw = self._next_word.match(text, e)
-        nxt = nw.group(1) if nw else ""
+        nw = _NEXT_WORD.match(text, e)
+        nxt = nw.group(_NEXT_WORD_W) if nw else ""
         if prev.rstrip(".").lower() in lex_months or nxt.rstrip(".").lower() in lex_months:
             return True  # "March 13", "13 March"
         if (
@@ -699,7 +790,7 @@ class QuantityParser:
         if m[_D1] and len(m[_D1]) == 4 and m[_D1].isdigit() and 1800 <= v <= 2100 and not m[_S1]:
             nm = self._noun.match(text, e)
             um = self._unit.match(text, e)
-            if nm is None and (um is None or not um.group(1)):
+            if nm is None and (um is None or not um.group(_UNIT)):
                 return True  # a year
             if nxt and nxt.lower() in ("year", "years"):
                 return True
@@ -714,7 +805,7 @@ class QuantityParser:
 
 _TIME_OR_AGE = regex.compile(
     r"""
-    \s*+(?::\d\d|[ap]\.?m\.?(?![\p{L}])|o['’]clock|hrs?(?![\p{L}])|GMT|UTC)   # a time of day
+    \s*+(?::\d\d|[ap]\.?m\.?(?![\p{L}])|o['’]clock|(?P<hrs>hrs?)(?![\p{L}])|GMT|UTC)   # a time of day
     | [\-‐](?:year|month|week|day)s?[\-‐]old                                  # an age: "20-year-old"
     | \s++(?:years?|months?)\s++old
     """,
@@ -808,6 +899,16 @@ def _fraction_after() -> regex.Pattern[str]:
 
 
 _OF_AFTER = regex.compile(r"\s++of(?![\p{L}])", regex.IGNORECASE)
+# the word after a number
+_NEXT_WORD = regex.compile(r"\s++(?P<w>[\p{L}][\p{L}\-'’]*+)")
+_NEXT_WORD_W = _NEXT_WORD.groupindex["w"]
+# "no casualties", "without injuries", "no one was killed": a count of zero
+_NO_CAS = regex.compile(
+    r"(?i:no|zero|without)\s++(?:(?i:reported|known|immediate|further|civilian|other|any)\s++)?"
+    r"(?P<c>(?i:fatalities|casualties|deaths|injuries|dead|one\s++(?:was\s++)?(?:killed|injured|hurt|wounded)))"
+    r"(?![\p{L}])"
+)
+_NO_CAS_C = _NO_CAS.groupindex["c"]
 
 
 def _fraction(fm: regex.Match[str]) -> tuple[bool, float] | None:
@@ -818,6 +919,26 @@ def _fraction(fm: regex.Match[str]) -> tuple[bool, float] | None:
         return False, 1 / _fraction_words()[fm["word"].lower()]
     num, den = int(fm["num"]), int(fm["den"])
     return (True, num / den) if num < den else None
+
+
+# the kinds a stated quantity of cannot be below zero (with a counted noun, any kind): a dash before one is no sign
+_UNSIGNED_KINDS = frozenset(
+    {
+        QuantityKind.PERSONNEL,
+        QuantityKind.CASUALTIES,
+        QuantityKind.KILLED,
+        QuantityKind.WOUNDED,
+        QuantityKind.MISSING,
+        QuantityKind.CAPTURED,
+        QuantityKind.CIVILIANS,
+        QuantityKind.EQUIPMENT,
+        QuantityKind.AREA,
+        QuantityKind.DURATION,
+    }
+)
+
+
+_PERSON_CASUALTIES = frozenset({QuantityKind.KILLED, QuantityKind.WOUNDED})
 
 
 def _minus_sign(text: str, start: int) -> bool:
@@ -853,6 +974,10 @@ def _currency_start(text: str, pos: int) -> int:
     return pos
 
 
+_TIME_HRS = _TIME_OR_AGE.groupindex["hrs"]
+# a second number after a number with its unit, to be followed by the same unit: "10 km to 20 km"
+_UNIT_RANGE = regex.compile(r"\s*+(?P<sep>-|–|—|(?i:to|and))\s*+(?P<n>" + _DIGITS + r")(?![\p{N}]|[.,]\d)")
+_UNIT_RANGE_SEP, _UNIT_RANGE_N = _UNIT_RANGE.groupindex["sep"], _UNIT_RANGE.groupindex["n"]
 _AGE_OR_AGO = regex.compile(r"(?:[\-‐]old|\s++old|\s++(?:ago|earlier|later|before|after)(?![\p{L}]))")
 
 

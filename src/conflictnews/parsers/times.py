@@ -5,7 +5,9 @@ Two passes over the text. The first finds *atoms* with one combined pattern:
 full and partial calendar dates ("March 16, 2025", "16 March", "2025-03-16"),
 months, years, seasons, quarters, weekdays, relative days ("yesterday"),
 relative periods ("last week", "the past three days", "two days ago"),
-anaphoric days ("the next day") and vague references ("now", "recently").
+anaphoric days ("the next day"), vague references ("now", "recently"),
+durations ("six days", "months of talks": TimeML P6D, PXM, with no date) and
+recurring times ("every Friday", "daily": TimeML SETs).
 The second pass reads the few words before each atom: a part of the period
 ("early", "mid-", "the end of"), a preposition kept as the modifier ("since",
 "as of", "by"), and whether a bare month, year, season or weekday is licensed
@@ -112,6 +114,16 @@ _ATOMS = r"""
     (?P<ag_unit>(?i:day|week|month|year|decade|hour)s?+)\s++
     (?P<ag_dir>(?i:ago|earlier|later|before(?=\s*+[.,;:)]|\s*+$)|after(?=\s*+[.,;:)]|\s*+$)))
   )
+  # six days, 48 hours, a year, several months, a 16-hour flight: a duration (no age: "a 20-year-old")
+  | (?P<du>
+    (?P<du_n>{NUM}|\d{{1,3}}(?![\p{{N}}.,]))(?:\s++|[\-‐])
+    (?P<du_unit>(?i:seconds|(?:minute|hour|day|week|month|year|decade|fortnight)s?+))
+    (?![\-‐]|\s++old(?![\p{{L}}])|\s++of\s++age(?![\p{{L}}]))
+  )
+  # months of talks, years of war: a vague duration
+  | (?P<vp>(?P<vp_unit>(?i:hours|days|weeks|months|years|decades))(?=\s++of\s++(?!(?:the|age)(?![\p{{L}}]))\p{{Ll}}))
+  # daily, weekly, annually: a recurring time (TimeML SET)
+  | (?P<fr>(?i:daily|weekly|monthly|annually|yearly|hourly))
   # the next day, the day before, that night, the same day
   | (?P<an>(?i:
       the\s++(?P<an_rel>next|following|previous|preceding|same)\s++(?P<an_unit>day|morning|afternoon|evening|night)
@@ -248,6 +260,11 @@ _PASSIVE_TO_BE = regex.compile(
 )
 _NON_DIGIT = regex.compile(r"\D")
 _CAPWORD = regex.compile(r"[\s,]*+(?P<w>\p{Lu}[\p{L}]*+)")
+# their groups by number (a name costs several times more: the regex module tries it as a number first)
+_RANGE_GAP_SEP = _RANGE_GAP.groupindex["sep"]
+_NEXT_WORD_W = _NEXT_WORD.groupindex["w"]
+_PREV_RUN_W = _PREV_RUN.groupindex["w"]
+_CAPWORD_W = _CAPWORD.groupindex["w"]
 
 
 class _State:
@@ -833,6 +850,17 @@ class TimeParser:
             return mk.weekend()
         if kind == "ag":
             return mk.ago()
+        if kind == "du":
+            return mk.duration()
+        if kind == "vp":
+            unit = m[_G["vp_unit"]].lower()
+            return [mk._found(None, "times/duration", relative=False, value=_vague_duration(unit))]
+        if kind == "fr":
+            word = m.group()
+            if word[0].isupper() and not _sentence_start(text, m.start()):
+                return []  # "China Daily", "the Daily Mail": a name
+            unit = {"daily": "D", "weekly": "W", "monthly": "M", "annually": "Y", "yearly": "Y"}.get(word.lower())
+            return [mk._found(None, "times/set", relative=False, value=f"P1{unit}" if unit else "PT1H")]
         if kind == "an":
             return mk.anaphoric()
         if kind == "rd":
@@ -869,7 +897,7 @@ class TimeParser:
             if prep not in ("on", "by", "since", "until", "till", "from", "before", "after", "of"):
                 return []
             w = _NEXT_WORD.match(text, m.end())
-            nxt = (w.group("w") or "").lower() if w else ""
+            nxt = (w.group(_NEXT_WORD_W) or "").lower() if w else ""
             if nxt and nxt not in ("and", "or", "at", "when", "as", "of", "in", "after", "before", "but"):
                 return []  # "the 3rd Assault Brigade", "the 13th century"
             return mk.ordinal_day()
@@ -890,7 +918,7 @@ class TimeParser:
         if capitalised and pw is not None and not (prep or the or part) and not _sentence_start(text, pw[0]):
             return False  # "Resolution 2231", "Su 2025": a capitalised word that is not a sentence opener names it
         w = _NEXT_WORD.match(text, m.end())
-        nxt = w.group("w") if w else None
+        nxt = w.group(_NEXT_WORD_W) if w else None
         if nxt and text[m.end() : m.end() + 1] in ("-", "‐") and nxt.lower() in ("year", "years", "old"):
             return False
         if prep in _YEAR_PREPS or part:
@@ -919,7 +947,7 @@ class TimeParser:
         gap = _RANGE_GAP.match(text, a.end(), b.start()) if b.start() - a.end() <= 12 else None
         if gap is None:
             return None
-        sep = gap.group("sep").lower()
+        sep = gap.group(_RANGE_GAP_SEP).lower()
         prep = " ".join((pre.group(_P_PREP) or "").lower().split()) if pre else ""
         if sep == "and" and prep != "between":
             return None
@@ -1014,6 +1042,7 @@ _GRAMMAR_TRIGGERS = frozenset(
         *("tonight", "overnight", "now", "currently", "nowadays", "several", "few", "couple", "near", "distant"),
         *("future", "day", "days", "week", "weeks", "month", "months", "years", "decade", "decades", "hour"),
         *("hours", "present", "moment", "weekend", "fortnight", "morning", "afternoon", "evening", "night"),
+        *("daily", "weekly", "monthly", "annually", "yearly", "hourly"),
     }
 )
 """Grammar words that can open an atom (the lexicon words — months, weekdays, numbers — are added to them)."""
@@ -1042,7 +1071,10 @@ def _shift_value(value: str, years: int) -> str:
     return f"{y:04d}{value[4:]}"
 
 
-_KINDS = ("md", "dm", "iso", "num", "my", "qu", "rf", "ru", "we", "ag", "an", "rd", "st", "wd", "se", "mo", "yr", "od")
+_KINDS = (
+    *("md", "dm", "iso", "num", "my", "qu", "rf", "ru", "we", "ag", "du", "vp", "fr", "an", "rd", "st", "wd"),
+    *("se", "mo", "yr", "od"),
+)
 
 
 _KIND_SET = frozenset(_KINDS)
@@ -1094,7 +1126,7 @@ def _prev_word(text: str, lo: int, hi: int) -> tuple[int, str] | None:
     run = _PREV_RUN.match(text, lo, hi)
     if run is None:
         return None
-    a, q = run.span("w")
+    a, q = run.span(_PREV_RUN_W)
     first = _LETTER.search(text, a, q)
     return None if first is None else (first.start(), text[first.start() : q])
 
@@ -1111,7 +1143,8 @@ def _name_before(text: str, start: int) -> bool:
     pw = _prev_word(text, max(0, start - 30), start)
     if pw is None or not pw[1][:1].isupper() or pw[1].endswith("."):
         return False
-    # (the word's match runs to *start*, over any commas: a comma after the word does not tell it apart)
+    # a comma between them is allowed: in running text a capitalised "Today" or "Now" after "Word," is still a name
+    # ("on Newsnight, Today and ..."); only title-case headlines write the date so ("A Job, Now Divided")
     return not _sentence_start(text, pw[0])
 
 
@@ -1119,10 +1152,15 @@ def _in_name(text: str, start: int, end: int, prep: str, months: Mapping[str, in
     """A weekday inside a name: "the Sunday Times", "Bloody Sunday", "Good Friday"."""
     if not prep:
         nw = _CAPWORD.match(text, end)
-        if nw is not None and "," not in text[end : nw.start("w")] and nw.group("w").lower() not in months:
+        if (
+            nw is not None
+            and "," not in text[end : nw.start(_CAPWORD_W)]
+            and nw.group(_CAPWORD_W).lower() not in months
+        ):
             return True
     pw = _prev_word(text, max(0, start - 30), start)
-    return pw is not None and pw[1].lower() in names
+    # the name word right before the weekday, only white space between: "Good Friday", not "went well, good, Friday"
+    return pw is not None and pw[1].lower() in names and not text[pw[0] + len(pw[1]) : start].strip()
 
 
 class _Maker:
@@ -1462,6 +1500,20 @@ class _Maker:
         d = _shift(anchor, base, sign * n)
         w = _unit_period(d, base)
         return [self._found(w, "times/ago", relative=True, anchor=anchor)]
+
+    def duration(self) -> list[_Found]:
+        """ "Six days", "48 hours", "several months": a length of time, not a date (TimeML DURATION)."""
+        m = self.m
+        number, unit = m[_G["du_n"]], m[_G["du_unit"]]
+        if unit[0].isupper() and not number[0].isupper():
+            return []  # "60 Minutes", "28 Days Later": a title
+        n = self.p._number(number)
+        unit = unit.lower().rstrip("s")
+        if unit in ("minute", "second"):
+            value = f"PT{'X' if n is None else n}{unit[0].upper()}"
+        else:
+            value = _vague_duration(unit) if n is None else _duration(n, unit)
+        return [self._found(None, "times/duration", relative=False, value=value)]
 
     def anaphoric(self) -> list[_Found]:
         m = self.m
