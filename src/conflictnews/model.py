@@ -69,6 +69,19 @@ class ActorKind(enum.StrEnum):
     GENERIC = "generic"
 
 
+ACLED_INTER: dict[ActorKind, int] = {
+    ActorKind.STATE_FORCES: 1,
+    ActorKind.REBEL_GROUP: 2,
+    ActorKind.POLITICAL_MILITIA: 3,
+    ActorKind.IDENTITY_MILITIA: 4,
+    ActorKind.RIOTERS: 5,
+    ActorKind.PROTESTERS: 6,
+    ActorKind.CIVILIANS: 7,
+    ActorKind.EXTERNAL_FORCES: 8,
+}
+"""ACLED's inter codes (actor types 1-8) of the kinds that are ACLED's categories: one table for parsers and exports."""
+
+
 class LocationKind(enum.StrEnum):
     """Administrative level or sort of a :class:`Location`."""
 

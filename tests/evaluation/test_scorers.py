@@ -210,6 +210,11 @@ def test_actor_match_falls_back_to_report_actors() -> None:
     assert (1.0, 0.0) == (m["actor1_match"], m["actor2_match"])
 
 
+def _one_event(event_type: str, **actors: GoldActor) -> GoldDocument:
+    """A gold document of one event of *event_type* with the gold *actors* (actor1=, actor2=)."""
+    return GoldDocument(id="x", dataset="d", text="x", event=GoldEvent(event_type=event_type, **actors))
+
+
 @pytest.mark.parametrize(
     ("event_type", "country", "agents", "matched"),
     [
@@ -222,12 +227,7 @@ def test_actor_match_falls_back_to_report_actors() -> None:
 )
 def test_unnamed_actor1(event_type: str, country: str | None, agents: Any, matched: float) -> None:
     """An event with no agent matches ACLED's actor for unnamed perpetrators in the event's country."""
-    gold = GoldDocument(
-        id="x",
-        dataset="d",
-        text="x",
-        event=GoldEvent(actor1=GoldActor(kind="political_militia", country="MX"), event_type=event_type),
-    )
+    gold = _one_event(event_type, actor1=GoldActor(kind="political_militia", country="MX"))
     pred = event_report(event_type=event_type, sub="Attack", agents=agents, targets=(("civilians", "MX"),))
     pred["locations"][0]["country"] = country
 
@@ -247,12 +247,7 @@ def test_unnamed_actor1(event_type: str, country: str | None, agents: Any, match
 )
 def test_civilians_actor2(event_type: str, country: str | None, targets: Any, matched: float) -> None:
     """Violence against civilians matches ACLED's civilian actor2 of its country when no target is a civilian."""
-    gold = GoldDocument(
-        id="x",
-        dataset="d",
-        text="x",
-        event=GoldEvent(actor2=GoldActor(kind="civilians", country="MX"), event_type=event_type),
-    )
+    gold = _one_event(event_type, actor2=GoldActor(kind="civilians", country="MX"))
     pred = event_report(event_type=event_type, sub="Attack", agents=(("political_militia", "MX"),), targets=targets)
     pred["locations"][0]["country"] = country
 

@@ -21,6 +21,7 @@ import regex
 
 from conflictnews.evaluation.metrics import fold
 from conflictnews.lexicons import load_table
+from conflictnews.model import ACLED_INTER
 
 __all__ = [
     "INTER_KINDS",
@@ -33,17 +34,8 @@ __all__ = [
     "ucdp_actor",
 ]
 
-INTER_KINDS: dict[int, str] = {
-    1: "state_forces",
-    2: "rebel_group",
-    3: "political_militia",
-    4: "identity_militia",
-    5: "rioters",
-    6: "protesters",
-    7: "civilians",
-    8: "external_forces",
-}
-"""ACLED inter code → conflictnews actor kind."""
+INTER_KINDS: dict[int, str] = {code: kind.value for kind, code in ACLED_INTER.items()}
+"""ACLED inter code → conflictnews actor kind (the inverse of :data:`conflictnews.model.ACLED_INTER`)."""
 
 KIND_GROUPS: dict[str, str] = {"state_forces": "state", "external_forces": "state", "government": "state"}
 """Kinds that count as the same when matching actors (ACLED codes a state's forces abroad as 8, "external")."""

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from conflictnews.model import (
+    ACLED_INTER,
     Actor,
     ActorKind,
     Event,
@@ -63,18 +64,6 @@ ACLED_COLUMNS: tuple[str, ...] = (
     "timestamp",
 )
 """ACLED's 31 export columns, in ACLED's order."""
-
-# ACLED's actor type codes (inter1/inter2); the first eight ActorKinds are ACLED's categories.
-_INTER: dict[ActorKind, int] = {
-    ActorKind.STATE_FORCES: 1,
-    ActorKind.REBEL_GROUP: 2,
-    ActorKind.POLITICAL_MILITIA: 3,
-    ActorKind.IDENTITY_MILITIA: 4,
-    ActorKind.RIOTERS: 5,
-    ActorKind.PROTESTERS: 6,
-    ActorKind.CIVILIANS: 7,
-    ActorKind.EXTERNAL_FORCES: 8,
-}
 
 # ACLED's disorder type follows from the event type, with three sub-event exceptions.
 _DISORDER_BY_TYPE = {
@@ -173,8 +162,8 @@ def _row(report: Report, event: Event, by_id: dict[str, Any]) -> dict[str, Any]:
         # the victims are told ("a former MLA", "a store") but no civilian actor was found: ACLED's actor2
         row["actor2"] = f"Civilians ({row['country']})"
         row["assoc_actor_2"] = "; ".join(a.name for a in targets)
-        if inter2 != _INTER[ActorKind.CIVILIANS]:
-            inter2, interaction = _INTER[ActorKind.CIVILIANS], None
+        if inter2 != ACLED_INTER[ActorKind.CIVILIANS]:
+            inter2, interaction = ACLED_INTER[ActorKind.CIVILIANS], None
         _tag(row, "actor2 not named in the text")
     elif targets:
         row["actor2"] = targets[0].name
@@ -188,7 +177,7 @@ def _row(report: Report, event: Event, by_id: dict[str, Any]) -> dict[str, Any]:
         elif not row["actor2"]:
             interaction = inter1 * 10
     row["interaction"] = "" if interaction is None else interaction
-    if inter2 == _INTER[ActorKind.CIVILIANS] or any(t.kind is ActorKind.CIVILIANS for t in targets):
+    if inter2 == ACLED_INTER[ActorKind.CIVILIANS] or any(t.kind is ActorKind.CIVILIANS for t in targets):
         row["civilian_targeting"] = "Civilian targeting"
     geo = event.precision.acled_geo
     if geo is None and isinstance(loc, Location):
@@ -253,7 +242,7 @@ def _tag(row: dict[str, Any], tag: str) -> None:
 
 
 def _inter(actors: list[Actor]) -> int | None:
-    return _INTER.get(actors[0].kind) if actors else None
+    return ACLED_INTER.get(actors[0].kind) if actors else None
 
 
 def _fill_location(row: dict[str, Any], loc: Location, report: Report) -> None:

@@ -21,6 +21,7 @@ from conflictnews._analysis import Analysis
 from conflictnews._phrases import PhraseMatcher
 from conflictnews.lexicons import data_cache, load_lexicon, load_table
 from conflictnews.model import (
+    ACLED_INTER,
     AcledCoding,
     Actor,
     ActorKind,
@@ -56,17 +57,6 @@ ARMED_KINDS = frozenset(
     }
 )
 
-ACLED_INTER: dict[ActorKind, int] = {
-    ActorKind.STATE_FORCES: 1,
-    ActorKind.REBEL_GROUP: 2,
-    ActorKind.POLITICAL_MILITIA: 3,
-    ActorKind.IDENTITY_MILITIA: 4,
-    ActorKind.RIOTERS: 5,
-    ActorKind.PROTESTERS: 6,
-    ActorKind.CIVILIANS: 7,
-    ActorKind.EXTERNAL_FORCES: 8,
-}
-"""ACLED's inter codes by actor kind (the ACLED Codebook's actor types 1-8)."""
 
 _MILITARY_CLASSES = frozenset(
     {"clash", "regain", "overtake", "shelling", "airstrike", "ied", "suicide", "grenade", "chemical", "disrupted"}
