@@ -646,3 +646,31 @@ def test_a_group_member_in_the_singular_belongs_to_the_group() -> None:
     group = find(text, actors, "Al Shabaab militant")
     assert group is not None
     assert "rebel_group" == group.kind.value
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name", "kind"),
+    [
+        (
+            "Traditional elders have demanded the release of the detainees in Nigeria.",
+            "Traditional elders",
+            "Nigerian civilians",
+            "civilians",
+        ),
+        ("Officers were shot by a gunman in Nairobi, Kenya.", "Officers", "Kenyan police", "state_forces"),
+        ("Four army officers were arrested in Lome, Togo.", "army officers", "Togolese forces", "state_forces"),
+        (
+            "A French minister has cancelled a planned visit, the ministry said.",
+            "A French minister",
+            "French minister",
+            "anonymous_source",
+        ),
+    ],
+    ids=["elders", "officers", "army-officers", "minister"],
+)
+def test_elders_officers_and_ministers(text: str, mention: str, name: str, kind: str) -> None:
+    """Elders are civilians, officers police (army officers the army), and "a French minister" an unnamed one."""
+    actor = find(text, list(cn.parse(text, published="2020-05-05").actors), mention)
+
+    assert actor is not None
+    assert (name, kind) == (actor.name, actor.kind.value)
