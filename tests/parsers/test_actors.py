@@ -674,3 +674,12 @@ def test_elders_officers_and_ministers(text: str, mention: str, name: str, kind:
 
     assert actor is not None
     assert (name, kind) == (actor.name, actor.kind.value)
+
+
+def test_the_governor_is_the_government() -> None:
+    """ "the governor of ... closed the crossings": an unnamed governor stands for the state's government."""
+    text = "The governor of Hadramawt governorate closed the border crossings in Yemen."
+    actor = find(text, read(text, "2020-05-05"), "The governor")
+
+    assert actor is not None
+    assert ("government", "YE") == (actor.kind.value, actor.country)
