@@ -540,3 +540,146 @@ def test_a_capitalised_demonym_anywhere_places_the_document(text: str, country: 
     report = cn.parse(text)
     protesters = [a for a in report.actors if a.kind == ActorKind.PROTESTERS]
     assert [country] == [a.country for a in protesters]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name", "kind", "country", "title"),
+    [
+        (
+            "Palestinian leader Yasser Arafat Wednesday rejected the offer.",
+            "Palestinian leader Yasser Arafat",
+            "Yasser Arafat",
+            "person",
+            "PS",
+            "Leader",
+        ),
+        (
+            "Opposition Leader Raila Odinga said the vote was rigged.",
+            "Leader Raila Odinga",
+            "Raila Odinga",
+            "person",
+            None,
+            "Leader",
+        ),
+        ("The US Congress agreed to lift the embargo.", "US Congress", "US congress", "government", "US", None),
+        ("The Knesset voted to dissolve itself.", "Knesset", "Knesset", "government", "IL", None),
+        ("Russia's Duma approved the treaty.", "Duma", "State Duma", "government", "RU", None),
+        (
+            "The Latvian Constitutional Court cancelled the restrictions.",
+            "Latvian Constitutional Court",
+            "Latvian constitutional court",
+            "government",
+            "LV",
+            None,
+        ),
+        ("Afghan guerillas blew up three power lines.", "Afghan guerillas", "Afghan rebels", "rebel_group", "AF", None),
+        (
+            "The European Community on Monday gave aid to farmers.",
+            "European Community",
+            "European Community",
+            "organization",
+            None,
+            None,
+        ),
+    ],
+    ids=["leader", "opposition-leader", "congress", "knesset", "duma", "court", "guerillas", "european-community"],
+)
+def test_leaders_legislatures_and_courts(
+    text: str, mention: str, name: str, kind: str, country: str | None, title: str | None
+) -> None:
+    """A leader is a title; legislatures and high courts are their country's government."""
+    actor = next((a for a in read(text, "2020-05-05") if any(mention in s for s in surfaces(text, a))), None)
+
+    assert actor is not None
+    assert (name, kind, country, title) == (actor.name, actor.kind.value, actor.country, actor.title)
+
+
+def test_a_lower_case_leader_without_a_name_is_no_person() -> None:
+    """ "the leader of the opposition" names nobody."""
+    assert [] == read("The leader of the opposition said the vote was rigged.")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("The rebels fired mortars at the governmental positions near the village.", "governmental positions"),
+        ("Militants shelled government positions overnight.", "government positions"),
+        ("Insurgents attacked the army positions near the town.", "the army positions"),
+        ("Govt forces clashed with the insurgents.", "Govt forces"),
+    ],
+    ids=["governmental-positions", "government-positions", "army-positions", "govt-forces"],
+)
+def test_government_positions_are_the_local_state_forces(text: str, mention: str) -> None:
+    """ "government positions" and "Govt forces" are the forces of the state where the story takes place."""
+    loc = Location(id="l1", name="Ukraine", kind=cn.LocationKind.COUNTRY, country="UA",
+                   mentions=[Span(start=len(text) - 1, end=len(text))])  # fmt: skip
+    actor = next((a for a in read(text, locations=(loc,)) if any(mention in s for s in surfaces(text, a))), None)
+
+    assert actor is not None
+    assert ("state_forces", "UA") == (actor.kind.value, actor.country)
+
+
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [
+        ("Washington along with its allies demanded that the group disarm.", True),
+        ("Moscow, together with Minsk, launched joint drills.", True),
+        ("Sanctions on Moscow along with new tariffs hurt exports.", False),
+    ],
+    ids=["along-with", "together-with-commas", "no-verb"],
+)
+def test_a_capital_acts_across_its_companions(text: str, acts: bool) -> None:
+    """ "Washington along with its allies demanded": the companions stand between the capital and its verb."""
+    governments = [a for a in read(text) if a.kind is ActorKind.GOVERNMENT]
+
+    assert acts == bool(governments)
+    if acts:
+        assert text[governments[0].mentions[0].start :].startswith(("Washington", "Moscow"))
+
+
+def test_a_group_member_in_the_singular_belongs_to_the_group() -> None:
+    """ "an Al Shabaab militant" is the group's member, not a second, unidentified armed group."""
+    text = "Police shot and killed an Al Shabaab militant at a checkpoint."
+    actors = read(text, "2020-05-05")
+
+    assert "unidentified armed group" not in [a.name for a in actors]
+    group = find(text, actors, "Al Shabaab militant")
+    assert group is not None
+    assert "rebel_group" == group.kind.value
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name", "kind"),
+    [
+        (
+            "Traditional elders have demanded the release of the detainees in Nigeria.",
+            "Traditional elders",
+            "Nigerian civilians",
+            "civilians",
+        ),
+        ("Officers were shot by a gunman in Nairobi, Kenya.", "Officers", "Kenyan police", "state_forces"),
+        ("Four army officers were arrested in Lome, Togo.", "army officers", "Togolese forces", "state_forces"),
+        (
+            "A French minister has cancelled a planned visit, the ministry said.",
+            "A French minister",
+            "French minister",
+            "anonymous_source",
+        ),
+    ],
+    ids=["elders", "officers", "army-officers", "minister"],
+)
+def test_elders_officers_and_ministers(text: str, mention: str, name: str, kind: str) -> None:
+    """Elders are civilians, officers police (army officers the army), and "a French minister" an unnamed one."""
+    actor = find(text, list(cn.parse(text, published="2020-05-05").actors), mention)
+
+    assert actor is not None
+    assert (name, kind) == (actor.name, actor.kind.value)
+
+
+def test_the_governor_is_the_government() -> None:
+    """ "the governor of ... closed the crossings": an unnamed governor stands for the state's government."""
+    text = "The governor of Hadramawt governorate closed the border crossings in Yemen."
+    actor = find(text, read(text, "2020-05-05"), "The governor")
+
+    assert actor is not None
+    assert ("government", "YE") == (actor.kind.value, actor.country)

@@ -455,3 +455,20 @@ def test_name_parts_are_the_second_words_of_unknown_names(text: str) -> None:
         expected.add(norm(b))
     parts = parser._name_parts(an, gaz)
     assert expected == {norm(w) for w in words if norm(w) in parts}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "place"),
+    [
+        ("Somali police shot a suspect at a checkpoint in Mogadishu.", "Somali", None),
+        ("Somali protesters gathered outside the parliament in Mogadishu.", "Somali", None),
+        ("Fighting erupted in the Somali region of Ethiopia.", "Somali region", ("admin1", "ET")),
+        ("Clashes in Somali Region left three dead.", "Somali Region", ("admin1", "ET")),
+    ],
+    ids=["police", "protesters", "region", "capitalised-region"],
+)
+def test_a_demonym_before_a_common_noun_is_no_place(text: str, surface: str, place: tuple[str, str] | None) -> None:
+    """ "Somali police" are Somalia's, not in Ethiopia's Somali region; "the Somali region" is that region."""
+    found = locs(text).get(surface)
+
+    assert place == (None if found is None else (found.kind, found.country))

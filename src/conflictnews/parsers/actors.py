@@ -63,6 +63,7 @@ _PARTICLES = frozenset(
 )  # fmt: skip
 _IDENTITY_QUALIFIERS = frozenset({"ethnic", "communal", "clan", "sub-clan", "tribal", "community"})
 _MILITIA_QUALIFIERS = _IDENTITY_QUALIFIERS | {"youth", "vigilante", "self-defence", "self-defense", "local"}
+_LOCAL_STATE = frozenset({"regime", "government", "governmental", "govt"})  # "govt forces": the local state's
 _CROWD_ROLES = ("protest", "protest_noun", "protest_act", "riot", "riot_noun", "riot_act")
 _FAMILY_ORDER = {"name": 0, "people": 1, "title": 2, "head": 3, "militia": 4, **dict.fromkeys(_CROWD_ROLES, 5)}
 
@@ -1000,7 +1001,9 @@ class _Reading:
                 return False
             w1 = self.words[nxt]
             return not (w1[0].isupper() or self.lower[nxt] in t.place_nouns)
-        if nxt >= self.n or not self.spaced(j) or self.text[e : e + 1] == ".":
+        if nxt >= self.n or self.text[e : e + 1] == ".":
+            return prev == "by"
+        if not self.spaced(j) and not (self.gap(j).strip() == "," and self.lower[nxt] in ("along", "together")):
             return prev == "by"
         skipped = 0
         while skipped < 3 and nxt + 1 < self.n and self.spaced(nxt):
@@ -1014,6 +1017,15 @@ class _Reading:
                 break
         w1 = self.words[nxt]
         lw1 = self.lower[nxt]
+        if lw1 in ("along", "together") and nxt + 2 < self.n and self.lower[nxt + 1] == "with" and self.spaced(nxt):
+            # "Washington along with its allies demanded": the companions stand between the name and its verb
+            for k in range(nxt + 2, min(nxt + 8, self.n)):
+                if self.gap(k - 1).strip() not in ("", ","):
+                    break
+                lk = self.lower[k]
+                if k > nxt + 2 and (lk in t.agent_words or (lk.endswith("ed") and len(lk) > 4)):
+                    return True
+            return prev == "by"
         if lw1 in ("and", "or") and nxt + 1 < self.n and self.spaced(nxt):
             # "The United States and Britain struck": the second name decides for both
             for size in (4, 3, 2, 1):
@@ -1124,7 +1136,7 @@ class _Reading:
                     pe = end
                 self.add(_Cand(s0, pe, prio, kind, self.fill(template, pol, np), pol.code, None, rule, _CONF[rule]))
             return
-        if "regime" in mods or "government" in mods:
+        if any(m in _LOCAL_STATE for m in mods):
             flags = flags | {"local", "doc"}  # "regime security forces", "government militias": the local state's
         if kind in (ActorKind.STATE_FORCES, ActorKind.GOVERNMENT) and "local" not in flags:
             # no country in the phrase: settled once the sides the document names are known
@@ -1961,7 +1973,8 @@ _GROUP_ACTS = frozenset(
 _MEMBER_NOUNS = frozenset(
     {"forces", "fighters", "militants", "members", "rebels", "elements", "militiamen", "insurgents", "troops",
      "soldiers", "gunmen", "commander", "commanders", "operatives", "units", "jihadists", "militia", "militias",
-     "personnel", "cadres"}
+     "personnel", "cadres", "fighter", "militant", "member", "insurgent", "soldier", "gunman", "jihadist",
+     "militiaman", "operative"}
 )  # fmt: skip
 _CAP_WORD = r"\p{Lu}[\p{L}\p{M}'\u2019\-]*+"
 _MILITIA_FROM = regex.compile(

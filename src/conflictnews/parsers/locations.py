@@ -88,6 +88,8 @@ _AUX = regex.compile(
 )
 
 
+_LOWER_WORD_AFTER = regex.compile(r"[ \t]++\p{Ll}")  # a common word after a name: "Somali police"
+
 _NOTHING: frozenset[str] = frozenset()
 _NO_PAIRS: frozenset[tuple[str | None, str]] = frozenset()
 
@@ -580,6 +582,14 @@ class LocationParser:
             return place.kind == "place" and bool(doc_countries) and place.country in (doc_countries or ())
         if place.kind == "country" and not c.locative and c.key in _demonyms():
             return False  # "a Saudi officer", "the Saudi-led coalition": the adjective, not the country ("in Saudi" is)
+        if (
+            not c.locative
+            and c.level is None
+            and place.kind != "country"
+            and _demonym_countries().get(c.key.lower(), place.country) != place.country
+            and _LOWER_WORD_AFTER.match(an.text, c.end)
+        ):
+            return False  # "Somali police", "Somali protesters": the country's adjective, not Ethiopia's Somali region
         if place.kind == "country" and an.text[c.end : c.end + 1] == "-" and an.text[c.end + 1 : c.end + 2].islower():
             return False  # "the U.S.-backed foundation", "Russia-occupied Crimea": half of an adjective
         if single and (c.key in _connectors() or len(c.key) < 3) and not (c.locative and place.population >= 100_000):
