@@ -203,6 +203,15 @@ def test_an_act_at_another_date_or_by_another_side_is_an_event_of_its_own(text: 
     assert 2 == len([e for e in cn.parse(text, published=PUB).events if e.acled])
 
 
+def test_a_toll_restated_as_a_bare_count_is_counted_once() -> None:
+    """ "One soldier was killed … [1 fatality]": the victims and the toll that restates them are one death."""
+    e = first(
+        cn.parse("Gunmen attacked a checkpoint near Gao, and one soldier was killed [1 fatality].", published=PUB)
+    )
+    assert e.fatalities is not None
+    assert 1 == e.fatalities.best
+
+
 def test_fatalities_stated_in_a_later_sentence_join_the_event() -> None:
     """ACLED-style "1 fatality." after the event sentence counts for it."""
     e = first(

@@ -916,6 +916,8 @@ _HIT_BY_BEFORE = regex.compile(
     r"(?P<by>by|in)\s++(?:an?\s++|the\s++)?(?:[\p{L}-]++\s++){0,2}$"
 )
 """Before a weapon: "1 policeman was killed by a Taliban-planted landmine": the subject is the victim."""
+_TOLL_WORDS = frozenset(("fatality", "fatalities", "death", "deaths", "dead", "casualty", "casualties"))
+"""Nouns that count deaths themselves: a bare toll that may restate the victims counted next to it."""
 _REMOTE_CLASSES = frozenset(("ied", "shelling", "airstrike", "grenade", "suicide", "chemical"))
 """Weapons that hit their victims from afar: "killed in an IED blast" tells who suffered, not who fought."""
 
@@ -1118,9 +1120,17 @@ class _DocIndex:
             while i < len(qs) and qs[i][0] < sentence[1]:
                 out.append(qs[i][1])
                 i += 1
+            if len(out) > 1:
+                # "one soldier was killed … [1 fatality]": a toll restated as a bare count of deaths is told once
+                told = {q.value for q in out if not self._toll_word(q)}
+                out = [q for q in out if not (self._toll_word(q) and q.value in told)]
             return out
 
         return killed
+
+    def _toll_word(self, q: Quantity) -> bool:
+        """True for a count of deaths as such ("1 fatality", "2 deaths"), not of people who died."""
+        return q.noun is not None and self.text[q.noun.start : q.noun.end].lower() in _TOLL_WORDS
 
     def span(self, bounds: tuple[int, int]) -> Span:
         """The :class:`Span` of *bounds* (a sentence's), made once: spans are immutable, so events share it."""
