@@ -265,6 +265,25 @@ def test_a_name_used_as_a_modifier_is_no_agent(text: str, trigger: str, agents: 
     assert agents == names(report, event.agents)
 
 
+@pytest.mark.parametrize(
+    ("text", "agents", "targets"),
+    [
+        (
+            "LNA forces repelled an attack by GNA forces in Tripoli.",
+            ["Government of National Accord forces"],
+            ["Libyan National Army"],
+        ),
+        ("Iraqi forces repelled an IS attack near Kirkuk.", ["Islamic State"], ["Iraqi forces"]),
+    ],
+    ids=["attack-by", "name-before"],
+)
+def test_who_attacked_began_a_repelled_fight(text: str, agents: list[str], targets: list[str]) -> None:
+    """ "X repelled an attack by Y": Y attacked (actor1), X held (actor2), as ACLED codes it."""
+    report = cn.parse(text, published=PUB)
+    e = first(report)
+    assert (agents, targets) == (names(report, e.agents), names(report, e.targets))
+
+
 def test_political_act_needs_an_actor() -> None:
     """A cue word with nobody acting ("talks stalled") is not a PLOVER event."""
     r = cn.parse("The talks stalled again.", published=PUB)

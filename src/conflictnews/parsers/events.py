@@ -1269,7 +1269,11 @@ class _DocIndex:
                     agents = [poss[-1][2]]
                     rule = "+possessive"
         targets = _unique(a[2] for a in after if a[2] not in agents)
-        if targets and not political and _REPELLED.fullmatch(text, trig.start, trig.end):
+        if rule == "+passive-by" and not targets and not political and _REPELLED.fullmatch(text, trig.start, trig.end):
+            # "LNA forces repelled an attack by GNA forces": the attackers began the fight, the subject held
+            targets = _unique(a[2] for a in before if a[2] not in agents and not self.is_object(a[0]))
+            rule += "+repelled"
+        elif targets and not political and _REPELLED.fullmatch(text, trig.start, trig.end):
             # "Iraqi forces repelled an IS attack", "repulsed Afghan forces' attacks": who attacked started the fight
             first = next(a for a in after if a[2] == targets[0])
             if _ATTACK_AFTER.match(text, first[1], min(clause[1], first[1] + 12)):
