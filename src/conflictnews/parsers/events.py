@@ -1011,6 +1011,7 @@ _FRAME_REACH = 2
 _FRAME_OPENING = regex.compile(r"(?:\W*+(?:On|on|In|in|Around|around|As reported on|as reported on|By|by))?\W*+")
 """What may stand before a time that opens its sentence: "On 28 April", "Around 5 May", "As reported on …"."""
 _PERFECT = regex.compile(r"(?<!\w)(?:had|has|have|'d|'s been)(?!\w)", regex.IGNORECASE)
+"""An auxiliary of the perfect: a clause that holds one tells what happened before the narrative's day."""
 
 
 def _seized_place(doc: _DocIndex, trig: _Trigger) -> bool:
@@ -1548,42 +1549,24 @@ def _attach_orphan_fatalities(doc: _DocIndex, drafts: list[_Draft]) -> None:
 def _fold_aftermath_casualties(doc: _DocIndex, drafts: list[_Draft]) -> list[_Draft]:
     """
     "Militiamen clashed near Qalanqal. Three people were killed.": the deaths told in the next sentence,
-    with nobody named as the doer, are the toll of the fight before, not an attack of their own.
+    with nobody named as the doer, are the toll of the fight before, not an attack of their own; so are the
+    deaths of the same fight told in the two sentences after it (:func:`_same_fight`).
     """
     out: list[_Draft] = []
     last: _Draft | None = None  # the last violent event kept
+    sentence_index = doc.analysis.sentence_index
     for d in sorted(drafts, key=lambda d: d.trigger.start):
         if (
             last is not None
             and d.acled is not None
             and last.sentence.start < d.sentence.start
             and doc.paragraph_start(last.sentence.start) == doc.paragraph_start(d.sentence.start)
-            and (
-                (
-                    d.acled[0] == "Violence against civilians"
-                    and not d.agents
-                    and "+passive" in d.rule
-                    and doc.analysis.sentence_index(d.sentence.start) - doc.analysis.sentence_index(last.sentence.start)
-                    == 1
-                )
-                or (
-                    doc.analysis.sentence_index(d.sentence.start) - doc.analysis.sentence_index(last.sentence.start)
-                    <= 2
-                    and _same_fight(last, d, doc.text)
-                )
-            )
         ):
-            last.mentions.append(d.trigger)
-            if not last.fatalities:
-                last.fatalities = d.fatalities
-            elif d.modality in (Modality.ASSERTED, Modality.REPORTED):
-                # more dead told with the act ("Also 3 soldiers were killed"), not a toll restated after it,
-                # nor one side's claim ("… but also claimed 15 soldiers died"): ACLED keeps the lower figure
-                s, e = d.sentence.start, d.sentence.end
-                last.fatalities = last.fatalities + [
-                    q for q in d.fatalities if q not in last.fatalities and s <= q.span.start < e
-                ]
-            continue
+            gap = sentence_index(d.sentence.start) - sentence_index(last.sentence.start)
+            agentless_deaths = d.acled[0] == "Violence against civilians" and not d.agents and "+passive" in d.rule
+            if (agentless_deaths and gap == 1) or (gap <= 2 and _same_fight(last, d, doc.text)):
+                _add_toll(last, d)
+                continue
         out.append(d)
         if d.acled is not None and d.acled[0] in _TOLL_HOSTS:
             last = d
@@ -1592,6 +1575,19 @@ def _fold_aftermath_casualties(doc: _DocIndex, drafts: list[_Draft]) -> list[_Dr
 
 _TOLL_HOSTS = frozenset(("Battles", "Explosions/Remote violence", "Riots", "Violence against civilians"))
 """The event types whose toll a following agentless "N were killed" tells."""
+
+
+def _add_toll(host: _Draft, d: _Draft) -> None:
+    """Fold *d* into *host*: a mention of it, and its deaths when *host* has none or they add to them."""
+    host.mentions.append(d.trigger)
+    if not host.fatalities:
+        host.fatalities = d.fatalities
+    elif d.modality in (Modality.ASSERTED, Modality.REPORTED):
+        # more dead told with the act ("Also 3 soldiers were killed"), not a toll restated after it,
+        # nor one side's claim ("… but also claimed 15 soldiers died"): ACLED keeps the lower figure
+        s, e = d.sentence.start, d.sentence.end
+        more = [q for q in d.fatalities if q not in host.fatalities and s <= q.span.start < e]
+        host.fatalities = host.fatalities + more
 
 
 def _same_fight(host: _Draft, d: _Draft, text: str) -> bool:
