@@ -179,18 +179,31 @@ def _unit_source(units: str) -> str:
     return r"(?:\s*+|[\-‐]|\s*+[\-‐]\s*+)(?P<u>(?i:" + units + r"))(?![\p{L}\p{N}])|\s*+(?P<u>%)"
 
 
-def _cas_after_source(aux: str, cas: str) -> str:
-    return r"[\s,]*+(?:(?:" + aux + r")\s++){0,4}?(?P<c>(?i:" + cas + r"))(?![\p{L}])"
+def _cas_after_source(aux: str, cas: str, plain: str) -> str:
+    # what may stand between the counted people and the casualty word: a parenthesis ("5 civilians (2 men and
+    # 3 women) were killed"), words after "including" or "and" that hold no number ("3 civilians including a
+    # commander were killed", "7 soldiers and alleged mercenaries were killed": *plain* excludes the number,
+    # casualty and function words), then auxiliaries and adverbs (their run kept in the group aux)
+    word = r"(?:\s++(?!(?:" + plain + r")(?![\p{L}]))[\p{L}][\p{L}\-'’]*+)"
+    return (
+        r"(?:\s*+\([^()\n]{1,120}\))?+"
+        r"(?:(?:\s*+,)?\s++(?i:including(?:\s++(?:an?|the))?|and)" + word + r"{1,5}?(?:\s*+,)?(?=\s))?"
+        r"[\s,]*+(?P<aux>(?:(?:" + aux + r")\s++){0,4}?)(?P<c>(?i:" + cas + r"))(?![\p{L}])"
+    )
 
 
-def _cas_after_np_source(stop: str, aux: str, cas: str) -> str:
+def _cas_after_np_source(stop: str, aux: str, cas: str, plain: str) -> str:
     # a noun phrase the lexicon does not know, then a casualty word: "3 Arbakis were killed", "1 security guard died"
-    words = r"(?P<mods>(?:\s++(?!(?:" + stop + r")(?![\p{L}]))[\p{L}][\p{L}\-'’]*+){1,3}?)"
-    return words + _cas_after_source(aux, cas)
+    words = r"(?P<mods>(?:\s++(?!(?:" + stop + r")(?![\p{L}]))[\p{L}][\p{L}\-'’/]*+){1,3}?)"
+    return words + _cas_after_source(aux, cas, plain)
 
 
 def _cas_before_source(cas: str) -> str:
-    return r"(?<![\p{L}])(?P<c>(?i:" + cas + r"))\s++(?:(?:an?|the|some)\s++)?\Z"
+    # "killing 12", "killed a family of three", "killing between 2 and 4"
+    return (
+        r"(?<![\p{L}])(?P<c>(?i:" + cas + r"))\s++(?:(?:an?|the|some)\s++)?"
+        r"(?:(?i:family)\s++of\s++|(?i:between)\s++)?\Z"
+    )
 
 
 def _cas_noun_source(cas: str, link: str) -> str:
@@ -215,20 +228,47 @@ def _passive_verb_source(both: str) -> str:
     )
 
 
+# a word of the noun phrase that names one victim: letters, or an ordinal ("a 1st lieutenant"); not a word that
+# joins clauses or phrases ("a village and a man was killed" names the man alone)
+_VICTIM_WORD = (
+    r"(?:(?!(?i:or|but|who|whom|which|that|was|were|is|are|has|had|have|been|when|while)(?![\p{L}])"
+    r"|(?i:and\s++(?:an?|the))(?![\p{L}]))"
+    r"[\p{L}](?:[\p{L}\-'’]|\.(?=\p{L}))*+|\p{N}++(?i:st|nd|rd|th)(?![\p{L}]))"
+)
+_VICTIM_NP = _VICTIM_WORD + r"(?:\s++" + _VICTIM_WORD + r"){0,5}?"
+# the end of a victim named before a killing verb in the active voice ("killed a man in", "killing the father and")
+_VICTIM_END = (
+    r"(?=\s*+[,.;:()]|\s*+\Z|\s++(?i:in|at|on|near|with|who|while|during|and|after|before|by|from|inside|outside|as|"
+    r"when|whilst|over|was|were|is|had|has|that|which|whom)(?![\p{L}]))"
+)
+
+
 def _victim_after_source(both: str) -> str:
-    return (
-        r"(?<![\p{L}])(?P<det>(?i:an?))\s++(?P<np>[\p{L}][\p{L}\-'’.]*+(?:\s++[\p{L}][\p{L}\-'’.]*+){0,3}?)"
-        + _passive_verb_source(both)
-        + r"\Z"
-    )
+    return r"(?<![\p{L}])(?P<det>(?i:an?))\s++(?P<np>" + _VICTIM_NP + r")" + _passive_verb_source(both) + r"\Z"
 
 
 def _victim_before_source(killing: str) -> str:
     return (
         r"(?P<v>(?i:" + killing + r"))\s++(?:(?P<pron>(?i:him|her))(?![\p{L}])|(?P<det>(?i:an?|the))\s++"
-        r"(?P<np>[\p{L}][\p{L}\-'’]*+(?:\s++[\p{L}][\p{L}\-'’]*+){0,3}?)"
-        r"(?=\s*+[,.;:()]|\s*+\Z|\s++(?i:in|at|on|near|with|who|while|during|and|after|before|by|from|inside|outside|as|when|whilst|over)(?![\p{L}])))"
+        r"(?P<np>" + _VICTIM_NP + r")" + _VICTIM_END + r")"
     )
+
+
+# a second victim joined by "and": before one named after a passive verb ("a man and a woman were found dead"),
+# after one named after an active verb ("killing the father and a son")
+_VICTIM_AND_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?P<det>(?i:an?|the))\s++(?P<np>(?:(?!(?i:an?|the)\s)"
+    + _VICTIM_WORD
+    + r"\s++){0,3}?"
+    + _VICTIM_WORD
+    + r")\s++and\s++\Z"
+)
+_VICTIM_AND_AFTER = regex.compile(
+    r"\s++and\s++(?P<det>(?i:an?|the|his|her|their))\s++(?P<np>" + _VICTIM_NP + r")" + _VICTIM_END
+)
+_AB_DET, _AB_NP = (_VICTIM_AND_BEFORE.groupindex[g] for g in ("det", "np"))
+_AND_DET, _AND_NP = (_VICTIM_AND_AFTER.groupindex[g] for g in ("det", "np"))
+_INCLUDING_END = regex.compile(r"(?i)(?<![\p{L}])including\s*+\Z")
 
 
 # The groups of each pattern by number, read from the pattern built with a placeholder for every lexicon
@@ -241,8 +281,8 @@ _GROUP_INDEX: dict[str, dict[str, int]] = {
         ("_core", _core_source("x", "x", "x"), regex.VERBOSE),
         ("_vague", _vague_source("x"), 0),
         ("_unit", _unit_source("x"), 0),
-        ("_cas_after", _cas_after_source("x", "x"), 0),
-        ("_cas_after_np", _cas_after_np_source("x", "x", "x"), 0),
+        ("_cas_after", _cas_after_source("x", "x", "x"), 0),
+        ("_cas_after_np", _cas_after_np_source("x", "x", "x", "x"), 0),
         ("_cas_before", _cas_before_source("x"), 0),
         ("_cas_noun", _cas_noun_source("x", "x"), 0),
         ("_qual", _qual_source("x"), 0),
@@ -256,8 +296,8 @@ _CUR, _D1, _S1, _W1, _SEP, _D2, _S2, _W2 = (
 )
 _VAGUE = _GROUP_INDEX["_vague"]["v"]
 _UNIT = _GROUP_INDEX["_unit"]["u"]
-_CAS_AFTER = _GROUP_INDEX["_cas_after"]["c"]
-_CAS_NP_MODS, _CAS_NP = (_GROUP_INDEX["_cas_after_np"][g] for g in ("mods", "c"))
+_CAS_AFTER_AUX, _CAS_AFTER = (_GROUP_INDEX["_cas_after"][g] for g in ("aux", "c"))
+_CAS_NP_MODS, _CAS_NP_AUX, _CAS_NP = (_GROUP_INDEX["_cas_after_np"][g] for g in ("mods", "aux", "c"))
 _CAS_BEFORE = _GROUP_INDEX["_cas_before"]["c"]
 _CAS_NOUN = _GROUP_INDEX["_cas_noun"]["c"]
 _QUAL = _GROUP_INDEX["_qual"]["q"]
@@ -283,6 +323,7 @@ class _Draft(NamedTuple):
     rule: str
     verb: bool  # the kind came from a casualty word after the noun (shared by a coordinated number)
     person: bool
+    base: QuantityKind | None = None  # the kind of the counted noun, when a casualty word overrode it
 
 
 class QuantityParser:
@@ -308,16 +349,23 @@ class QuantityParser:
         self._core = regex.compile(_core_source(cur, word, scalewords), regex.VERBOSE)
         self._vague = regex.compile(_vague_source(_alt(lex.vague)))
         self._unit = regex.compile(_unit_source(_alt(u for u in lex.units if u != "%")))
-        after_cas = [w for w, (_, where) in lex.casualty.items() if "after" in where]
+        after_cas = [w for w, (_, where) in lex.casualty.items() if "after" in where or "passive" in where]
+        # words that may follow the counted people only in the passive ("2 men were shot and killed", but "two
+        # gunmen shot and killed a man" counts the killers)
+        self._passive_only = frozenset(
+            w for w, (_, where) in lex.casualty.items() if where & {"after", "passive"} == {"passive"}
+        )
+        plain = _alt(lex.stop | set(lex.casualty) | set(lex.numbers) | set(lex.aux))
         before_cas = [w for w, (_, where) in lex.casualty.items() if "before" in where]
         noun_cas = [w for w, (_, where) in lex.casualty.items() if "noun" in where]
-        self._cas_after = regex.compile(_cas_after_source(_alt(lex.aux), _alt(after_cas)), regex.IGNORECASE)
+        self._cas_after = regex.compile(_cas_after_source(_alt(lex.aux), _alt(after_cas), plain), regex.IGNORECASE)
         self._cas_after_np = regex.compile(
-            _cas_after_np_source(_alt(lex.stop | set(lex.casualty)), _alt(lex.aux), _alt(after_cas)), regex.IGNORECASE
+            _cas_after_np_source(_alt(lex.stop | set(lex.casualty)), _alt(lex.aux), _alt(after_cas), plain),
+            regex.IGNORECASE,
         )
         self._cas_before = _Ending(
             regex.compile(_cas_before_source(_alt(before_cas)), regex.IGNORECASE),
-            [*before_cas, "a", "an", "the", "some"],
+            [*before_cas, "a", "an", "the", "some", "of", "between"],
         )
         self._cas_noun = _Ending(
             regex.compile(_cas_noun_source(_alt(noun_cas), _alt(lex.link)), regex.IGNORECASE),
@@ -493,12 +541,34 @@ class QuantityParser:
                     passive = True
             if found is None or any(x < found[1] and found[0] < y for x, y in spans):
                 continue
-            spans.append((found[0], found[1]))
-            out.append(
-                _Draft(found[0], found[1], 1.0, None, None, None, QuantityKind.KILLED, False, None, None,
-                       (found[2], found[3]), "quantities/singular-victim", passive, True)
-            )  # fmt: skip
+            if passive and _INCLUDING_END.search(text, max(s, found[0] - 12), found[0]):
+                continue  # "3 soldiers including a commander were killed": one of the three, not a fourth
+            victims = [found]
+            if passive:
+                # "a man and a woman were found dead"
+                b = _VICTIM_AND_BEFORE.search(text, max(s, found[0] - 60), found[0])
+                if b is not None and not _plural(b[_AB_NP]) and self._a_person(b[_AB_NP]):
+                    victims.insert(0, (b.start(_AB_DET), b.end(_AB_NP), b.start(_AB_NP), b.end(_AB_NP)))
+            else:
+                # "killing the father and a son"
+                b = _VICTIM_AND_AFTER.match(text, found[1], e)
+                if b is not None and not _plural(b[_AND_NP]) and self._a_person(b[_AND_NP]):
+                    victims.append((b.start(_AND_DET), b.end(_AND_NP), b.start(_AND_NP), b.end(_AND_NP)))
+            for v in victims:
+                if any(x < v[1] and v[0] < y for x, y in spans):
+                    continue
+                spans.append((v[0], v[1]))
+                out.append(
+                    _Draft(v[0], v[1], 1.0, None, None, None, QuantityKind.KILLED, False, None, None,
+                           (v[2], v[3]), "quantities/singular-victim", passive, True)
+                )  # fmt: skip
         return out
+
+    def _a_person(self, np: str) -> bool:
+        """Whether the head of a noun phrase names a person the lexicon knows ("a woman", "the father")."""
+        head = np.split()[-1].lower()
+        entry = self._lex.nouns.get(head)
+        return entry is not None and entry[1]
 
     def _killing_from(self, word: str) -> tuple[str, ...]:
         """The killing verbs that start with *word* (lower case), longest first (remembered per word)."""
@@ -696,22 +766,29 @@ class QuantityParser:
                 kind = nkind
                 after = nm.end()
                 rule = "quantities/number-noun" if rule == "quantities/number" else rule
-            elif value is not None and word and first is not None and first < 2 and not qualifier:
-                # "one" alone is a pronoun more often than a count
-                cm = self._cas_after.match(text, after, sent_end)
-                if cm is None:
-                    return None
+            elif (
+                # "one" alone is a pronoun more often than a count, unless a casualty word tells what befell it
+                # ("one was killed", "killing one", "killed one of their chiefs", "one forestry official died")
+                value is not None
+                and word
+                and first is not None
+                and first < 2
+                and not qualifier
+                and self._casualty_after(text, after, sent_end) is None
+                and self._cas_before.search(text, max(sent_start, start - 40), start) is None
+                and self._casualty_after(text, after, sent_end, np=True) is None
+            ):
+                return None
         # casualty words after ("12 people were killed"), before ("killing at least 12"),
         # or a casualty noun before ("the death toll rose to 30")
-        if kind in (QuantityKind.COUNT, QuantityKind.CIVILIANS, QuantityKind.PERSONNEL, QuantityKind.CASUALTIES) and (
-            noun is None or person
-        ):
+        base = kind
+        if kind in _CASUALTY_READS and (noun is None or person):
             # the look-ups in the order they decide (each only when the ones before found nothing)
-            cm = self._cas_after.match(text, after, sent_end)
+            cm = self._casualty_after(text, after, sent_end)
             bm = None if cm is not None else self._cas_before.search(text, max(sent_start, start - 40), start)
             nb = (
                 None
-                if cm is not None or bm is not None or noun is not None
+                if cm is not None or bm is not None or (noun is not None and not person)
                 else self._cas_noun.search(text, max(sent_start, start - 60), start)
             )
             if cm is not None:
@@ -721,15 +798,16 @@ class QuantityParser:
             elif bm is not None:
                 kind = lex.casualty[_norm(bm.group(_CAS_BEFORE))][0]
                 rule = "quantities/casualties"
-            elif nb is not None and noun is None:
+            elif nb is not None:
+                # "the death toll rose to 30", "the bodies of 5 soldiers"
                 kind = lex.casualty[_norm(nb.group(_CAS_NOUN))][0]
-                noun = (nb.start(_CAS_NOUN), nb.end(_CAS_NOUN))
+                noun = noun or (nb.start(_CAS_NOUN), nb.end(_CAS_NOUN))
                 person = True
                 rule = "quantities/casualties"
             elif (
                 noun is None
                 and kind == QuantityKind.COUNT
-                and (am := self._cas_after_np.match(text, after, sent_end))
+                and (am := self._casualty_after(text, after, sent_end, np=True))
                 and lex.casualty[_norm(am.group(_CAS_NP))][0] in _PERSON_CASUALTIES
             ):
                 # a word only people suffer ("killed", "wounded") after a noun the lexicon does not know: the noun
@@ -743,7 +821,23 @@ class QuantityParser:
                 return None
         if kind == QuantityKind.CASUALTIES and noun is None and rule != "quantities/casualties":
             kind = QuantityKind.COUNT
-        return _Draft(start, end, value, low, high, unit, kind, approximate, qualifier, vague, noun, rule, verb, person)
+        return _Draft(
+            start, end, value, low, high, unit, kind, approximate, qualifier, vague, noun, rule, verb, person,
+            base if base != kind else None,
+        )  # fmt: skip
+
+    def _casualty_after(self, text: str, pos: int, end: int, *, np: bool = False) -> regex.Match[str] | None:
+        """
+        A casualty word after the counted people (``_cas_after``), or after a noun phrase the lexicon does not
+        know (``_cas_after_np``, *np*); a word read only in the passive needs an auxiliary before it.
+        """
+        m = (self._cas_after_np if np else self._cas_after).match(text, pos, end)
+        if m is None:
+            return None
+        c, aux = (_CAS_NP, _CAS_NP_AUX) if np else (_CAS_AFTER, _CAS_AFTER_AUX)
+        if _norm(m.group(c)) in self._passive_only and _AUXILIARY.search(m.group(aux)) is None:
+            return None
+        return m
 
     def _value(self, m: regex.Match[str], digits: int, scale: int, words: int) -> float | None:
         """The value of one number of a match of ``_CORE``, from its groups *digits*, *scale* and *words*."""
@@ -939,6 +1033,23 @@ _UNSIGNED_KINDS = frozenset(
 
 
 _PERSON_CASUALTIES = frozenset({QuantityKind.KILLED, QuantityKind.WOUNDED})
+# the kinds of counted people a casualty word may override ("killed one prisoner": a prisoner counts as captured)
+_CASUALTY_READS = frozenset(
+    {
+        QuantityKind.COUNT,
+        QuantityKind.CIVILIANS,
+        QuantityKind.PERSONNEL,
+        QuantityKind.CASUALTIES,
+        QuantityKind.CAPTURED,
+    }
+)
+_AUXILIARY = regex.compile(r"(?i)(?<![\p{L}])(?:was|were|been|be|being|is|are|got|get)(?![\p{L}])")
+
+
+def _plural(np: str) -> bool:
+    """Whether the head (last word) of a noun phrase is a plural ("civilians", not "boss" or "man")."""
+    head = np.split()[-1].lower()
+    return head.endswith("s") and not head.endswith("ss")
 
 
 def _minus_sign(text: str, start: int) -> bool:
@@ -1039,6 +1150,7 @@ def _subject(mentions: list[tuple[int, int, str]], noun: tuple[int, int]) -> str
 
 
 _AND = regex.compile(r"\s*+,?\s*+and\s++\Z")
+_INCLUDING = regex.compile(r"\s*+,?\s*+including\s++\Z", regex.IGNORECASE)
 
 
 def _share_verbs(text: str, drafts: list[_Draft]) -> list[_Draft]:
@@ -1052,5 +1164,11 @@ def _share_verbs(text: str, drafts: list[_Draft]) -> list[_Draft]:
             continue
         gap_from = a.noun[1] if a.noun else a.end
         if gap_from <= b.start and _AND.match(text[gap_from : b.start]):
+            base = a.kind if a.kind != b.kind else None
+            out[i] = a._replace(kind=b.kind, verb=True, rule="quantities/casualties", base=base)
+        elif a.noun and gap_from <= b.start and b.base is not None and _INCLUDING.match(text[gap_from : b.start]):
+            # "21 militants including 2 commanders were killed": the count after "including" is part of the one
+            # before, which the casualty word tells of; the part keeps the kind of its noun (not counted twice)
             out[i] = a._replace(kind=b.kind, verb=True, rule="quantities/casualties")
+            out[i + 1] = b._replace(kind=b.base, base=None, verb=False, rule="quantities/number-noun")
     return out
