@@ -232,7 +232,7 @@ def _passive_verb_source(both: str) -> str:
 # joins clauses or phrases ("a village and a man was killed" names the man alone)
 _VICTIM_WORD = (
     r"(?:(?!(?i:or|but|who|whom|which|that|was|were|is|are|has|had|have|been|when|while)(?![\p{L}])"
-    r"|(?i:and\s++(?:an?|the))(?![\p{L}]))"
+    r"|(?i:and\s++(?:an?|the|his|her|their))(?![\p{L}]))"
     r"[\p{L}](?:[\p{L}\-'’]|\.(?=\p{L}))*+|\p{N}++(?i:st|nd|rd|th)(?![\p{L}]))"
 )
 _VICTIM_NP = _VICTIM_WORD + r"(?:\s++" + _VICTIM_WORD + r"){0,5}?"
@@ -244,7 +244,7 @@ _VICTIM_END = (
 
 
 def _victim_after_source(both: str) -> str:
-    return r"(?<![\p{L}])(?P<det>(?i:an?))\s++(?P<np>" + _VICTIM_NP + r")" + _passive_verb_source(both) + r"\Z"
+    return r"(?<![\p{L}])(?P<det>(?i:an?|his|her))\s++(?P<np>" + _VICTIM_NP + r")" + _passive_verb_source(both) + r"\Z"
 
 
 def _victim_before_source(killing: str) -> str:
@@ -257,7 +257,7 @@ def _victim_before_source(killing: str) -> str:
 # a second victim joined by "and": before one named after a passive verb ("a man and a woman were found dead"),
 # after one named after an active verb ("killing the father and a son")
 _VICTIM_AND_BEFORE = regex.compile(
-    r"(?<![\p{L}])(?P<det>(?i:an?|the))\s++(?P<np>(?:(?!(?i:an?|the)\s)"
+    r"(?<![\p{L}])(?P<det>(?i:an?|the|his|her|their))\s++(?P<np>(?:(?!(?i:an?|the|his|her|their)\s)"
     + _VICTIM_WORD
     + r"\s++){0,3}?"
     + _VICTIM_WORD
@@ -268,6 +268,13 @@ _VICTIM_AND_AFTER = regex.compile(
 )
 _AB_DET, _AB_NP = (_VICTIM_AND_BEFORE.groupindex[g] for g in ("det", "np"))
 _AND_DET, _AND_NP = (_VICTIM_AND_AFTER.groupindex[g] for g in ("det", "np"))
+# one person who died, named before the verb, perhaps with what befell them first
+_DIED = regex.compile(
+    r"(?<![\p{L}])(?P<det>(?i:an?|the|his|her|their))\s++(?P<np>" + _VICTIM_NP + r")"
+    r"(?:\s++(?i:was|were)\s++\p{L}++(?:\s++\p{L}++){0,4}?\s++and)?"
+    r"\s++(?:(?i:later|also|reportedly|subsequently|eventually|then|allegedly)\s++)?\Z"
+)
+_DIED_DET, _DIED_NP = (_DIED.groupindex[g] for g in ("det", "np"))
 _INCLUDING_END = regex.compile(r"(?i)(?<![\p{L}])including\s*+\Z")
 
 
@@ -390,7 +397,11 @@ class QuantityParser:
         self._victim_before = regex.compile(_victim_before_source(_alt(lex.killing)))
         self._killing_prefixed: dict[str, tuple[str, ...]] = {}
         self._killing_first = frozenset(w.split()[0] for w in lex.killing)
-        roles = dict.fromkeys(self._killing_first, _VERB_ROLE) | dict.fromkeys(_NEGATIONS, _NEGATION_ROLE)
+        roles = (
+            dict.fromkeys(self._killing_first, _VERB_ROLE)
+            | dict.fromkeys(_NEGATIONS, _NEGATION_ROLE)
+            | {"died": _VERB_ROLE}
+        )
         self._triggers = frozenset(w.lower() for w in (*lex.numbers, *lex.vague, "a", "an")) | {
             w.split()[0] for w in lex.vague
         }
@@ -539,6 +550,12 @@ class QuantityParser:
                 if a is not None and not a[_A_NP].split()[-1].lower().endswith("s"):
                     found = (a.start(_A_DET), a.end(_A_NP), a.start(_A_NP), a.end(_A_NP))
                     passive = True
+                elif a is None and tok.text.lower() == "died":
+                    # "a prisoner died", "a suspect was shot and died", "the other died"
+                    d = _DIED.search(text, lo, tok.start)
+                    if d is not None and not _plural(d[_DIED_NP]):
+                        found = (d.start(_DIED_DET), d.end(_DIED_NP), d.start(_DIED_NP), d.end(_DIED_NP))
+                        passive = True
             if found is None or any(x < found[1] and found[0] < y for x, y in spans):
                 continue
             if passive and _INCLUDING_END.search(text, max(s, found[0] - 12), found[0]):
@@ -766,19 +783,19 @@ class QuantityParser:
                 kind = nkind
                 after = nm.end()
                 rule = "quantities/number-noun" if rule == "quantities/number" else rule
-            elif (
+            elif value is not None and word and first is not None and first < 2 and not qualifier:
                 # "one" alone is a pronoun more often than a count, unless a casualty word tells what befell it
-                # ("one was killed", "killing one", "killed one of their chiefs", "one forestry official died")
-                value is not None
-                and word
-                and first is not None
-                and first < 2
-                and not qualifier
-                and self._casualty_after(text, after, sent_end) is None
-                and self._cas_before.search(text, max(sent_start, start - 40), start) is None
-                and self._casualty_after(text, after, sent_end, np=True) is None
-            ):
-                return None
+                # ("one was killed", "killing one", "killed one of their chiefs", "one of the men was killed",
+                # "one forestry official died")
+                of = _ONE_OF.match(text, after, sent_end)
+                at = after if of is None else of.end()
+                if (
+                    self._casualty_after(text, at, sent_end) is None
+                    and self._cas_before.search(text, max(sent_start, start - 40), start) is None
+                    and self._casualty_after(text, at, sent_end, np=True) is None
+                ):
+                    return None
+                after = at
         # casualty words after ("12 people were killed"), before ("killing at least 12"),
         # or a casualty noun before ("the death toll rose to 30")
         base = kind
@@ -992,6 +1009,8 @@ def _fraction_after() -> regex.Pattern[str]:
     )
 
 
+# "one of the men", "one of them": the one is one of the people named next
+_ONE_OF = regex.compile(r"\s++of\s++(?i:the|them|those|these|their|his|her|its)(?![\p{L}])")
 _OF_AFTER = regex.compile(r"\s++of(?![\p{L}])", regex.IGNORECASE)
 # the word after a number
 _NEXT_WORD = regex.compile(r"\s++(?P<w>[\p{L}][\p{L}\-'’]*+)")
