@@ -179,23 +179,15 @@ def _unit_source(units: str) -> str:
     return r"(?:\s*+|[\-‐]|\s*+[\-‐]\s*+)(?P<u>(?i:" + units + r"))(?![\p{L}\p{N}])|\s*+(?P<u>%)"
 
 
-def _cas_after_source(aux: str, cas: str, plain: str) -> str:
-    # what may stand between the counted people and the casualty word: a parenthesis ("5 civilians (2 men and
-    # 3 women) were killed"), words after "including" or "and" that hold no number ("3 civilians including a
-    # commander were killed", "7 soldiers and alleged mercenaries were killed": *plain* excludes the number,
-    # casualty and function words), then auxiliaries and adverbs (their run kept in the group aux)
-    word = r"(?:\s++(?!(?:" + plain + r")(?![\p{L}]))[\p{L}][\p{L}\-'’]*+)"
-    return (
-        r"(?:\s*+\([^()\n]{1,120}\))?+"
-        r"(?:(?:\s*+,)?\s++(?i:including(?:\s++(?:an?|the))?|and)" + word + r"{1,5}?(?:\s*+,)?(?=\s))?"
-        r"[\s,]*+(?P<aux>(?:(?:" + aux + r")\s++){0,4}?)(?P<c>(?i:" + cas + r"))(?![\p{L}])"
-    )
+def _cas_after_source(aux: str, cas: str) -> str:
+    # auxiliaries and adverbs before the casualty word, their run kept in the group aux
+    return r"[\s,]*+(?P<aux>(?:(?:" + aux + r")\s++){0,4}?)(?P<c>(?i:" + cas + r"))(?![\p{L}])"
 
 
-def _cas_after_np_source(stop: str, aux: str, cas: str, plain: str) -> str:
+def _cas_after_np_source(stop: str, aux: str, cas: str) -> str:
     # a noun phrase the lexicon does not know, then a casualty word: "3 Arbakis were killed", "1 security guard died"
     words = r"(?P<mods>(?:\s++(?!(?:" + stop + r")(?![\p{L}]))[\p{L}][\p{L}\-'’/]*+){1,3}?)"
-    return words + _cas_after_source(aux, cas, plain)
+    return words + _cas_after_source(aux, cas)
 
 
 def _cas_before_source(cas: str) -> str:
@@ -288,8 +280,8 @@ _GROUP_INDEX: dict[str, dict[str, int]] = {
         ("_core", _core_source("x", "x", "x"), regex.VERBOSE),
         ("_vague", _vague_source("x"), 0),
         ("_unit", _unit_source("x"), 0),
-        ("_cas_after", _cas_after_source("x", "x", "x"), 0),
-        ("_cas_after_np", _cas_after_np_source("x", "x", "x", "x"), 0),
+        ("_cas_after", _cas_after_source("x", "x"), 0),
+        ("_cas_after_np", _cas_after_np_source("x", "x", "x"), 0),
         ("_cas_before", _cas_before_source("x"), 0),
         ("_cas_noun", _cas_noun_source("x", "x"), 0),
         ("_qual", _qual_source("x"), 0),
@@ -362,12 +354,13 @@ class QuantityParser:
         self._passive_only = frozenset(
             w for w, (_, where) in lex.casualty.items() if where & {"after", "passive"} == {"passive"}
         )
-        plain = _alt(lex.stop | set(lex.casualty) | set(lex.numbers) | set(lex.aux))
+        # the words that end a phrase skipped before a casualty word (see _skip): numbers, casualty, function words
+        self._plain = frozenset(w.lower() for w in (*lex.stop, *lex.casualty, *lex.numbers, *lex.aux))
         before_cas = [w for w, (_, where) in lex.casualty.items() if "before" in where]
         noun_cas = [w for w, (_, where) in lex.casualty.items() if "noun" in where]
-        self._cas_after = regex.compile(_cas_after_source(_alt(lex.aux), _alt(after_cas), plain), regex.IGNORECASE)
+        self._cas_after = regex.compile(_cas_after_source(_alt(lex.aux), _alt(after_cas)), regex.IGNORECASE)
         self._cas_after_np = regex.compile(
-            _cas_after_np_source(_alt(lex.stop | set(lex.casualty)), _alt(lex.aux), _alt(after_cas), plain),
+            _cas_after_np_source(_alt(lex.stop | set(lex.casualty)), _alt(lex.aux), _alt(after_cas)),
             regex.IGNORECASE,
         )
         self._cas_before = _Ending(
@@ -524,7 +517,7 @@ class QuantityParser:
     def _victims(self, text: str, analysis: Analysis, drafts: list[_Draft], verbs: list[Token]) -> list[_Draft]:
         """One person killed, named by an article or a pronoun: "a civilian was killed", "killing him"."""
         out: list[_Draft] = []
-        spans = [(d.start, d.end) for d in drafts] + [d.noun for d in drafts if d.noun]
+        spans = _Spans([(d.start, d.end) for d in drafts] + [d.noun for d in drafts if d.noun])
         for tok in verbs:
             s, e = analysis.sentence_at(tok.start)
             found: tuple[int, int, int, int] | None = None
@@ -556,7 +549,7 @@ class QuantityParser:
                     if d is not None and not _plural(d[_DIED_NP]):
                         found = (d.start(_DIED_DET), d.end(_DIED_NP), d.start(_DIED_NP), d.end(_DIED_NP))
                         passive = True
-            if found is None or any(x < found[1] and found[0] < y for x, y in spans):
+            if found is None or spans.overlaps(found[0], found[1]):
                 continue
             if passive and _INCLUDING_END.search(text, max(s, found[0] - 12), found[0]):
                 continue  # "3 soldiers including a commander were killed": one of the three, not a fourth
@@ -572,9 +565,9 @@ class QuantityParser:
                 if b is not None and not _plural(b[_AND_NP]) and self._a_person(b[_AND_NP]):
                     victims.append((b.start(_AND_DET), b.end(_AND_NP), b.start(_AND_NP), b.end(_AND_NP)))
             for v in victims:
-                if any(x < v[1] and v[0] < y for x, y in spans):
+                if spans.overlaps(v[0], v[1]):
                     continue
-                spans.append((v[0], v[1]))
+                spans.add(v[0], v[1])
                 out.append(
                     _Draft(v[0], v[1], 1.0, None, None, None, QuantityKind.KILLED, False, None, None,
                            (v[2], v[3]), "quantities/singular-victim", passive, True)
@@ -850,11 +843,38 @@ class QuantityParser:
         """
         m = (self._cas_after_np if np else self._cas_after).match(text, pos, end)
         if m is None:
-            return None
+            if np:
+                return None
+            skipped = self._skip(text, pos, end)
+            m = None if skipped is None else self._cas_after.match(text, skipped, end)
+            if m is None:
+                return None
         c, aux = (_CAS_NP, _CAS_NP_AUX) if np else (_CAS_AFTER, _CAS_AFTER_AUX)
         if _norm(m.group(c)) in self._passive_only and _AUXILIARY.search(m.group(aux)) is None:
             return None
         return m
+
+    def _skip(self, text: str, pos: int, end: int) -> int | None:
+        """
+        Where a casualty word may stand after the counted people, past what may come between (None when nothing
+        does): a parenthesis ("5 civilians (2 men and 3 women) were killed"), words after "including" or "and"
+        that hold no number, casualty or function word ("3 civilians including a commander were killed",
+        "7 soldiers and alleged mercenaries were killed").
+        """
+        skipped = False
+        pm = _PAREN.match(text, pos, end)
+        if pm is not None:
+            pos, skipped = pm.end(), True
+        jm = _JOIN.match(text, pos, end)
+        if jm is not None:
+            q, n = jm.end(), 0
+            while n < 5 and (wm := _SKIP_WORD.match(text, q, end)) is not None:
+                if wm.group(_SKIP_WORD_W).lower() in self._plain:
+                    break
+                q, n = wm.end(), n + 1
+            if n:
+                pos, skipped = q, True
+        return pos if skipped else None
 
     def _value(self, m: regex.Match[str], digits: int, scale: int, words: int) -> float | None:
         """The value of one number of a match of ``_CORE``, from its groups *digits*, *scale* and *words*."""
@@ -1009,6 +1029,11 @@ def _fraction_after() -> regex.Pattern[str]:
     )
 
 
+# what may stand between counted people and a casualty word (see QuantityParser._skip)
+_PAREN = regex.compile(r"\s*+\([^()\n]{1,120}\)")
+_JOIN = regex.compile(r"(?:\s*+,)?\s++(?i:including(?:\s++(?:an?|the))?|and)(?![\p{L}])")
+_SKIP_WORD = regex.compile(r"\s++(?P<w>[\p{L}][\p{L}\-'’]*+)")
+_SKIP_WORD_W = _SKIP_WORD.groupindex["w"]
 # "one of the men", "one of them": the one is one of the people named next
 _ONE_OF = regex.compile(r"\s++of\s++(?i:the|them|those|these|their|his|her|its)(?![\p{L}])")
 _OF_AFTER = regex.compile(r"\s++of(?![\p{L}])", regex.IGNORECASE)
@@ -1146,6 +1171,37 @@ def _sentence_start(text: str, i: int) -> bool:
     while j >= 0 and text[j] in " \t\"'“‘([":
         j -= 1
     return j < 0 or text[j] in ".!?:;\n\r—–-•*"
+
+
+class _Spans:
+    """
+    Spans of text, sorted by start: whether one overlaps a stretch is found among those that start at most the
+    longest span's length before it (a bisection, not a scan of all: a document may name thousands of victims).
+    """
+
+    __slots__ = ("_longest", "_spans", "_starts")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self._spans = sorted(spans)
+        self._starts = [a for a, _ in self._spans]
+        self._longest = max((b - a for a, b in self._spans), default=0)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span overlaps ``[start, end)``."""
+        spans = self._spans
+        i = bisect.bisect_left(self._starts, start - self._longest)
+        while i < len(spans) and spans[i][0] < end:
+            if spans[i][1] > start:
+                return True
+            i += 1
+        return False
+
+    def add(self, start: int, end: int) -> None:
+        """Add the span ``[start, end)``."""
+        i = bisect.bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self._spans.insert(i, (start, end))
+        self._longest = max(self._longest, end - start)
 
 
 def _inside(starts: list[int], spans: list[tuple[int, int]], start: int, end: int) -> bool:
