@@ -450,6 +450,7 @@ def test_counts_of_the_dead(text: str, expected: list[tuple[str, float]]) -> Non
         ("Police raided a house and a suspect was killed.", [("a suspect", 1.0)]),
         # "died" after one person
         ("A detainee died in custody.", [("A detainee", 1.0)]),
+        ("A driver was pronounced dead at the hospital.", [("A driver", 1.0)]),
         ("A robber was shot by the police and died.", [("A robber", 1.0)]),
         ("One man was wounded and the other died.", [("the other", 1.0)]),
         # one of the counted people, not one more
