@@ -392,3 +392,87 @@ def test_person_nouns_of_the_lexicon(text: str, kind: QuantityKind) -> None:
     (found,) = QuantityParser().find(text)
     assert found.kind == kind
     assert found.noun is not None
+
+
+def _killed(text: str) -> list[tuple[str, float | None]]:
+    return [(text[d.start : d.end], d.value) for d in PARSER.find(text) if d.kind == QuantityKind.KILLED]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a killing verb before "one" and its noun (or "one of ...")
+        ("Rebels killed one policeman and wounded another.", [("one", 1.0)]),
+        ("Guards killed one inmate and wounded 4 others.", [("one", 1.0)]),
+        ("The army killed one of their leaders near the river.", [("one", 1.0)]),
+        ("A bomb exploded, killing one and injuring two.", [("one", 1.0)]),
+        ("Three men fought with police, and one of the men was killed.", [("one", 1.0)]),
+        ("One park ranger was killed.", [("One", 1.0)]),
+        # a parenthesis, an "including" phrase or a coordinated noun between the count and its verb
+        ("4 villagers (3 men and 1 boy) were killed in the blast.", [("4", 4.0)]),
+        ("2 farmers including a village elder were abducted and killed.", [("2", 2.0)]),
+        ("Nine police officers and allied militiamen were reportedly killed.", [("Nine", 9.0)]),
+        # a count after "including" is part of the count before it
+        ("At least 30 rebels including 3 commanders and 2 policemen were killed.", [("At least 30", 30.0), ("2", 2.0)]),
+        ("killing between 3 and 5 fighters.", [("3 and 5", 3.0)]),
+        ("The strike killed a family of four.", [("four", 4.0)]),
+        ("The bodies of 6 soldiers were recovered.", [("6", 6.0)]),
+        ("12 ISWAP/BH fighters were killed.", [("12", 12.0)]),
+        # killing phrases read in the passive
+        ("1 guard was shot and killed by bandits.", [("1", 1.0)]),
+        ("2 traders were stabbed to death at the market.", [("2", 2.0)]),
+    ],
+)
+def test_counts_of_the_dead(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _killed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A farmer was shot to death by three gunmen.", [("A farmer", 1.0)]),
+        ("A taxi driver was beaten to death by a mob.", [("A taxi driver", 1.0)]),
+        ("A guard fatally shot a customer at the gate.", [("a customer", 1.0)]),
+        ("Gunmen shot dead a 2nd lieutenant in the city.", [("a 2nd lieutenant", 1.0)]),
+        (
+            "A gunman killed a member of the local election commission in the town.",
+            [("a member of the local election commission", 1.0)],
+        ),
+        (
+            "A senior official of the ruling party was stabbed to death on Monday.",
+            [("A senior official of the ruling party", 1.0)],
+        ),
+        ("The body of a teacher was found near the road.", [("a teacher", 1.0)]),
+        # coordinated victims
+        ("A man and a woman were found dead in a car.", [("A man", 1.0), ("a woman", 1.0)]),
+        ("The shelling killed the mother and a daughter in their home.", [("the mother", 1.0), ("a daughter", 1.0)]),
+        ("A student and his brother were shot dead.", [("A student", 1.0), ("his brother", 1.0)]),
+        ("Police raided a house and a suspect was killed.", [("a suspect", 1.0)]),
+        # "died" after one person
+        ("A detainee died in custody.", [("A detainee", 1.0)]),
+        ("A driver was pronounced dead at the hospital.", [("A driver", 1.0)]),
+        ("A robber was shot by the police and died.", [("A robber", 1.0)]),
+        ("One man was wounded and the other died.", [("the other", 1.0)]),
+        # one of the counted people, not one more
+        ("5 soldiers including a colonel were killed.", [("5", 5.0)]),
+    ],
+)
+def test_one_person_killed(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _killed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # the killers are no dead: an active killing phrase after a count, the agent of a passive
+        ("Two gunmen shot and killed a shopkeeper.", "Two"),
+        ("Three militants beheaded a farmer.", "Three"),
+        ("A man was shot to death by two armed men.", "two"),
+        ("Four men abducted and killed a driver.", "Four"),
+    ],
+)
+def test_the_killers_are_not_counted_dead(text: str, count: str) -> None:
+    found = [d for d in PARSER.find(text) if text[d.start : d.end] == count]
+    assert len(found) == 1
+    assert found[0].kind != QuantityKind.KILLED
+    assert sum(v or 0 for _, v in _killed(text)) == 1

@@ -180,17 +180,22 @@ def _unit_source(units: str) -> str:
 
 
 def _cas_after_source(aux: str, cas: str) -> str:
-    return r"[\s,]*+(?:(?:" + aux + r")\s++){0,4}?(?P<c>(?i:" + cas + r"))(?![\p{L}])"
+    # auxiliaries and adverbs before the casualty word, their run kept in the group aux
+    return r"[\s,]*+(?P<aux>(?:(?:" + aux + r")\s++){0,4}?)(?P<c>(?i:" + cas + r"))(?![\p{L}])"
 
 
 def _cas_after_np_source(stop: str, aux: str, cas: str) -> str:
     # a noun phrase the lexicon does not know, then a casualty word: "3 Arbakis were killed", "1 security guard died"
-    words = r"(?P<mods>(?:\s++(?!(?:" + stop + r")(?![\p{L}]))[\p{L}][\p{L}\-'’]*+){1,3}?)"
+    words = r"(?P<mods>(?:\s++(?!(?:" + stop + r")(?![\p{L}]))[\p{L}][\p{L}\-'’/]*+){1,3}?)"
     return words + _cas_after_source(aux, cas)
 
 
 def _cas_before_source(cas: str) -> str:
-    return r"(?<![\p{L}])(?P<c>(?i:" + cas + r"))\s++(?:(?:an?|the|some)\s++)?\Z"
+    # "killing 12", "killed a family of three", "killing between 2 and 4"
+    return (
+        r"(?<![\p{L}])(?P<c>(?i:" + cas + r"))\s++(?:(?:an?|the|some)\s++)?"
+        r"(?:(?i:family)\s++of\s++|(?i:between)\s++)?\Z"
+    )
 
 
 def _cas_noun_source(cas: str, link: str) -> str:
@@ -215,20 +220,54 @@ def _passive_verb_source(both: str) -> str:
     )
 
 
+# a word of the noun phrase that names one victim: letters, or an ordinal ("a 1st lieutenant"); not a word that
+# joins clauses or phrases ("a village and a man was killed" names the man alone)
+_VICTIM_WORD = (
+    r"(?:(?!(?i:or|but|who|whom|which|that|was|were|is|are|has|had|have|been|when|while)(?![\p{L}])"
+    r"|(?i:and\s++(?:an?|the|his|her|their))(?![\p{L}]))"
+    r"[\p{L}](?:[\p{L}\-'’]|\.(?=\p{L}))*+|\p{N}++(?i:st|nd|rd|th)(?![\p{L}]))"
+)
+_VICTIM_NP = _VICTIM_WORD + r"(?:\s++" + _VICTIM_WORD + r"){0,5}?"
+# the end of a victim named before a killing verb in the active voice ("killed a man in", "killing the father and")
+_VICTIM_END = (
+    r"(?=\s*+[,.;:()]|\s*+\Z|\s++(?i:in|at|on|near|with|who|while|during|and|after|before|by|from|inside|outside|as|"
+    r"when|whilst|over|was|were|is|had|has|that|which|whom)(?![\p{L}]))"
+)
+
+
 def _victim_after_source(both: str) -> str:
-    return (
-        r"(?<![\p{L}])(?P<det>(?i:an?))\s++(?P<np>[\p{L}][\p{L}\-'’.]*+(?:\s++[\p{L}][\p{L}\-'’.]*+){0,3}?)"
-        + _passive_verb_source(both)
-        + r"\Z"
-    )
+    return r"(?<![\p{L}])(?P<det>(?i:an?|his|her))\s++(?P<np>" + _VICTIM_NP + r")" + _passive_verb_source(both) + r"\Z"
 
 
 def _victim_before_source(killing: str) -> str:
     return (
         r"(?P<v>(?i:" + killing + r"))\s++(?:(?P<pron>(?i:him|her))(?![\p{L}])|(?P<det>(?i:an?|the))\s++"
-        r"(?P<np>[\p{L}][\p{L}\-'’]*+(?:\s++[\p{L}][\p{L}\-'’]*+){0,3}?)"
-        r"(?=\s*+[,.;:()]|\s*+\Z|\s++(?i:in|at|on|near|with|who|while|during|and|after|before|by|from|inside|outside|as|when|whilst|over)(?![\p{L}])))"
+        r"(?P<np>" + _VICTIM_NP + r")" + _VICTIM_END + r")"
     )
+
+
+# a second victim joined by "and": before one named after a passive verb ("a man and a woman were found dead"),
+# after one named after an active verb ("killing the father and a son")
+_VICTIM_AND_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?P<det>(?i:an?|the|his|her|their))\s++(?P<np>(?:(?!(?i:an?|the|his|her|their)\s)"
+    + _VICTIM_WORD
+    + r"\s++){0,3}?"
+    + _VICTIM_WORD
+    + r")\s++and\s++\Z"
+)
+_VICTIM_AND_AFTER = regex.compile(
+    r"\s++and\s++(?P<det>(?i:an?|the|his|her|their))\s++(?P<np>" + _VICTIM_NP + r")" + _VICTIM_END
+)
+_AB_DET, _AB_NP = (_VICTIM_AND_BEFORE.groupindex[g] for g in ("det", "np"))
+_AND_DET, _AND_NP = (_VICTIM_AND_AFTER.groupindex[g] for g in ("det", "np"))
+# one person who died, named before the verb, perhaps with what befell them first
+_DIED = regex.compile(
+    r"(?<![\p{L}])(?P<det>(?i:an?|the|his|her|their))\s++(?P<np>" + _VICTIM_NP + r")"
+    r"(?:\s++(?i:was|were)\s++\p{L}++(?:\s++\p{L}++){0,4}?\s++and)?"
+    r"\s++(?:(?i:later|also|reportedly|subsequently|eventually|then|allegedly)\s++)?\Z"
+)
+_DIED_DET, _DIED_NP = (_DIED.groupindex[g] for g in ("det", "np"))
+_INCLUDING_END = regex.compile(r"(?i)(?<![\p{L}])including\s*+\Z")
 
 
 # The groups of each pattern by number, read from the pattern built with a placeholder for every lexicon
@@ -256,8 +295,8 @@ _CUR, _D1, _S1, _W1, _SEP, _D2, _S2, _W2 = (
 )
 _VAGUE = _GROUP_INDEX["_vague"]["v"]
 _UNIT = _GROUP_INDEX["_unit"]["u"]
-_CAS_AFTER = _GROUP_INDEX["_cas_after"]["c"]
-_CAS_NP_MODS, _CAS_NP = (_GROUP_INDEX["_cas_after_np"][g] for g in ("mods", "c"))
+_CAS_AFTER_AUX, _CAS_AFTER = (_GROUP_INDEX["_cas_after"][g] for g in ("aux", "c"))
+_CAS_NP_MODS, _CAS_NP_AUX, _CAS_NP = (_GROUP_INDEX["_cas_after_np"][g] for g in ("mods", "aux", "c"))
 _CAS_BEFORE = _GROUP_INDEX["_cas_before"]["c"]
 _CAS_NOUN = _GROUP_INDEX["_cas_noun"]["c"]
 _QUAL = _GROUP_INDEX["_qual"]["q"]
@@ -283,6 +322,7 @@ class _Draft(NamedTuple):
     rule: str
     verb: bool  # the kind came from a casualty word after the noun (shared by a coordinated number)
     person: bool
+    base: QuantityKind | None = None  # the kind of the counted noun, when a casualty word overrode it
 
 
 class QuantityParser:
@@ -308,16 +348,24 @@ class QuantityParser:
         self._core = regex.compile(_core_source(cur, word, scalewords), regex.VERBOSE)
         self._vague = regex.compile(_vague_source(_alt(lex.vague)))
         self._unit = regex.compile(_unit_source(_alt(u for u in lex.units if u != "%")))
-        after_cas = [w for w, (_, where) in lex.casualty.items() if "after" in where]
+        after_cas = [w for w, (_, where) in lex.casualty.items() if "after" in where or "passive" in where]
+        # words that may follow the counted people only in the passive ("2 men were shot and killed", but "two
+        # gunmen shot and killed a man" counts the killers)
+        self._passive_only = frozenset(
+            w for w, (_, where) in lex.casualty.items() if where & {"after", "passive"} == {"passive"}
+        )
+        # the words that end a phrase skipped before a casualty word (see _skip): numbers, casualty, function words
+        self._plain = frozenset(w.lower() for w in (*lex.stop, *lex.casualty, *lex.numbers, *lex.aux))
         before_cas = [w for w, (_, where) in lex.casualty.items() if "before" in where]
         noun_cas = [w for w, (_, where) in lex.casualty.items() if "noun" in where]
         self._cas_after = regex.compile(_cas_after_source(_alt(lex.aux), _alt(after_cas)), regex.IGNORECASE)
         self._cas_after_np = regex.compile(
-            _cas_after_np_source(_alt(lex.stop | set(lex.casualty)), _alt(lex.aux), _alt(after_cas)), regex.IGNORECASE
+            _cas_after_np_source(_alt(lex.stop | set(lex.casualty)), _alt(lex.aux), _alt(after_cas)),
+            regex.IGNORECASE,
         )
         self._cas_before = _Ending(
             regex.compile(_cas_before_source(_alt(before_cas)), regex.IGNORECASE),
-            [*before_cas, "a", "an", "the", "some"],
+            [*before_cas, "a", "an", "the", "some", "of", "between"],
         )
         self._cas_noun = _Ending(
             regex.compile(_cas_noun_source(_alt(noun_cas), _alt(lex.link)), regex.IGNORECASE),
@@ -342,7 +390,11 @@ class QuantityParser:
         self._victim_before = regex.compile(_victim_before_source(_alt(lex.killing)))
         self._killing_prefixed: dict[str, tuple[str, ...]] = {}
         self._killing_first = frozenset(w.split()[0] for w in lex.killing)
-        roles = dict.fromkeys(self._killing_first, _VERB_ROLE) | dict.fromkeys(_NEGATIONS, _NEGATION_ROLE)
+        roles = (
+            dict.fromkeys(self._killing_first, _VERB_ROLE)
+            | dict.fromkeys(_NEGATIONS, _NEGATION_ROLE)
+            | {"died": _VERB_ROLE}
+        )
         self._triggers = frozenset(w.lower() for w in (*lex.numbers, *lex.vague, "a", "an")) | {
             w.split()[0] for w in lex.vague
         }
@@ -465,7 +517,7 @@ class QuantityParser:
     def _victims(self, text: str, analysis: Analysis, drafts: list[_Draft], verbs: list[Token]) -> list[_Draft]:
         """One person killed, named by an article or a pronoun: "a civilian was killed", "killing him"."""
         out: list[_Draft] = []
-        spans = [(d.start, d.end) for d in drafts] + [d.noun for d in drafts if d.noun]
+        spans = _Spans([(d.start, d.end) for d in drafts] + [d.noun for d in drafts if d.noun])
         for tok in verbs:
             s, e = analysis.sentence_at(tok.start)
             found: tuple[int, int, int, int] | None = None
@@ -491,14 +543,42 @@ class QuantityParser:
                 if a is not None and not a[_A_NP].split()[-1].lower().endswith("s"):
                     found = (a.start(_A_DET), a.end(_A_NP), a.start(_A_NP), a.end(_A_NP))
                     passive = True
-            if found is None or any(x < found[1] and found[0] < y for x, y in spans):
+                elif a is None and tok.text.lower() == "died":
+                    # "a prisoner died", "a suspect was shot and died", "the other died"
+                    d = _DIED.search(text, lo, tok.start)
+                    if d is not None and not _plural(d[_DIED_NP]):
+                        found = (d.start(_DIED_DET), d.end(_DIED_NP), d.start(_DIED_NP), d.end(_DIED_NP))
+                        passive = True
+            if found is None or spans.overlaps(found[0], found[1]):
                 continue
-            spans.append((found[0], found[1]))
-            out.append(
-                _Draft(found[0], found[1], 1.0, None, None, None, QuantityKind.KILLED, False, None, None,
-                       (found[2], found[3]), "quantities/singular-victim", passive, True)
-            )  # fmt: skip
+            if passive and _INCLUDING_END.search(text, max(s, found[0] - 12), found[0]):
+                continue  # "3 soldiers including a commander were killed": one of the three, not a fourth
+            victims = [found]
+            if passive:
+                # "a man and a woman were found dead"
+                b = _VICTIM_AND_BEFORE.search(text, max(s, found[0] - 60), found[0])
+                if b is not None and not _plural(b[_AB_NP]) and self._a_person(b[_AB_NP]):
+                    victims.insert(0, (b.start(_AB_DET), b.end(_AB_NP), b.start(_AB_NP), b.end(_AB_NP)))
+            else:
+                # "killing the father and a son"
+                b = _VICTIM_AND_AFTER.match(text, found[1], e)
+                if b is not None and not _plural(b[_AND_NP]) and self._a_person(b[_AND_NP]):
+                    victims.append((b.start(_AND_DET), b.end(_AND_NP), b.start(_AND_NP), b.end(_AND_NP)))
+            for v in victims:
+                if spans.overlaps(v[0], v[1]):
+                    continue
+                spans.add(v[0], v[1])
+                out.append(
+                    _Draft(v[0], v[1], 1.0, None, None, None, QuantityKind.KILLED, False, None, None,
+                           (v[2], v[3]), "quantities/singular-victim", passive, True)
+                )  # fmt: skip
         return out
+
+    def _a_person(self, np: str) -> bool:
+        """Whether the head of a noun phrase names a person the lexicon knows ("a woman", "the father")."""
+        head = np.split()[-1].lower()
+        entry = self._lex.nouns.get(head)
+        return entry is not None and entry[1]
 
     def _killing_from(self, word: str) -> tuple[str, ...]:
         """The killing verbs that start with *word* (lower case), longest first (remembered per word)."""
@@ -697,21 +777,28 @@ class QuantityParser:
                 after = nm.end()
                 rule = "quantities/number-noun" if rule == "quantities/number" else rule
             elif value is not None and word and first is not None and first < 2 and not qualifier:
-                # "one" alone is a pronoun more often than a count
-                cm = self._cas_after.match(text, after, sent_end)
-                if cm is None:
+                # "one" alone is a pronoun more often than a count, unless a casualty word tells what befell it
+                # ("one was killed", "killing one", "killed one of their chiefs", "one of the men was killed",
+                # "one forestry official died")
+                of = _ONE_OF.match(text, after, sent_end)
+                at = after if of is None else of.end()
+                if (
+                    self._casualty_after(text, at, sent_end) is None
+                    and self._cas_before.search(text, max(sent_start, start - 40), start) is None
+                    and self._casualty_after(text, at, sent_end, np=True) is None
+                ):
                     return None
+                after = at
         # casualty words after ("12 people were killed"), before ("killing at least 12"),
         # or a casualty noun before ("the death toll rose to 30")
-        if kind in (QuantityKind.COUNT, QuantityKind.CIVILIANS, QuantityKind.PERSONNEL, QuantityKind.CASUALTIES) and (
-            noun is None or person
-        ):
+        base = kind
+        if kind in _CASUALTY_READS and (noun is None or person):
             # the look-ups in the order they decide (each only when the ones before found nothing)
-            cm = self._cas_after.match(text, after, sent_end)
+            cm = self._casualty_after(text, after, sent_end)
             bm = None if cm is not None else self._cas_before.search(text, max(sent_start, start - 40), start)
             nb = (
                 None
-                if cm is not None or bm is not None or noun is not None
+                if cm is not None or bm is not None or (noun is not None and not person)
                 else self._cas_noun.search(text, max(sent_start, start - 60), start)
             )
             if cm is not None:
@@ -721,15 +808,16 @@ class QuantityParser:
             elif bm is not None:
                 kind = lex.casualty[_norm(bm.group(_CAS_BEFORE))][0]
                 rule = "quantities/casualties"
-            elif nb is not None and noun is None:
+            elif nb is not None:
+                # "the death toll rose to 30", "the bodies of 5 soldiers"
                 kind = lex.casualty[_norm(nb.group(_CAS_NOUN))][0]
-                noun = (nb.start(_CAS_NOUN), nb.end(_CAS_NOUN))
+                noun = noun or (nb.start(_CAS_NOUN), nb.end(_CAS_NOUN))
                 person = True
                 rule = "quantities/casualties"
             elif (
                 noun is None
                 and kind == QuantityKind.COUNT
-                and (am := self._cas_after_np.match(text, after, sent_end))
+                and (am := self._casualty_after(text, after, sent_end, np=True))
                 and lex.casualty[_norm(am.group(_CAS_NP))][0] in _PERSON_CASUALTIES
             ):
                 # a word only people suffer ("killed", "wounded") after a noun the lexicon does not know: the noun
@@ -743,7 +831,50 @@ class QuantityParser:
                 return None
         if kind == QuantityKind.CASUALTIES and noun is None and rule != "quantities/casualties":
             kind = QuantityKind.COUNT
-        return _Draft(start, end, value, low, high, unit, kind, approximate, qualifier, vague, noun, rule, verb, person)
+        return _Draft(
+            start, end, value, low, high, unit, kind, approximate, qualifier, vague, noun, rule, verb, person,
+            base if base != kind else None,
+        )  # fmt: skip
+
+    def _casualty_after(self, text: str, pos: int, end: int, *, np: bool = False) -> regex.Match[str] | None:
+        """
+        A casualty word after the counted people (``_cas_after``), or after a noun phrase the lexicon does not
+        know (``_cas_after_np``, *np*); a word read only in the passive needs an auxiliary before it.
+        """
+        m = (self._cas_after_np if np else self._cas_after).match(text, pos, end)
+        if m is None:
+            if np:
+                return None
+            skipped = self._skip(text, pos, end)
+            m = None if skipped is None else self._cas_after.match(text, skipped, end)
+            if m is None:
+                return None
+        c, aux = (_CAS_NP, _CAS_NP_AUX) if np else (_CAS_AFTER, _CAS_AFTER_AUX)
+        if _norm(m.group(c)) in self._passive_only and _AUXILIARY.search(m.group(aux)) is None:
+            return None
+        return m
+
+    def _skip(self, text: str, pos: int, end: int) -> int | None:
+        """
+        Where a casualty word may stand after the counted people, past what may come between (None when nothing
+        does): a parenthesis ("5 civilians (2 men and 3 women) were killed"), words after "including" or "and"
+        that hold no number, casualty or function word ("3 civilians including a commander were killed",
+        "7 soldiers and alleged mercenaries were killed").
+        """
+        skipped = False
+        pm = _PAREN.match(text, pos, end)
+        if pm is not None:
+            pos, skipped = pm.end(), True
+        jm = _JOIN.match(text, pos, end)
+        if jm is not None:
+            q, n = jm.end(), 0
+            while n < 5 and (wm := _SKIP_WORD.match(text, q, end)) is not None:
+                if wm.group(_SKIP_WORD_W).lower() in self._plain:
+                    break
+                q, n = wm.end(), n + 1
+            if n:
+                pos, skipped = q, True
+        return pos if skipped else None
 
     def _value(self, m: regex.Match[str], digits: int, scale: int, words: int) -> float | None:
         """The value of one number of a match of ``_CORE``, from its groups *digits*, *scale* and *words*."""
@@ -898,6 +1029,13 @@ def _fraction_after() -> regex.Pattern[str]:
     )
 
 
+# what may stand between counted people and a casualty word (see QuantityParser._skip)
+_PAREN = regex.compile(r"\s*+\([^()\n]{1,120}\)")
+_JOIN = regex.compile(r"(?:\s*+,)?\s++(?i:including(?:\s++(?:an?|the))?|and)(?![\p{L}])")
+_SKIP_WORD = regex.compile(r"\s++(?P<w>[\p{L}][\p{L}\-'’]*+)")
+_SKIP_WORD_W = _SKIP_WORD.groupindex["w"]
+# "one of the men", "one of them": the one is one of the people named next
+_ONE_OF = regex.compile(r"\s++of\s++(?i:the|them|those|these|their|his|her|its)(?![\p{L}])")
 _OF_AFTER = regex.compile(r"\s++of(?![\p{L}])", regex.IGNORECASE)
 # the word after a number
 _NEXT_WORD = regex.compile(r"\s++(?P<w>[\p{L}][\p{L}\-'’]*+)")
@@ -939,6 +1077,23 @@ _UNSIGNED_KINDS = frozenset(
 
 
 _PERSON_CASUALTIES = frozenset({QuantityKind.KILLED, QuantityKind.WOUNDED})
+# the kinds of counted people a casualty word may override ("killed one prisoner": a prisoner counts as captured)
+_CASUALTY_READS = frozenset(
+    {
+        QuantityKind.COUNT,
+        QuantityKind.CIVILIANS,
+        QuantityKind.PERSONNEL,
+        QuantityKind.CASUALTIES,
+        QuantityKind.CAPTURED,
+    }
+)
+_AUXILIARY = regex.compile(r"(?i)(?<![\p{L}])(?:was|were|been|be|being|is|are|got|get)(?![\p{L}])")
+
+
+def _plural(np: str) -> bool:
+    """Whether the head (last word) of a noun phrase is a plural ("civilians", not "boss" or "man")."""
+    head = np.split()[-1].lower()
+    return head.endswith("s") and not head.endswith("ss")
 
 
 def _minus_sign(text: str, start: int) -> bool:
@@ -1018,6 +1173,37 @@ def _sentence_start(text: str, i: int) -> bool:
     return j < 0 or text[j] in ".!?:;\n\r—–-•*"
 
 
+class _Spans:
+    """
+    Spans of text, sorted by start: whether one overlaps a stretch is found among those that start at most the
+    longest span's length before it (a bisection, not a scan of all: a document may name thousands of victims).
+    """
+
+    __slots__ = ("_longest", "_spans", "_starts")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self._spans = sorted(spans)
+        self._starts = [a for a, _ in self._spans]
+        self._longest = max((b - a for a, b in self._spans), default=0)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span overlaps ``[start, end)``."""
+        spans = self._spans
+        i = bisect.bisect_left(self._starts, start - self._longest)
+        while i < len(spans) and spans[i][0] < end:
+            if spans[i][1] > start:
+                return True
+            i += 1
+        return False
+
+    def add(self, start: int, end: int) -> None:
+        """Add the span ``[start, end)``."""
+        i = bisect.bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self._spans.insert(i, (start, end))
+        self._longest = max(self._longest, end - start)
+
+
 def _inside(starts: list[int], spans: list[tuple[int, int]], start: int, end: int) -> bool:
     i = bisect.bisect_right(starts, start) - 1
     return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
@@ -1039,6 +1225,7 @@ def _subject(mentions: list[tuple[int, int, str]], noun: tuple[int, int]) -> str
 
 
 _AND = regex.compile(r"\s*+,?\s*+and\s++\Z")
+_INCLUDING = regex.compile(r"\s*+,?\s*+including\s++\Z", regex.IGNORECASE)
 
 
 def _share_verbs(text: str, drafts: list[_Draft]) -> list[_Draft]:
@@ -1052,5 +1239,11 @@ def _share_verbs(text: str, drafts: list[_Draft]) -> list[_Draft]:
             continue
         gap_from = a.noun[1] if a.noun else a.end
         if gap_from <= b.start and _AND.match(text[gap_from : b.start]):
+            base = a.kind if a.kind != b.kind else None
+            out[i] = a._replace(kind=b.kind, verb=True, rule="quantities/casualties", base=base)
+        elif a.noun and gap_from <= b.start and b.base is not None and _INCLUDING.match(text[gap_from : b.start]):
+            # "21 militants including 2 commanders were killed": the count after "including" is part of the one
+            # before, which the casualty word tells of; the part keeps the kind of its noun (not counted twice)
             out[i] = a._replace(kind=b.kind, verb=True, rule="quantities/casualties")
+            out[i + 1] = b._replace(kind=b.base, base=None, verb=False, rule="quantities/number-noun")
     return out
