@@ -173,6 +173,14 @@ def test_fatalities_come_from_killed_counts() -> None:
             "Also 3 soldiers were killed.",
             13,
         ),
+        # the deaths a shelling caused, told as a killing of the side it hit
+        ("LNA forces shelled GNA positions in Misrata. Ten GNA soldiers were reportedly killed.", 10),
+        # the same victim told again ("killed him") is no second death
+        (
+            "Al Shabaab militants shot and killed a soldier near Baidoa. "
+            "The victim was heading to his post when Al Shabaab fighters ambushed and killed him.",
+            1,
+        ),
         # a side's claim does not add to the toll
         (
             "Turkish forces clashed with PKK militants in Agri, killing 3. "
@@ -180,7 +188,7 @@ def test_fatalities_come_from_killed_counts() -> None:
             3,
         ),
     ],
-    ids=["attack", "same-sides", "the-clash", "more-dead", "claim"],
+    ids=["attack", "same-sides", "the-clash", "more-dead", "shelling-toll", "victim-again", "claim"],
 )
 def test_the_toll_told_after_an_act_is_its_toll(text: str, deaths: int) -> None:
     """Deaths told in the next sentences of the paragraph are the act's toll, not events of their own."""

@@ -1577,6 +1577,10 @@ _TOLL_HOSTS = frozenset(("Battles", "Explosions/Remote violence", "Riots", "Viol
 """The event types whose toll a following agentless "N were killed" tells."""
 
 
+_BACK_REFERENCE = regex.compile(r"(?:him|her|them|he|she|they|the\s++victims?)\b", regex.IGNORECASE)
+"""Victims told again ("ambushed and killed him", "the victim died"): the host has counted them already."""
+
+
 def _add_toll(host: _Draft, d: _Draft) -> None:
     """Fold *d* into *host*: a mention of it, and its deaths when *host* has none or they add to them."""
     host.mentions.append(d.trigger)
@@ -1586,7 +1590,11 @@ def _add_toll(host: _Draft, d: _Draft) -> None:
         # more dead told with the act ("Also 3 soldiers were killed"), not a toll restated after it,
         # nor one side's claim ("… but also claimed 15 soldiers died"): ACLED keeps the lower figure
         s, e = d.sentence.start, d.sentence.end
-        more = [q for q in d.fatalities if q not in host.fatalities and s <= q.span.start < e]
+        more = [
+            q
+            for q in d.fatalities
+            if q not in host.fatalities and s <= q.span.start < e and not _BACK_REFERENCE.match(q.text)
+        ]
         host.fatalities = host.fatalities + more
 
 
@@ -1596,8 +1604,8 @@ def _same_fight(host: _Draft, d: _Draft, text: str) -> bool:
     of act again) told next, among the same sides, at no other place or date, is the toll of the act before;
     so is the act named again with "the" ("… clashed with Al Shabaab. Two militants were killed in the clash.").
     """
-    if d.cls != "violence" and d.cls != host.cls:
-        return False
+    if d.cls != host.cls and not d.rule.startswith("events/violence"):
+        return False  # neither a killing ("were killed", resolved to a clash or an attack) nor the act again
     if d.time is not None and host.time is not None and d.time.start != host.time.start:
         return False
     if d.location is not None and host.location is not None and d.location.id != host.location.id:
