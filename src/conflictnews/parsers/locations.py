@@ -239,6 +239,8 @@ class LocationParser:
             caps = sorted({*caps, *arabic})
         name_parts: _NameParts | None = None  # built on first use: most texts never need it
         before = load_lexicon("locations/before_names")
+        calendar = load_lexicon("locations/calendar_words")
+        institutions = load_lexicon("locations/institution_words")
         abbreviations = self._abbreviations(an, gaz)
         if abbreviations:
             blocked = sorted([*blocked, *((c.start, c.end) for c in abbreviations)])
@@ -298,6 +300,9 @@ class LocationParser:
             if found is None:
                 continue
             j, key, places = found
+            if j == 1 and key in calendar:
+                next_free = i + 1
+                continue  # "in May 2008", "through Thursday": a date, not the town or island of that name
             # (no span of *blocked* holds the name: it would hold word i, which is not in *blocked_tokens*)
             if (
                 j == 1
@@ -353,7 +358,17 @@ class LocationParser:
             # "the city of Ternopil", "the village of Pishchane": the word before "of" names the level
             if level is None and i >= 2 and lower[i - 1] == "of" and lower[i - 2] in _LEVEL_OF:
                 level = self._descriptors.get(lower[i - 2]) if _joined(text, ends, starts, i - 2, i, words) else None
-            longer = _in_longer_name(text, words, starts, ends, i, i + j, firsts) and level is None
+            longer = (
+                level is None
+                and _in_longer_name(text, words, starts, ends, i, i + j, firsts)
+                and not (
+                    i + j < n
+                    and lower[i + j] in institutions
+                    and not _possessive(words[i + j - 1])
+                    and text[ends[i + j - 1] : starts[i + j]] == " "
+                    and not _glued_before(text, words, starts, ends, i, firsts)
+                )
+            )
             out.append(
                 new_cand(  # tuple.__new__: skips the NamedTuple's Python-level __new__; every field, in order:
                     _Cand,  # (start, end, span_end, key, places, level, relation, locative, sentence_initial,
@@ -404,21 +419,34 @@ class LocationParser:
         norm = self._norm
         pairs: dict[str, list[int]] = {}
         caps = an.capitalised_tokens  # words whose first letter is a capital ("al-Hasakeh" starts no pair)
+        caps_set = frozenset(caps)
         for i in [i for i, k in itertools.pairwise(caps) if k == i + 1]:  # a capital word right after another
-            if text[ends[i] : starts[i + 1]] == " ":
+            gap = text[ends[i] : starts[i + 1]]
+            if gap == " ":
                 pairs.setdefault(norm(words[i + 1]), []).append(i)
+            elif (
+                gap == ". "
+                and len(words[i]) == 1
+                and i > 0
+                and (i - 1) in caps_set
+                and text[ends[i - 1] : starts[i]] == " "
+                and len(words[i + 1]) > 1
+            ):
+                pairs.setdefault(norm(words[i + 1]), []).append(i)  # "Marsha J. Moore": a surname after an initial
         return _NameParts(self, gaz, words, pairs)
 
     def _name_pair(self, gaz: Gazetteer, a: str, b: str) -> bool:
         """Do the capitalised words *a* *b*, written one after the other, make *b* part of a name (see above)?"""
         if a.lower() in self._descriptors or b.lower() in self._descriptors:
             return False
+        if a.lower() in _function_words():
+            return False  # "A Gainesville man", "While Athens serves": a capitalised function word, not a first name
         if _possessive(a) and gaz.has_normalized(self._norm(a)):
             return False  # "Russia's Novorossiysk", "Kyiv's Obolon": a place's place, not a person's second name
         return not gaz.has_normalized(f"{self._norm(a)} {self._norm(b)}")
 
     def _abbreviations(self, an: Analysis, gaz: Gazetteer) -> list[_Cand]:
-        """Country abbreviations written in capitals: "U.S.", "UK", "DRC"."""
+        """Abbreviations of countries and US states written in capitals: "U.S.", "UK", "DRC", "W.Va."."""
         out: list[_Cand] = []
         text = an.text
         for m in _abbreviation_matches(text):
@@ -428,7 +456,12 @@ class LocationParser:
             if target in self._abbr_cache:
                 found = self._abbr_cache[target]
             else:
-                place = gaz.country(target) if len(target) == 2 else next(iter(gaz.lookup(target)), None)
+                if len(target) == 2:
+                    place = gaz.country(target)
+                elif target[2:3] == ":":  # "US:Kentucky" for "Ky.": a first-level division
+                    place = gaz.admin1(target[:2], target[3:])
+                else:
+                    place = next(iter(gaz.lookup(target)), None)
                 found = self._abbr_cache[target] = None if place is None else (place, normalize_name(place.name))
             if found is None:
                 continue
@@ -494,11 +527,24 @@ class LocationParser:
                 countries[top.country] = countries.get(top.country, 0) + 1
                 own[c.key] = own.get(c.key, 0) + 1
                 local[top.country] = local.get(top.country, 0) + 1
+        # the first-level divisions the report names as places ("Tennessee", "W.Va."): a town's namesake lying in
+        # one of them is the one meant ("Athens" in a Tennessee story)
+        divisions: dict[tuple[str | None, str], int] = {}
+        for c in cands:
+            top = c.places[0]
+            if (
+                top.kind == "admin1"
+                and c.level in (None, "admin1")
+                and countries.get(top.country or "", 0)
+                and self._accept(c, top, an, countries)
+            ):
+                area = (top.country, self._norm(top.admin1 or top.name))
+                divisions[area] = divisions.get(area, 0) + 1
         quals_of: dict[int, list[_Cand]] = {}
         for c in cands:
             if c.in_paren_of is not None:
                 quals_of.setdefault(c.in_paren_of, []).append(c)
-        resolved = self._resolve_all(cands, an, countries, quals_of, local, own)
+        resolved = self._resolve_all(cands, an, countries, quals_of, local, own, divisions)
         # a second pass once qualified names have placed the report: "Kagara (Rafi LGA, Niger)" is in Nigeria,
         # so a bare "Tripoli" or "Al Jawf" elsewhere in it is read in the light of that
         settling = [
@@ -508,7 +554,7 @@ class LocationParser:
         ]
         if settling:
             settled = Counter(countries) + Counter(settling)
-            resolved = self._resolve_all(cands, an, dict(settled), quals_of, local, own)
+            resolved = self._resolve_all(cands, an, dict(settled), quals_of, local, own, divisions)
         return self._build(context, resolved)
 
     def _resolve_all(
@@ -519,6 +565,7 @@ class LocationParser:
         quals_of: dict[int, list[_Cand]],
         local: dict[str, int],
         own: dict[str, int],
+        divisions: dict[tuple[str | None, str], int],
     ) -> list[tuple[_Cand, Place, str, float]]:
         resolved: list[tuple[_Cand, Place, str, float]] = []
         total = sum(countries.values()) or 1
@@ -542,7 +589,7 @@ class LocationParser:
             parent = None
             if c.in_paren_of is not None and chained.get(c.in_paren_of, True) is not None:
                 parent = cands[c.in_paren_of].places  # (not a town the gazetteer lacks: "Tarma (Borno)")
-            choice = self._resolve(c, countries, quals_of, idx, parent, total)
+            choice = self._resolve(c, countries, quals_of, idx, parent, total, divisions)
             if choice is None:
                 continue
             if (
@@ -666,8 +713,12 @@ class LocationParser:
         idx: int,
         parent: tuple[Place, ...] | None,
         total: int,
+        divisions: dict[tuple[str | None, str], int] | None = None,
     ) -> tuple[Place, str, float] | None:
-        """The best reading of *c*, why, and how sure; *total* is the sum of *countries* (at least 1)."""
+        """
+        The best reading of *c*, why, and how sure; *total* is the sum of *countries* (at least 1); *divisions*
+        counts the first-level divisions the report names, by (country, normalised name).
+        """
         level, key = c.level, c.key
         readings = self._readings.get((key, level))
         if readings is None or readings[0] is not c.places:
@@ -691,6 +742,7 @@ class LocationParser:
             parent_admin = {(p.country, norm(p.admin1 or "")) for p in parent[:40]}
             parent_countries = {p.country for p in parent[:40]}
         share_of = countries.get
+        div_total = sum(divisions.values()) if divisions else 0
         best: tuple[float, Place, str] | None = None
         second = -math.inf
         for score, p, kind, country, admin1, named in readings[1]:
@@ -699,6 +751,11 @@ class LocationParser:
             if share:
                 score += 4 * share + 1
                 why = "document-country"
+                if div_total and admin1 and divisions:
+                    d = divisions.get((country, norm(admin1)), 0)
+                    if d:
+                        score += 3 * d / div_total
+                        why = "document-admin1"
             if quals and admin1 and (norm(admin1) in qual_admin1 or norm(admin1) in qual_names):
                 score += 8
                 why = "admin1-qualifier"
@@ -1059,6 +1116,10 @@ def _abbreviation_matches(text: str) -> list[regex.Match[str]]:
     return out
 
 
+def _function_words() -> frozenset[str]:
+    return load_lexicon("locations/function_words")
+
+
 def _capitalised(w: str) -> bool:
     c = w[0]
     if c.isupper():
@@ -1094,17 +1155,8 @@ def _in_longer_name(
 ) -> bool:
     """Are words i..j-1 glued to other capitalised words (directly, or through "al", "de", "of" …)?"""
     n = len(words)
-    if i > 0 and i not in firsts and text[ends[i - 1] : starts[i]] == " ":
-        before = words[i - 1]
-        if _capitalised(before) and (i - 1) not in firsts and before.lower() not in _demonyms():
-            return True
-        if (
-            before.lower() in _name_particles()
-            and i > 1
-            and _capitalised(words[i - 2])
-            and text[ends[i - 2] : starts[i - 1]] == " "
-        ):
-            return True
+    if _glued_before(text, words, starts, ends, i, firsts):
+        return True
     if j < n and text[ends[j - 1] : starts[j]] == " " and not _possessive(words[j - 1]):  # "Beirut's Hamra district"
         after = words[j]
         if _capitalised(after):
@@ -1114,6 +1166,25 @@ def _in_longer_name(
             and j + 1 < n
             and _capitalised(words[j + 1])
             and text[ends[j] : starts[j + 1]] == " "
+        ):
+            return True
+    return False
+
+
+def _glued_before(
+    text: str, words: list[str], starts: list[int], ends: list[int], i: int, firsts: frozenset[int]
+) -> bool:
+    """Is word i glued to a capitalised word before it (directly, or through "al", "de" …)? (:func:`_in_longer_name`)"""
+    if i > 0 and i not in firsts and text[ends[i - 1] : starts[i]] == " ":
+        before = words[i - 1]
+        low = before.lower()
+        if _capitalised(before) and (i - 1) not in firsts and low not in _demonyms() and low not in _function_words():
+            return True  # ("A Charleston man" after a dash: the article opens no name)
+        if (
+            low in _name_particles()
+            and i > 1
+            and _capitalised(words[i - 2])
+            and text[ends[i - 2] : starts[i - 1]] == " "
         ):
             return True
     return False
