@@ -484,3 +484,69 @@ def test_a_demonym_before_a_common_noun_is_no_place(text: str, surface: str, pla
     found = locs(text).get(surface)
 
     assert place == (None if found is None else (found.kind, found.country))
+
+
+def local_news(text: str) -> dict[str, tuple[str | None, str | None]]:
+    """The places the locations parser alone reads (as the toponym evaluations run it): surface -> (country, admin1)."""
+    from conflictnews.pipeline import Pipeline
+
+    report = Pipeline([LocationParser()]).parse(text, published="2009-03-20")
+    return {text[m.start : m.end]: (loc.country, loc.admin1) for loc in report.locations for m in loc.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "admin1"),
+    [
+        ("The crash happened near Charleston, W.Va., on Monday.", "W.Va.", "West Virginia"),
+        ("He was born in Lexington, Ky., and moved away.", "Ky.", "Kentucky"),
+        ("She lives in Columbia, S.C., with her family.", "S.C.", "South Carolina"),
+        ("The bill passed in Washington, D.C., last week.", "D.C.", "District of Columbia"),
+    ],
+    ids=["wva", "ky", "sc", "dc"],
+)
+def test_us_state_abbreviations_are_their_states(text: str, surface: str, admin1: str) -> None:
+    """A US state's newspaper abbreviation is the state, and places the town before it there."""
+    found = local_news(text)
+    assert found[surface] == ("US", admin1)
+    town = text[: text.index(surface) - 2].split()[-1]
+    assert found[town] == ("US", admin1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The couple lost their first child in May 2006 in a hospital.",
+        "The lane is closed through Thursday for sewer work.",
+        "Voters approved table gaming in August 2007.",
+        "He was sentenced on June 2 and appealed in March.",
+    ],
+)
+def test_month_and_weekday_names_are_no_places(text: str) -> None:
+    """A month or weekday name is a date even after "in" or "through" (towns and an island bear such names)."""
+    assert local_news(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "admin1"),
+    [
+        ("A Gainesville man was arrested in Florida after a chase.", "Gainesville", "Florida"),
+        ("While Athens serves dense areas, the co-op serves rural Tennessee.", "Athens", "Tennessee"),
+        ("The Athens Police Department arrested a man on Monday in Tennessee.", "Athens", "Tennessee"),
+        ("The Dublin Parks and Recreation director spoke in Ohio on Tuesday.", "Dublin", "Ohio"),
+    ],
+    ids=["article", "while", "police-department", "parks"],
+)
+def test_a_town_after_a_function_word_or_before_an_institution_is_read(text: str, surface: str, admin1: str) -> None:
+    """'A', 'While' opening a sentence start no person's name; a town names its police, council or parks office; a
+    namesake in the state the story names wins over a bigger one abroad or in another state."""
+    assert local_news(text)[surface] == ("US", admin1)
+
+
+def test_a_surname_after_an_initial_or_before_a_verb_of_saying_is_no_town() -> None:
+    """'Marsha J. Moore' and 'Wilkinson said' make the surname a person's wherever it stands alone."""
+    found = local_news("Marsha J. Moore spoke in Texas. Later Moore left. Wilkinson said it was calm. Wilkinson left.")
+    assert "Moore" not in found
+    assert "Wilkinson" not in found
+    assert "Texas" in found
+    # a big city that 'says' something stands for its council or club and stays a place
+    assert "Liverpool" in local_news("Liverpool said the match in England would go ahead.")

@@ -27,7 +27,7 @@ import math
 import operator
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import ClassVar, NamedTuple
 
 import regex
@@ -238,6 +238,7 @@ class LocationParser:
         if arabic:
             caps = sorted({*caps, *arabic})
         name_parts: _NameParts | None = None  # built on first use: most texts never need it
+        speakers: frozenset[str] | None = None  # the same
         before = load_lexicon("locations/before_names")
         calendar = load_lexicon("locations/calendar_words")
         institutions = load_lexicon("locations/institution_words")
@@ -338,11 +339,20 @@ class LocationParser:
                 # "outside the Bank", "the Supreme Court of Justice": a common noun in a name, not a town
                 # ("the Bank of Japan" names the country)
                 locative = False
-            if j == 1 and places[0].kind not in _STRONG_KINDS and not locative:
+            if (
+                j == 1
+                and places[0].kind not in _STRONG_KINDS
+                and not locative
+                and not (i + 1 < n and lower[i + 1] in institutions and text[ends[i] : starts[i + 1]] == " ")
+            ):
                 if name_parts is None:
                     name_parts = self._name_parts(an, gaz)
                 if key in name_parts:
                     continue  # "Allen said": a surname seen earlier in "Paul Allen", not the town ("in Allen" is)
+                if speakers is None:
+                    speakers = _speakers(an, norm)
+                if key in speakers and all(p.population < _FOREIGN_FAMOUS for p in places[:5]):
+                    continue  # "Robertson said … Robertson and her father": a person ("Liverpool said" is the city's)
             end = ends[i + j - 1] - (2 if _possessive(words[i + j - 1]) else 0)  # "Europe's" -> "Europe"
             span_end, level = end, None
             # a descriptor after the name: "Kursk region", "Sumy Oblast", "Borgu LGA"
@@ -1114,6 +1124,16 @@ def _abbreviation_matches(text: str) -> list[regex.Match[str]]:
                 out.append(m)
                 last = m.end()
     return out
+
+
+def _speakers(an: Analysis, norm: Callable[[str], str]) -> frozenset[str]:
+    """The capitalised words (normalised) that stand right before a verb of saying: "Robertson said"."""
+    words, starts, ends, text = an.tok_words, an.tok_starts, an.tok_ends, an.text
+    return frozenset(
+        norm(words[i - 1])
+        for i in an.indices_of(load_lexicon("locations/speech_verbs"))
+        if i > 0 and words[i - 1][0].isupper() and text[ends[i - 1] : starts[i]] == " "
+    )
 
 
 def _function_words() -> frozenset[str]:
