@@ -550,3 +550,34 @@ def test_a_surname_after_an_initial_or_before_a_verb_of_saying_is_no_town() -> N
     assert "Texas" in found
     # a big city that 'says' something stands for its council or club and stays a place
     assert "Liverpool" in local_news("Liverpool said the match in England would go ahead.")
+
+
+def test_a_town_named_alone_is_also_the_one_its_longer_names_open() -> None:
+    """Once the story names the town on its own, 'the Charleston Gold Dome Lions Club' and 'East Oxford' are it too."""
+    found = local_news(
+        "The event was held in Charleston, W.Va. Members of the Charleston Gold Dome Lions Club won. "
+        "A sign in East Oxford was fixed after a meeting in Oxford, England."
+    )
+    assert found["Charleston"] == ("US", "West Virginia")
+    from conflictnews.pipeline import Pipeline
+
+    text = "The event was held in Charleston, W.Va. Members of the Charleston Gold Dome Lions Club won."
+    report = Pipeline([LocationParser()]).parse(text)
+    charleston = next(loc for loc in report.locations if loc.name == "Charleston")
+    assert [m.start for m in charleston.mentions] == [text.index("Charleston"), text.index("Charleston Gold")]
+    assert found["Oxford"] == ("GB", "England")
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("Library staffer Mary Middleton said books came from Ohio.", "Mary", "Ohio"),
+        ("The trial in Wisconsin is about Helen Kunz and her family.", "Helen", "Wisconsin"),
+        ("They moved from St. Louis to Texas.", "", "St. Louis"),
+    ],
+)
+def test_a_given_name_before_a_surname_is_no_place(text: str, absent: str, present: str) -> None:
+    """'Mary Middleton' is no province of Turkmenistan; a saint's name in a town's ('St. Louis') is kept."""
+    found = local_news(text)
+    assert absent not in found
+    assert present in found

@@ -112,6 +112,10 @@ _SEATS = frozenset({"PPLC", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLG"})
 _START = operator.itemgetter(0)  # a candidate's start
 
 
+def _FIRST_START(r: tuple[_Cand, Place, str, float]) -> int:  # a resolved reading's start
+    return r[0].start
+
+
 class _Cand(NamedTuple):
     start: int
     end: int  # end of the name itself
@@ -242,6 +246,7 @@ class LocationParser:
         before = load_lexicon("locations/before_names")
         calendar = load_lexicon("locations/calendar_words")
         institutions = load_lexicon("locations/institution_words")
+        given = load_lexicon("locations/given_names")
         abbreviations = self._abbreviations(an, gaz)
         if abbreviations:
             blocked = sorted([*blocked, *((c.start, c.end) for c in abbreviations)])
@@ -259,7 +264,19 @@ class LocationParser:
             if head in heads or head in alias_heads:
                 # the words joined to this one by single spaces, with connectors only inside ("Bosnia and …")
                 limit = min(_MAX_WORDS, n - i)
-                while longest < limit and text[ends[i + longest - 1] : starts[i + longest]] == " ":
+                while (
+                    longest < limit
+                    and (
+                        text[ends[i + longest - 1] : starts[i + longest]] == " "
+                        or (  # "St. Louis", "Ft. Worth": an abbreviated first word and its dot
+                            longest == 1
+                            and lower[i] in _DOTTED_FIRST
+                            and text[ends[i] : starts[i + 1]] == ". "
+                            and words[i + 1][0].isupper()
+                            and not _possessive(words[i + 1])  # "St. Michael's School": a saint's, not a town
+                        )
+                    )
+                ):
                     inner = words[i + longest - 1]
                     # (``w[0].isupper() or _capitalised(w)``: the call only for a word not opening with a capital)
                     if (
@@ -339,6 +356,18 @@ class LocationParser:
                 # "outside the Bank", "the Supreme Court of Justice": a common noun in a name, not a town
                 # ("the Bank of Japan" names the country)
                 locative = False
+            if (
+                j == 1
+                and not locative
+                and key in given
+                and (i == 0 or lower[i - 1] not in _SAINT_FORT)  # (not "St. Louis Hills", "Fort Wayne Road")
+                and i + 1 < n
+                and _capitalised(words[i + 1])
+                and text[ends[i] : starts[i + 1]] == " "
+                and lower[i + 1] not in self._descriptors
+            ):
+                next_free = i + 1
+                continue  # "Mary Middleton", "Helen Kunz": a given name opening a person's name
             if (
                 j == 1
                 and places[0].kind not in _STRONG_KINDS
@@ -449,7 +478,7 @@ class LocationParser:
         """Do the capitalised words *a* *b*, written one after the other, make *b* part of a name (see above)?"""
         if a.lower() in self._descriptors or b.lower() in self._descriptors:
             return False
-        if a.lower() in _function_words():
+        if a.lower() in _function_words() or a.lower() in load_lexicon("locations/before_names"):
             return False  # "A Gainesville man", "While Athens serves": a capitalised function word, not a first name
         if _possessive(a) and gaz.has_normalized(self._norm(a)):
             return False  # "Russia's Novorossiysk", "Kyiv's Obolon": a place's place, not a person's second name
@@ -581,6 +610,7 @@ class LocationParser:
         total = sum(countries.values()) or 1
         # "Bida (Bida LGA, Niger)", "Toluca, Mexico": each address read as a whole
         chained: dict[int, tuple[Place, str, float] | None] = {}
+        deferred: list[tuple[_Cand, Place, str, float]] = []  # read only as words of a longer name
         if quals_of:
             addresses: dict[int, list[int]] = {}
             for idx, c in enumerate(cands):
@@ -616,6 +646,8 @@ class LocationParser:
             if not (placed or self._accept(c, place, an, countries)) or self._foreign(
                 c, place, quals_of.get(idx), countries, local, own
             ):
+                if c.in_longer_name and not c.particle_after and c.key not in load_lexicon("locations/given_names"):
+                    deferred.append((c, place, rule, conf))  # "the Charleston Gold Dome Lions Club": see below
                 continue
             if resolved and place.kind not in _STRONG_KINDS:
                 prev_c, prev_place = resolved[-1][0], resolved[-1][1]
@@ -626,6 +658,18 @@ class LocationParser:
                 ):
                     continue  # "Beirut's Hamra district": the place lies in Beirut's country, or is not known
             resolved.append((c, place, rule, conf))
+        if deferred and resolved:
+            # a town the report names on its own is the one its longer names start with or end on ("Charleston"
+            # … "the Charleston Gold Dome Lions Club", "East Oxford"): one town per name in a story
+            towns = {r[0].key: r[1] for r in resolved if r[1].kind == "place"}
+            kept = [
+                r
+                for r in deferred
+                if towns.get(r[0].key) is r[1]
+                and self._accept(r[0]._replace(in_longer_name=False), r[1], an, countries)
+            ]
+            if kept:
+                resolved = sorted([*resolved, *kept], key=_FIRST_START)
         return resolved
 
     def _accept(self, c: _Cand, place: Place, an: Analysis, doc_countries: dict[str, int] | None = None) -> bool:
@@ -1360,6 +1404,12 @@ def _tokens_inside(spans: list[tuple[int, int]], starts: list[int], ends: list[i
 
 _LEVEL_OF = frozenset(("city", "town", "village", "province", "region", "oblast", "governorate", "district"))
 """Words naming a level in "the city of X" ("the Department of Labor", "the State of Play" are no places)."""
+
+_DOTTED_FIRST = frozenset(("st", "ste", "ft", "mt"))
+"""Abbreviations that open a place's name with a dot: "St. Louis", "Ft. Myers", "Mt. Vernon"."""
+
+_SAINT_FORT = frozenset(("st", "saint", "ste", "san", "santa", "fort", "ft", "mount", "mt", "port", "lake"))
+"""Words that make a given name after them a place's name: "St. Louis", "Fort Wayne", "Lake Charles"."""
 
 _IN_DIVISION = (" in ", " in the ")
 _POSSESSIVE_GAPS = ("'s ", "\u2019s ")
