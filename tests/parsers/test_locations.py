@@ -581,3 +581,19 @@ def test_a_given_name_before_a_surname_is_no_place(text: str, absent: str, prese
     found = local_news(text)
     assert absent not in found
     assert present in found
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "present"),
+    [
+        ("State Sen. Robert Ford, D-Charleston, spoke in South Carolina.", "Charleston", True),
+        ("Road work slowed traffic in Athens-Clarke County this week.", "Athens", True),
+        ("Congressman Mario Diaz-Balart spoke in Florida. Diaz-Balart left.", "Diaz", False),
+        ("Russia-Ukraine talks stalled.", "Russia", False),
+    ],
+    ids=["party-home-town", "town-county", "double-barrelled-surname", "countries"],
+)
+def test_towns_in_hyphenated_words(text: str, surface: str, present: bool) -> None:
+    """A legislator's home town after the party letter and a town joined to its county are read; surnames and
+    pairs of countries are not."""
+    assert (surface in local_news(text)) is present

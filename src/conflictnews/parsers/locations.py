@@ -252,6 +252,8 @@ class LocationParser:
             blocked = sorted([*blocked, *((c.start, c.end) for c in abbreviations)])
         out: list[_Cand] = list(abbreviations)
         blocked_tokens = _tokens_inside(blocked, starts, ends)
+        if an.joined_tokens:
+            out += self._compound_parts(an, blocked_tokens)
         connectors = _connectors()
         new_cand = tuple.__new__
         next_free = 0
@@ -433,6 +435,61 @@ class LocationParser:
             )
             next_free = i + j
         out.sort(key=_START)
+        return out
+
+    def _compound_parts(self, an: Analysis, blocked_tokens: set[int]) -> list[_Cand]:
+        """
+        Towns in hyphenated words the gazetteer does not know whole: a legislator's party and home town
+        ("Rep. Wendell Gilliard, D-Charleston"), and a town joined to its county or school district
+        ("Athens-Clarke County", "Paris-Henry County", "Watertown-ML"). Only towns are read (not countries or
+        divisions: "Russia-Ukraine talks" is no place), and never a given name ("Jean-Pierre").
+        """
+        words, starts, ends, text = an.tok_words, an.tok_starts, an.tok_ends, an.text
+        gaz = self.gazetteer
+        given = load_lexicon("locations/given_names")
+        firsts = an.sentence_first_tokens
+        out: list[_Cand] = []
+        # double-barrelled surnames: after a given name once ("Mario Diaz-Balart"), or a speaker's, they are
+        # the person's wherever they stand
+        speakers = _speakers(an, self._norm)
+        surnames = {
+            words[i]
+            for i in an.joined_tokens
+            if _glued_before(text, words, starts, ends, i, firsts) or self._norm(words[i]) in speakers
+        }
+        for i in an.joined_tokens:
+            w = words[i]
+            first, _, rest = w.partition("-")
+            if i in blocked_tokens or not first or not rest[:1].isupper() or "-" in rest:
+                continue
+            if first in ("D", "R", "I"):
+                piece, offset, locative = rest, len(first) + 1, True  # "D-Charleston": the member's home town
+            elif first[0].isupper() and len(first) > 3 and w not in surnames:
+                piece, offset, locative = first, 0, False
+            else:
+                continue
+            key = self._norm(piece)
+            if key in given or key in self._common or not gaz.has_normalized(key) or gaz.has_normalized(self._norm(w)):
+                continue
+            places = tuple(p for p in gaz.lookup_normalized(key) if p.kind == "place")
+            if not places:
+                continue
+            start = starts[i] + offset
+            out.append(
+                _Cand(
+                    start=start,
+                    end=start + len(piece),
+                    span_end=start + len(piece),
+                    key=key,
+                    places=places,
+                    level=None,
+                    relation=None,
+                    locative=locative,
+                    sentence_initial=i in firsts and not offset,
+                    in_paren_of=None,
+                    in_longer_name=False,
+                )
+            )
         return out
 
     def _respelled(self, gaz: Gazetteer, key: str) -> tuple[int, str, tuple[Place, ...]] | None:
