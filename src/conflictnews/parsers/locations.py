@@ -181,6 +181,8 @@ class LocationParser:
         self._locatives = locatives
         self._verbs = verbs
         self._relations = PhraseMatcher(relations.items())
+        # capitalised words that open no person's name: "A Gainesville man", "East Oxford"
+        self._not_first_names = _function_words() | load_lexicon("locations/before_names")
         self._norm_cache: dict[str, str] = {}
         self._aliases: tuple[dict[str, tuple[Place, ...]], frozenset[str]] | None = None
         # unknown names -> their reading under a transliteration variant (a pure function of the gazetteer)
@@ -449,14 +451,7 @@ class LocationParser:
         given = load_lexicon("locations/given_names")
         firsts = an.sentence_first_tokens
         out: list[_Cand] = []
-        # double-barrelled surnames: after a given name once ("Mario Diaz-Balart"), or a speaker's, they are
-        # the person's wherever they stand
-        speakers = _speakers(an, self._norm)
-        surnames = {
-            words[i]
-            for i in an.joined_tokens
-            if _glued_before(text, words, starts, ends, i, firsts) or self._norm(words[i]) in speakers
-        }
+        surnames: set[str] | None = None  # built on first use
         for i in an.joined_tokens:
             w = words[i]
             first, _, rest = w.partition("-")
@@ -464,7 +459,7 @@ class LocationParser:
                 continue
             if first in ("D", "R", "I"):
                 piece, offset, locative = rest, len(first) + 1, True  # "D-Charleston": the member's home town
-            elif first[0].isupper() and len(first) > 3 and w not in surnames:
+            elif first[0].isupper() and len(first) > 3:
                 piece, offset, locative = first, 0, False
             else:
                 continue
@@ -474,6 +469,18 @@ class LocationParser:
             places = tuple(p for p in gaz.lookup_normalized(key) if p.kind == "place")
             if not places:
                 continue
+            if not offset:
+                if surnames is None:
+                    # double-barrelled surnames: after a given name once ("Mario Diaz-Balart"), or a speaker's, they
+                    # are the person's wherever they stand
+                    speakers = _speakers(an, self._norm)
+                    surnames = {
+                        words[k]
+                        for k in an.joined_tokens
+                        if _glued_before(text, words, starts, ends, k, firsts) or self._norm(words[k]) in speakers
+                    }
+                if w in surnames:
+                    continue
             start = starts[i] + offset
             out.append(
                 _Cand(
@@ -535,7 +542,7 @@ class LocationParser:
         """Do the capitalised words *a* *b*, written one after the other, make *b* part of a name (see above)?"""
         if a.lower() in self._descriptors or b.lower() in self._descriptors:
             return False
-        if a.lower() in _function_words() or a.lower() in load_lexicon("locations/before_names"):
+        if a.lower() in self._not_first_names:
             return False  # "A Gainesville man", "While Athens serves": a capitalised function word, not a first name
         if _possessive(a) and gaz.has_normalized(self._norm(a)):
             return False  # "Russia's Novorossiysk", "Kyiv's Obolon": a place's place, not a person's second name
@@ -1180,31 +1187,31 @@ def _abbreviation_pattern() -> regex.Pattern[str]:
 @data_cache
 def _abbreviation_starts() -> dict[str, tuple[str, ...]]:
     """
-    The abbreviations by their first two characters (a one-character form by itself): a quick test for where
-    :func:`_abbreviation_pattern` may match ("U.", "US", "DR": rarer in a text than a capital letter alone).
+    The abbreviations by their first three characters (a shorter form by itself): a quick test for where
+    :func:`_abbreviation_pattern` may match ("U.S", "US", "DRC", "Ky.": rarer in a text than "Ky" or "Pa" alone).
     """
     out: dict[str, list[str]] = {}
     for form in _abbreviation_table():
         if form:
-            out.setdefault(form[:2], []).append(form)
+            out.setdefault(form[:3], []).append(form)
     return {c: tuple(forms) for c, forms in out.items()}
 
 
 @data_cache
 def _abbreviation_hint() -> re.Pattern[str]:
-    """Any of the first two characters of :func:`_abbreviation_starts`, written literally."""
+    """Any of the first three characters of :func:`_abbreviation_starts`, written literally."""
     return re.compile("|".join(re.escape(c) for c in sorted(_abbreviation_starts())))
 
 
 def _abbreviation_matches(text: str) -> list[regex.Match[str]]:
     """
     The matches of :func:`_abbreviation_pattern` in *text*, as its ``finditer`` gives them. The pattern is
-    tried only where one of the abbreviations is written, found with ``str.find`` on their first two characters
+    tried only where one of the abbreviations is written, found with ``str.find`` on their first three characters
     (the regex engine would try it at every character).
     """
     starts = _abbreviation_starts()
     if not starts or _abbreviation_hint().search(text) is None:
-        return []  # none of the first two characters is written (one search in C, not one find per pair)
+        return []  # none of the first three characters is written (one search in C, not one find per pair)
     pattern = _abbreviation_pattern()
     hits: list[int] = []
     for c, forms in starts.items():
