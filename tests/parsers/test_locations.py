@@ -597,3 +597,11 @@ def test_towns_in_hyphenated_words(text: str, surface: str, present: bool) -> No
     """A legislator's home town after the party letter and a town joined to its county are read; surnames and
     pairs of countries are not."""
     assert (surface in local_news(text)) is present
+
+
+def test_a_word_of_a_street_name_is_no_place() -> None:
+    """'Lombardy Drive' and 'North Lumpkin Street' are streets of the town, not Lombardy or Cameroon's North."""
+    found = local_news("Crews worked from North Lumpkin Street to Lombardy Drive in Athens, Georgia.")
+    assert "Lombardy" not in found
+    assert "North" not in found
+    assert found["Athens"] == ("US", "Georgia")
