@@ -376,7 +376,12 @@ class LocationParser:
                 j == 1
                 and places[0].kind not in _STRONG_KINDS
                 and not locative
-                and not (i + 1 < n and lower[i + 1] in institutions and text[ends[i] : starts[i + 1]] == " ")
+                and not (
+                    i + 1 < n
+                    and lower[i + 1] in institutions
+                    and words[i + 1][0].isupper()  # "the Athens Police Department", not "Tal Tamer city"
+                    and text[ends[i] : starts[i + 1]] == " "
+                )
             ):
                 if name_parts is None:
                     name_parts = self._name_parts(an, gaz)
@@ -446,7 +451,7 @@ class LocationParser:
         ("Athens-Clarke County", "Paris-Henry County", "Watertown-ML"). Only towns are read (not countries or
         divisions: "Russia-Ukraine talks" is no place), and never a given name ("Jean-Pierre").
         """
-        words, starts, ends, text = an.tok_words, an.tok_starts, an.tok_ends, an.text
+        words, starts, ends, text, lower = an.tok_words, an.tok_starts, an.tok_ends, an.text, an.tok_lower
         gaz = self.gazetteer
         given = load_lexicon("locations/given_names")
         firsts = an.sentence_first_tokens
@@ -459,7 +464,9 @@ class LocationParser:
                 continue
             if first in ("D", "R", "I"):
                 piece, offset, locative = rest, len(first) + 1, True  # "D-Charleston": the member's home town
-            elif first[0].isupper() and len(first) > 3:
+            elif first[0].isupper() and len(first) > 3 and not (i + 1 < len(words) and lower[i + 1] in _ROUTE_WORDS):
+                # a town joined to its county, district or neighbour: "Athens-Clarke County", "the Fargo-Moorhead
+                # area" (not "the Mumbai-Barwani stretch" of a highway: a road between two towns)
                 piece, offset, locative = first, 0, False
             else:
                 continue
@@ -1468,6 +1475,11 @@ def _tokens_inside(spans: list[tuple[int, int]], starts: list[int], ends: list[i
 
 _LEVEL_OF = frozenset(("city", "town", "village", "province", "region", "oblast", "governorate", "district"))
 """Words naming a level in "the city of X" ("the Department of Labor", "the State of Play" are no places)."""
+
+_ROUTE_WORDS = frozenset(
+    ("stretch", "road", "highway", "route", "border", "axis", "corridor", "railway", "line", "expressway", "motorway")
+)
+"""Words after "Town-Town" that make it a road between two towns ("the Mumbai-Barwani stretch"), not one town."""
 
 _DOTTED_FIRST = frozenset(("st", "ste", "ft", "mt"))
 """Abbreviations that open a place's name with a dot: "St. Louis", "Ft. Myers", "Mt. Vernon"."""
