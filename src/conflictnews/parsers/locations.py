@@ -27,7 +27,7 @@ import math
 import operator
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import ClassVar, NamedTuple
 
 import regex
@@ -112,6 +112,10 @@ _SEATS = frozenset({"PPLC", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLG"})
 _START = operator.itemgetter(0)  # a candidate's start
 
 
+def _FIRST_START(r: tuple[_Cand, Place, str, float]) -> int:  # a resolved reading's start
+    return r[0].start
+
+
 class _Cand(NamedTuple):
     start: int
     end: int  # end of the name itself
@@ -177,6 +181,8 @@ class LocationParser:
         self._locatives = locatives
         self._verbs = verbs
         self._relations = PhraseMatcher(relations.items())
+        # capitalised words that open no person's name: "A Gainesville man", "East Oxford"
+        self._not_first_names = _function_words() | load_lexicon("locations/before_names")
         self._norm_cache: dict[str, str] = {}
         self._aliases: tuple[dict[str, tuple[Place, ...]], frozenset[str]] | None = None
         # unknown names -> their reading under a transliteration variant (a pure function of the gazetteer)
@@ -238,12 +244,18 @@ class LocationParser:
         if arabic:
             caps = sorted({*caps, *arabic})
         name_parts: _NameParts | None = None  # built on first use: most texts never need it
+        speakers: frozenset[str] | None = None  # the same
         before = load_lexicon("locations/before_names")
+        calendar = load_lexicon("locations/calendar_words")
+        institutions = load_lexicon("locations/institution_words")
+        given = load_lexicon("locations/given_names")
         abbreviations = self._abbreviations(an, gaz)
         if abbreviations:
             blocked = sorted([*blocked, *((c.start, c.end) for c in abbreviations)])
         out: list[_Cand] = list(abbreviations)
         blocked_tokens = _tokens_inside(blocked, starts, ends)
+        if an.joined_tokens:
+            out += self._compound_parts(an, blocked_tokens)
         connectors = _connectors()
         new_cand = tuple.__new__
         next_free = 0
@@ -256,7 +268,19 @@ class LocationParser:
             if head in heads or head in alias_heads:
                 # the words joined to this one by single spaces, with connectors only inside ("Bosnia and …")
                 limit = min(_MAX_WORDS, n - i)
-                while longest < limit and text[ends[i + longest - 1] : starts[i + longest]] == " ":
+                while (
+                    longest < limit
+                    and (
+                        text[ends[i + longest - 1] : starts[i + longest]] == " "
+                        or (  # "St. Louis", "Ft. Worth": an abbreviated first word and its dot
+                            longest == 1
+                            and lower[i] in _DOTTED_FIRST
+                            and text[ends[i] : starts[i + 1]] == ". "
+                            and words[i + 1][0].isupper()
+                            and not _possessive(words[i + 1])  # "St. Michael's School": a saint's, not a town
+                        )
+                    )
+                ):
                     inner = words[i + longest - 1]
                     # (``w[0].isupper() or _capitalised(w)``: the call only for a word not opening with a capital)
                     if (
@@ -298,6 +322,9 @@ class LocationParser:
             if found is None:
                 continue
             j, key, places = found
+            if j == 1 and key in calendar:
+                next_free = i + 1
+                continue  # "in May 2008", "through Thursday": a date, not the town or island of that name
             # (no span of *blocked* holds the name: it would hold word i, which is not in *blocked_tokens*)
             if (
                 j == 1
@@ -333,11 +360,37 @@ class LocationParser:
                 # "outside the Bank", "the Supreme Court of Justice": a common noun in a name, not a town
                 # ("the Bank of Japan" names the country)
                 locative = False
-            if j == 1 and places[0].kind not in _STRONG_KINDS and not locative:
+            if (
+                j == 1
+                and not locative
+                and key in given
+                and (i == 0 or lower[i - 1] not in _SAINT_FORT)  # (not "St. Louis Hills", "Fort Wayne Road")
+                and i + 1 < n
+                and _capitalised(words[i + 1])
+                and text[ends[i] : starts[i + 1]] == " "
+                and lower[i + 1] not in self._descriptors
+            ):
+                next_free = i + 1
+                continue  # "Mary Middleton", "Helen Kunz": a given name opening a person's name
+            if (
+                j == 1
+                and places[0].kind not in _STRONG_KINDS
+                and not locative
+                and not (
+                    i + 1 < n
+                    and lower[i + 1] in institutions
+                    and words[i + 1][0].isupper()  # "the Athens Police Department", not "Tal Tamer city"
+                    and text[ends[i] : starts[i + 1]] == " "
+                )
+            ):
                 if name_parts is None:
                     name_parts = self._name_parts(an, gaz)
                 if key in name_parts:
                     continue  # "Allen said": a surname seen earlier in "Paul Allen", not the town ("in Allen" is)
+                if speakers is None:
+                    speakers = _speakers(an, norm)
+                if key in speakers and all(p.population < _FOREIGN_FAMOUS for p in places[:5]):
+                    continue  # "Robertson said … Robertson and her father": a person ("Liverpool said" is the city's)
             end = ends[i + j - 1] - (2 if _possessive(words[i + j - 1]) else 0)  # "Europe's" -> "Europe"
             span_end, level = end, None
             # a descriptor after the name: "Kursk region", "Sumy Oblast", "Borgu LGA"
@@ -353,7 +406,17 @@ class LocationParser:
             # "the city of Ternopil", "the village of Pishchane": the word before "of" names the level
             if level is None and i >= 2 and lower[i - 1] == "of" and lower[i - 2] in _LEVEL_OF:
                 level = self._descriptors.get(lower[i - 2]) if _joined(text, ends, starts, i - 2, i, words) else None
-            longer = _in_longer_name(text, words, starts, ends, i, i + j, firsts) and level is None
+            longer = (
+                level is None
+                and _in_longer_name(text, words, starts, ends, i, i + j, firsts)
+                and not (
+                    i + j < n
+                    and lower[i + j] in institutions
+                    and not _possessive(words[i + j - 1])
+                    and text[ends[i + j - 1] : starts[i + j]] == " "
+                    and not _glued_before(text, words, starts, ends, i, firsts)
+                )
+            )
             out.append(
                 new_cand(  # tuple.__new__: skips the NamedTuple's Python-level __new__; every field, in order:
                     _Cand,  # (start, end, span_end, key, places, level, relation, locative, sentence_initial,
@@ -381,6 +444,68 @@ class LocationParser:
         out.sort(key=_START)
         return out
 
+    def _compound_parts(self, an: Analysis, blocked_tokens: set[int]) -> list[_Cand]:
+        """
+        Towns in hyphenated words the gazetteer does not know whole: a legislator's party and home town
+        ("Rep. Wendell Gilliard, D-Charleston"), and a town joined to its county or school district
+        ("Athens-Clarke County", "Paris-Henry County", "Watertown-ML"). Only towns are read (not countries or
+        divisions: "Russia-Ukraine talks" is no place), and never a given name ("Jean-Pierre").
+        """
+        words, starts, ends, text, lower = an.tok_words, an.tok_starts, an.tok_ends, an.text, an.tok_lower
+        gaz = self.gazetteer
+        given = load_lexicon("locations/given_names")
+        firsts = an.sentence_first_tokens
+        out: list[_Cand] = []
+        surnames: set[str] | None = None  # built on first use
+        for i in an.joined_tokens:
+            w = words[i]
+            first, _, rest = w.partition("-")
+            if i in blocked_tokens or not first or not rest[:1].isupper() or "-" in rest:
+                continue
+            if first in ("D", "R", "I"):
+                piece, offset, locative = rest, len(first) + 1, True  # "D-Charleston": the member's home town
+            elif first[0].isupper() and len(first) > 3 and not (i + 1 < len(words) and lower[i + 1] in _ROUTE_WORDS):
+                # a town joined to its county, district or neighbour: "Athens-Clarke County", "the Fargo-Moorhead
+                # area" (not "the Mumbai-Barwani stretch" of a highway: a road between two towns)
+                piece, offset, locative = first, 0, False
+            else:
+                continue
+            key = self._norm(piece)
+            if key in given or key in self._common or not gaz.has_normalized(key) or gaz.has_normalized(self._norm(w)):
+                continue
+            places = tuple(p for p in gaz.lookup_normalized(key) if p.kind == "place")
+            if not places:
+                continue
+            if not offset:
+                if surnames is None:
+                    # double-barrelled surnames: after a given name once ("Mario Diaz-Balart"), or a speaker's, they
+                    # are the person's wherever they stand
+                    speakers = _speakers(an, self._norm)
+                    surnames = {
+                        words[k]
+                        for k in an.joined_tokens
+                        if _glued_before(text, words, starts, ends, k, firsts) or self._norm(words[k]) in speakers
+                    }
+                if w in surnames:
+                    continue
+            start = starts[i] + offset
+            out.append(
+                _Cand(
+                    start=start,
+                    end=start + len(piece),
+                    span_end=start + len(piece),
+                    key=key,
+                    places=places,
+                    level=None,
+                    relation=None,
+                    locative=locative,
+                    sentence_initial=i in firsts and not offset,
+                    in_paren_of=None,
+                    in_longer_name=False,
+                )
+            )
+        return out
+
     def _respelled(self, gaz: Gazetteer, key: str) -> tuple[int, str, tuple[Place, ...]] | None:
         """:func:`_respelled`, remembered per name."""
         cache = self._respell_cache
@@ -404,21 +529,34 @@ class LocationParser:
         norm = self._norm
         pairs: dict[str, list[int]] = {}
         caps = an.capitalised_tokens  # words whose first letter is a capital ("al-Hasakeh" starts no pair)
+        caps_set = frozenset(caps)
         for i in [i for i, k in itertools.pairwise(caps) if k == i + 1]:  # a capital word right after another
-            if text[ends[i] : starts[i + 1]] == " ":
+            gap = text[ends[i] : starts[i + 1]]
+            if gap == " ":
                 pairs.setdefault(norm(words[i + 1]), []).append(i)
+            elif (
+                gap == ". "
+                and len(words[i]) == 1
+                and i > 0
+                and (i - 1) in caps_set
+                and text[ends[i - 1] : starts[i]] == " "
+                and len(words[i + 1]) > 1
+            ):
+                pairs.setdefault(norm(words[i + 1]), []).append(i)  # "Marsha J. Moore": a surname after an initial
         return _NameParts(self, gaz, words, pairs)
 
     def _name_pair(self, gaz: Gazetteer, a: str, b: str) -> bool:
         """Do the capitalised words *a* *b*, written one after the other, make *b* part of a name (see above)?"""
         if a.lower() in self._descriptors or b.lower() in self._descriptors:
             return False
+        if a.lower() in self._not_first_names:
+            return False  # "A Gainesville man", "While Athens serves": a capitalised function word, not a first name
         if _possessive(a) and gaz.has_normalized(self._norm(a)):
             return False  # "Russia's Novorossiysk", "Kyiv's Obolon": a place's place, not a person's second name
         return not gaz.has_normalized(f"{self._norm(a)} {self._norm(b)}")
 
     def _abbreviations(self, an: Analysis, gaz: Gazetteer) -> list[_Cand]:
-        """Country abbreviations written in capitals: "U.S.", "UK", "DRC"."""
+        """Abbreviations of countries and US states written in capitals: "U.S.", "UK", "DRC", "W.Va."."""
         out: list[_Cand] = []
         text = an.text
         for m in _abbreviation_matches(text):
@@ -428,7 +566,12 @@ class LocationParser:
             if target in self._abbr_cache:
                 found = self._abbr_cache[target]
             else:
-                place = gaz.country(target) if len(target) == 2 else next(iter(gaz.lookup(target)), None)
+                if len(target) == 2:
+                    place = gaz.country(target)
+                elif target[2:3] == ":":  # "US:Kentucky" for "Ky.": a first-level division
+                    place = gaz.admin1(target[:2], target[3:])
+                else:
+                    place = next(iter(gaz.lookup(target)), None)
                 found = self._abbr_cache[target] = None if place is None else (place, normalize_name(place.name))
             if found is None:
                 continue
@@ -494,11 +637,24 @@ class LocationParser:
                 countries[top.country] = countries.get(top.country, 0) + 1
                 own[c.key] = own.get(c.key, 0) + 1
                 local[top.country] = local.get(top.country, 0) + 1
+        # the first-level divisions the report names as places ("Tennessee", "W.Va."): a town's namesake lying in
+        # one of them is the one meant ("Athens" in a Tennessee story)
+        divisions: dict[tuple[str | None, str], int] = {}
+        for c in cands:
+            top = c.places[0]
+            if (
+                top.kind == "admin1"
+                and c.level in (None, "admin1")
+                and countries.get(top.country or "", 0)
+                and self._accept(c, top, an, countries)
+            ):
+                area = (top.country, self._norm(top.admin1 or top.name))
+                divisions[area] = divisions.get(area, 0) + 1
         quals_of: dict[int, list[_Cand]] = {}
         for c in cands:
             if c.in_paren_of is not None:
                 quals_of.setdefault(c.in_paren_of, []).append(c)
-        resolved = self._resolve_all(cands, an, countries, quals_of, local, own)
+        resolved = self._resolve_all(cands, an, countries, quals_of, local, own, divisions)
         # a second pass once qualified names have placed the report: "Kagara (Rafi LGA, Niger)" is in Nigeria,
         # so a bare "Tripoli" or "Al Jawf" elsewhere in it is read in the light of that
         settling = [
@@ -508,7 +664,7 @@ class LocationParser:
         ]
         if settling:
             settled = Counter(countries) + Counter(settling)
-            resolved = self._resolve_all(cands, an, dict(settled), quals_of, local, own)
+            resolved = self._resolve_all(cands, an, dict(settled), quals_of, local, own, divisions)
         return self._build(context, resolved)
 
     def _resolve_all(
@@ -519,11 +675,13 @@ class LocationParser:
         quals_of: dict[int, list[_Cand]],
         local: dict[str, int],
         own: dict[str, int],
+        divisions: dict[tuple[str | None, str], int],
     ) -> list[tuple[_Cand, Place, str, float]]:
         resolved: list[tuple[_Cand, Place, str, float]] = []
         total = sum(countries.values()) or 1
         # "Bida (Bida LGA, Niger)", "Toluca, Mexico": each address read as a whole
         chained: dict[int, tuple[Place, str, float] | None] = {}
+        deferred: list[tuple[_Cand, Place, str, float]] = []  # read only as words of a longer name
         if quals_of:
             addresses: dict[int, list[int]] = {}
             for idx, c in enumerate(cands):
@@ -542,7 +700,7 @@ class LocationParser:
             parent = None
             if c.in_paren_of is not None and chained.get(c.in_paren_of, True) is not None:
                 parent = cands[c.in_paren_of].places  # (not a town the gazetteer lacks: "Tarma (Borno)")
-            choice = self._resolve(c, countries, quals_of, idx, parent, total)
+            choice = self._resolve(c, countries, quals_of, idx, parent, total, divisions)
             if choice is None:
                 continue
             if (
@@ -559,6 +717,8 @@ class LocationParser:
             if not (placed or self._accept(c, place, an, countries)) or self._foreign(
                 c, place, quals_of.get(idx), countries, local, own
             ):
+                if c.in_longer_name and not c.particle_after and c.key not in load_lexicon("locations/given_names"):
+                    deferred.append((c, place, rule, conf))  # "the Charleston Gold Dome Lions Club": see below
                 continue
             if resolved and place.kind not in _STRONG_KINDS:
                 prev_c, prev_place = resolved[-1][0], resolved[-1][1]
@@ -569,6 +729,18 @@ class LocationParser:
                 ):
                     continue  # "Beirut's Hamra district": the place lies in Beirut's country, or is not known
             resolved.append((c, place, rule, conf))
+        if deferred and resolved:
+            # a town the report names on its own is the one its longer names start with or end on ("Charleston"
+            # … "the Charleston Gold Dome Lions Club", "East Oxford"): one town per name in a story
+            towns = {r[0].key: r[1] for r in resolved if r[1].kind == "place"}
+            kept = [
+                r
+                for r in deferred
+                if towns.get(r[0].key) is r[1]
+                and self._accept(r[0]._replace(in_longer_name=False), r[1], an, countries)
+            ]
+            if kept:
+                resolved = sorted([*resolved, *kept], key=_FIRST_START)
         return resolved
 
     def _accept(self, c: _Cand, place: Place, an: Analysis, doc_countries: dict[str, int] | None = None) -> bool:
@@ -666,8 +838,12 @@ class LocationParser:
         idx: int,
         parent: tuple[Place, ...] | None,
         total: int,
+        divisions: dict[tuple[str | None, str], int] | None = None,
     ) -> tuple[Place, str, float] | None:
-        """The best reading of *c*, why, and how sure; *total* is the sum of *countries* (at least 1)."""
+        """
+        The best reading of *c*, why, and how sure; *total* is the sum of *countries* (at least 1); *divisions*
+        counts the first-level divisions the report names, by (country, normalised name).
+        """
         level, key = c.level, c.key
         readings = self._readings.get((key, level))
         if readings is None or readings[0] is not c.places:
@@ -691,6 +867,7 @@ class LocationParser:
             parent_admin = {(p.country, norm(p.admin1 or "")) for p in parent[:40]}
             parent_countries = {p.country for p in parent[:40]}
         share_of = countries.get
+        div_total = sum(divisions.values()) if divisions else 0
         best: tuple[float, Place, str] | None = None
         second = -math.inf
         for score, p, kind, country, admin1, named in readings[1]:
@@ -699,6 +876,11 @@ class LocationParser:
             if share:
                 score += 4 * share + 1
                 why = "document-country"
+                if div_total and admin1 and divisions:
+                    d = divisions.get((country, norm(admin1)), 0)
+                    if d:
+                        score += 3 * d / div_total
+                        why = "document-admin1"
             if quals and admin1 and (norm(admin1) in qual_admin1 or norm(admin1) in qual_names):
                 score += 8
                 why = "admin1-qualifier"
@@ -1012,31 +1194,31 @@ def _abbreviation_pattern() -> regex.Pattern[str]:
 @data_cache
 def _abbreviation_starts() -> dict[str, tuple[str, ...]]:
     """
-    The abbreviations by their first two characters (a one-character form by itself): a quick test for where
-    :func:`_abbreviation_pattern` may match ("U.", "US", "DR": rarer in a text than a capital letter alone).
+    The abbreviations by their first three characters (a shorter form by itself): a quick test for where
+    :func:`_abbreviation_pattern` may match ("U.S", "US", "DRC", "Ky.": rarer in a text than "Ky" or "Pa" alone).
     """
     out: dict[str, list[str]] = {}
     for form in _abbreviation_table():
         if form:
-            out.setdefault(form[:2], []).append(form)
+            out.setdefault(form[:3], []).append(form)
     return {c: tuple(forms) for c, forms in out.items()}
 
 
 @data_cache
 def _abbreviation_hint() -> re.Pattern[str]:
-    """Any of the first two characters of :func:`_abbreviation_starts`, written literally."""
+    """Any of the first three characters of :func:`_abbreviation_starts`, written literally."""
     return re.compile("|".join(re.escape(c) for c in sorted(_abbreviation_starts())))
 
 
 def _abbreviation_matches(text: str) -> list[regex.Match[str]]:
     """
     The matches of :func:`_abbreviation_pattern` in *text*, as its ``finditer`` gives them. The pattern is
-    tried only where one of the abbreviations is written, found with ``str.find`` on their first two characters
+    tried only where one of the abbreviations is written, found with ``str.find`` on their first three characters
     (the regex engine would try it at every character).
     """
     starts = _abbreviation_starts()
     if not starts or _abbreviation_hint().search(text) is None:
-        return []  # none of the first two characters is written (one search in C, not one find per pair)
+        return []  # none of the first three characters is written (one search in C, not one find per pair)
     pattern = _abbreviation_pattern()
     hits: list[int] = []
     for c, forms in starts.items():
@@ -1057,6 +1239,20 @@ def _abbreviation_matches(text: str) -> list[regex.Match[str]]:
                 out.append(m)
                 last = m.end()
     return out
+
+
+def _speakers(an: Analysis, norm: Callable[[str], str]) -> frozenset[str]:
+    """The capitalised words (normalised) that stand right before a verb of saying: "Robertson said"."""
+    words, starts, ends, text = an.tok_words, an.tok_starts, an.tok_ends, an.text
+    return frozenset(
+        norm(words[i - 1])
+        for i in an.indices_of(load_lexicon("locations/speech_verbs"))
+        if i > 0 and words[i - 1][0].isupper() and text[ends[i - 1] : starts[i]] == " "
+    )
+
+
+def _function_words() -> frozenset[str]:
+    return load_lexicon("locations/function_words")
 
 
 def _capitalised(w: str) -> bool:
@@ -1094,17 +1290,8 @@ def _in_longer_name(
 ) -> bool:
     """Are words i..j-1 glued to other capitalised words (directly, or through "al", "de", "of" …)?"""
     n = len(words)
-    if i > 0 and i not in firsts and text[ends[i - 1] : starts[i]] == " ":
-        before = words[i - 1]
-        if _capitalised(before) and (i - 1) not in firsts and before.lower() not in _demonyms():
-            return True
-        if (
-            before.lower() in _name_particles()
-            and i > 1
-            and _capitalised(words[i - 2])
-            and text[ends[i - 2] : starts[i - 1]] == " "
-        ):
-            return True
+    if _glued_before(text, words, starts, ends, i, firsts):
+        return True
     if j < n and text[ends[j - 1] : starts[j]] == " " and not _possessive(words[j - 1]):  # "Beirut's Hamra district"
         after = words[j]
         if _capitalised(after):
@@ -1114,6 +1301,25 @@ def _in_longer_name(
             and j + 1 < n
             and _capitalised(words[j + 1])
             and text[ends[j] : starts[j + 1]] == " "
+        ):
+            return True
+    return False
+
+
+def _glued_before(
+    text: str, words: list[str], starts: list[int], ends: list[int], i: int, firsts: frozenset[int]
+) -> bool:
+    """Is word i glued to a capitalised word before it (directly, or through "al", "de" …)? (:func:`_in_longer_name`)"""
+    if i > 0 and i not in firsts and text[ends[i - 1] : starts[i]] == " ":
+        before = words[i - 1]
+        low = before.lower()
+        if _capitalised(before) and (i - 1) not in firsts and low not in _demonyms() and low not in _function_words():
+            return True  # ("A Charleston man" after a dash: the article opens no name)
+        if (
+            low in _name_particles()
+            and i > 1
+            and _capitalised(words[i - 2])
+            and text[ends[i - 2] : starts[i - 1]] == " "
         ):
             return True
     return False
@@ -1269,6 +1475,17 @@ def _tokens_inside(spans: list[tuple[int, int]], starts: list[int], ends: list[i
 
 _LEVEL_OF = frozenset(("city", "town", "village", "province", "region", "oblast", "governorate", "district"))
 """Words naming a level in "the city of X" ("the Department of Labor", "the State of Play" are no places)."""
+
+_ROUTE_WORDS = frozenset(
+    ("stretch", "road", "highway", "route", "border", "axis", "corridor", "railway", "line", "expressway", "motorway")
+)
+"""Words after "Town-Town" that make it a road between two towns ("the Mumbai-Barwani stretch"), not one town."""
+
+_DOTTED_FIRST = frozenset(("st", "ste", "ft", "mt"))
+"""Abbreviations that open a place's name with a dot: "St. Louis", "Ft. Myers", "Mt. Vernon"."""
+
+_SAINT_FORT = frozenset(("st", "saint", "ste", "san", "santa", "fort", "ft", "mount", "mt", "port", "lake"))
+"""Words that make a given name after them a place's name: "St. Louis", "Fort Wayne", "Lake Charles"."""
 
 _IN_DIVISION = (" in ", " in the ")
 _POSSESSIVE_GAPS = ("'s ", "\u2019s ")
