@@ -1210,6 +1210,12 @@ def _abbreviation_hint() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(c) for c in sorted(_abbreviation_starts())))
 
 
+@data_cache
+def _abbreviation_hint_at() -> re.Pattern[str]:
+    """:func:`_abbreviation_hint` as a lookahead: it matches (empty) at every place one of them starts."""
+    return re.compile(f"(?=(?:{_abbreviation_hint().pattern}))")
+
+
 def _abbreviation_matches(text: str) -> list[regex.Match[str]]:
     """
     The matches of :func:`_abbreviation_pattern` in *text*, as its ``finditer`` gives them. The pattern is
@@ -1217,19 +1223,23 @@ def _abbreviation_matches(text: str) -> list[regex.Match[str]]:
     (the regex engine would try it at every character).
     """
     starts = _abbreviation_starts()
-    if not starts or _abbreviation_hint().search(text) is None:
+    first = _abbreviation_hint().search(text) if starts else None
+    if first is None:
         return []  # none of the first three characters is written (one search in C, not one find per pair)
     pattern = _abbreviation_pattern()
     hits: list[int] = []
-    for c, forms in starts.items():
-        k = text.find(c)
-        while k >= 0:
-            if text.startswith(forms, k):
+    get = starts.get
+    # every place where one of the first three characters is written (a lookahead: overlapping ones too), and
+    # there each key that starts (a one-character form and a longer one may both start at a place)
+    for m in _abbreviation_hint_at().finditer(text, first.start()):
+        k = m.start()
+        for size in (3, 2, 1):
+            forms = get(text[k : k + size])
+            if forms is not None and text.startswith(forms, k):
                 hits.append(k)
-            k = text.find(c, k + 1)
+                break
     if not hits:
         return []
-    hits = sorted(set(hits))  # (a one-character form and a longer one may both start at a place)
     out: list[regex.Match[str]] = []
     last = 0
     for pos in hits:
