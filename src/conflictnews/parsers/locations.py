@@ -387,10 +387,11 @@ class LocationParser:
                     name_parts = self._name_parts(an, gaz)
                 if key in name_parts:
                     continue  # "Allen said": a surname seen earlier in "Paul Allen", not the town ("in Allen" is)
-                if speakers is None:
-                    speakers = _speakers(an, norm)
-                if key in speakers and all(p.population < _FOREIGN_FAMOUS for p in places[:5]):
-                    continue  # "Robertson said … Robertson and her father": a person ("Liverpool said" is the city's)
+                if all(p.population < _FOREIGN_FAMOUS for p in places[:5]):
+                    if speakers is None:
+                        speakers = _speakers(an, norm)
+                    if key in speakers:
+                        continue  # "Robertson said … Robertson and her father": a person ("Liverpool said": the city)
             end = ends[i + j - 1] - (2 if _possessive(words[i + j - 1]) else 0)  # "Europe's" -> "Europe"
             span_end, level = end, None
             # a descriptor after the name: "Kursk region", "Sumy Oblast", "Borgu LGA"
@@ -529,7 +530,7 @@ class LocationParser:
         norm = self._norm
         pairs: dict[str, list[int]] = {}
         caps = an.capitalised_tokens  # words whose first letter is a capital ("al-Hasakeh" starts no pair)
-        caps_set = frozenset(caps)
+        caps_set: frozenset[int] | None = None  # built on first use: most texts write no initial
         for i in [i for i, k in itertools.pairwise(caps) if k == i + 1]:  # a capital word right after another
             gap = text[ends[i] : starts[i + 1]]
             if gap == " ":
@@ -538,11 +539,13 @@ class LocationParser:
                 gap == ". "
                 and len(words[i]) == 1
                 and i > 0
-                and (i - 1) in caps_set
                 and text[ends[i - 1] : starts[i]] == " "
                 and len(words[i + 1]) > 1
             ):
-                pairs.setdefault(norm(words[i + 1]), []).append(i)  # "Marsha J. Moore": a surname after an initial
+                if caps_set is None:
+                    caps_set = frozenset(caps)
+                if (i - 1) in caps_set:
+                    pairs.setdefault(norm(words[i + 1]), []).append(i)  # "Marsha J. Moore": a surname after an initial
         return _NameParts(self, gaz, words, pairs)
 
     def _name_pair(self, gaz: Gazetteer, a: str, b: str) -> bool:
