@@ -1209,14 +1209,27 @@ def _abbreviation_starts() -> dict[str, tuple[str, ...]]:
 
 @data_cache
 def _abbreviation_hint() -> re.Pattern[str]:
-    """Any of the first three characters of :func:`_abbreviation_starts`, written literally."""
-    return re.compile("|".join(re.escape(c) for c in sorted(_abbreviation_starts())))
+    """
+    Any of the first three characters of :func:`_abbreviation_starts`, written literally, as a tree of
+    alternatives by character ("U(?:\\.S|K|S|...)"): where a capital starts none, one test fails, not one per key.
+    """
+    return re.compile(_literal_tree(sorted(_abbreviation_starts())))
 
 
-@data_cache
-def _abbreviation_hint_at() -> re.Pattern[str]:
-    """:func:`_abbreviation_hint` as a lookahead: it matches (empty) at every place one of them starts."""
-    return re.compile(f"(?=(?:{_abbreviation_hint().pattern}))")
+def _literal_tree(keys: list[str]) -> str:
+    """A pattern matching exactly the non-empty strings *keys*, its alternatives grouped by their first character."""
+    by_first: dict[str, list[str]] = {}
+    for k in keys:
+        by_first.setdefault(k[0], []).append(k[1:])
+    alts = []
+    for c, rests in by_first.items():
+        tails = [r for r in rests if r]
+        if not tails:
+            alts.append(re.escape(c))
+        else:
+            inner = _literal_tree(tails)
+            alts.append(f"{re.escape(c)}(?:{inner})" + ("?" if len(tails) < len(rests) else ""))
+    return "|".join(alts)
 
 
 def _abbreviation_matches(text: str) -> list[regex.Match[str]]:
@@ -1232,10 +1245,13 @@ def _abbreviation_matches(text: str) -> list[regex.Match[str]]:
     pattern = _abbreviation_pattern()
     hits: list[int] = []
     get = starts.get
-    # every place where one of the first three characters is written (a lookahead: overlapping ones too), and
-    # there each key that starts (a one-character form and a longer one may both start at a place)
-    for m in _abbreviation_hint_at().finditer(text, first.start()):
-        k = m.start()
+    # every place where one of the first three characters is written (overlapping ones too), and there each
+    # key that starts (a one-character form and a longer one may both start at a place)
+    search = _abbreviation_hint().search
+    hint: re.Match[str] | None = first
+    while hint is not None:
+        k = hint.start()
+        hint = search(text, k + 1)
         for size in (3, 2, 1):
             forms = get(text[k : k + size])
             if forms is not None and text.startswith(forms, k):
