@@ -517,6 +517,8 @@ class QuantityParser:
     def _victims(self, text: str, analysis: Analysis, drafts: list[_Draft], verbs: list[Token]) -> list[_Draft]:
         """One person killed, named by an article or a pronoun: "a civilian was killed", "killing him"."""
         out: list[_Draft] = []
+        if not verbs:
+            return out  # (most texts: no spans to index)
         spans = _Spans([(d.start, d.end) for d in drafts] + [d.noun for d in drafts if d.noun])
         for tok in verbs:
             s, e = analysis.sentence_at(tok.start)
