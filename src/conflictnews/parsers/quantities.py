@@ -863,6 +863,9 @@ class QuantityParser:
         that hold no number, casualty or function word ("3 civilians including a commander were killed",
         "7 soldiers and alleged mercenaries were killed").
         """
+        first = text[pos:end].lstrip()[:1]  # (``str.isspace`` holds for every ``\s``: no match is missed)
+        if not first or first not in "(,aAiI\u0130":  # (U+0130 matches "i" ignoring case)
+            return None  # no parenthesis, comma, "and" or "including" next: the two look-ups below would fail
         skipped = False
         pm = _PAREN.match(text, pos, end)
         if pm is not None:
