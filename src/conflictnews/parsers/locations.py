@@ -626,32 +626,30 @@ class LocationParser:
             if w[0].isupper() and not w.isupper():  # "US", "UAE": abbreviations are read as countries above
                 code = demonyms[an.tok_lower[i]]
                 countries[code] = countries.get(code, 0) + 1
-        # whether a division is read as a place (:meth:`_accept` does not weigh the countries for a division)
-        division_accepted: dict[int, bool] = {}
-        for idx, c in enumerate(cands):
+        for c in cands:
             top = c.places[0]
             if top.kind == "country" and self._accept(c, top, an):
                 code = top.country or ""
                 countries[code] = countries.get(code, 0) + 3
-            elif top.country and (len(c.places) == 1 or all(p.country == top.country for p in c.places[:40])):
-                accepted = self._accept(c, top, an, countries)
-                if top.kind == "admin1":
-                    division_accepted[idx] = accepted
-                if accepted:
-                    # every reading of the name lies in one country
-                    countries[top.country] = countries.get(top.country, 0) + 1
-                    own[c.key] = own.get(c.key, 0) + 1
-                    local[top.country] = local.get(top.country, 0) + 1
+            elif (
+                top.country
+                and (len(c.places) == 1 or all(p.country == top.country for p in c.places[:40]))
+                and self._accept(c, top, an, countries)
+            ):
+                # every reading of the name lies in one country
+                countries[top.country] = countries.get(top.country, 0) + 1
+                own[c.key] = own.get(c.key, 0) + 1
+                local[top.country] = local.get(top.country, 0) + 1
         # the first-level divisions the report names as places ("Tennessee", "W.Va."): a town's namesake lying in
         # one of them is the one meant ("Athens" in a Tennessee story)
         divisions: dict[tuple[str | None, str], int] = {}
-        for idx, c in enumerate(cands):
+        for c in cands:
             top = c.places[0]
             if (
                 top.kind == "admin1"
                 and c.level in (None, "admin1")
                 and countries.get(top.country or "", 0)
-                and (division_accepted[idx] if idx in division_accepted else self._accept(c, top, an, countries))
+                and self._accept(c, top, an, countries)
             ):
                 area = (top.country, self._norm(top.admin1 or top.name))
                 divisions[area] = divisions.get(area, 0) + 1
