@@ -387,10 +387,11 @@ class LocationParser:
                     name_parts = self._name_parts(an, gaz)
                 if key in name_parts:
                     continue  # "Allen said": a surname seen earlier in "Paul Allen", not the town ("in Allen" is)
-                if speakers is None:
-                    speakers = _speakers(an, norm)
-                if key in speakers and all(p.population < _FOREIGN_FAMOUS for p in places[:5]):
-                    continue  # "Robertson said … Robertson and her father": a person ("Liverpool said" is the city's)
+                if all(p.population < _FOREIGN_FAMOUS for p in places[:5]):
+                    if speakers is None:
+                        speakers = _speakers(an, norm)
+                    if key in speakers:
+                        continue  # "Robertson said … Robertson and her father": a person ("Liverpool said": the city)
             end = ends[i + j - 1] - (2 if _possessive(words[i + j - 1]) else 0)  # "Europe's" -> "Europe"
             span_end, level = end, None
             # a descriptor after the name: "Kursk region", "Sumy Oblast", "Borgu LGA"
@@ -529,7 +530,7 @@ class LocationParser:
         norm = self._norm
         pairs: dict[str, list[int]] = {}
         caps = an.capitalised_tokens  # words whose first letter is a capital ("al-Hasakeh" starts no pair)
-        caps_set = frozenset(caps)
+        caps_set: frozenset[int] | None = None  # built on first use: most texts write no initial
         for i in [i for i, k in itertools.pairwise(caps) if k == i + 1]:  # a capital word right after another
             gap = text[ends[i] : starts[i + 1]]
             if gap == " ":
@@ -538,11 +539,13 @@ class LocationParser:
                 gap == ". "
                 and len(words[i]) == 1
                 and i > 0
-                and (i - 1) in caps_set
                 and text[ends[i - 1] : starts[i]] == " "
                 and len(words[i + 1]) > 1
             ):
-                pairs.setdefault(norm(words[i + 1]), []).append(i)  # "Marsha J. Moore": a surname after an initial
+                if caps_set is None:
+                    caps_set = frozenset(caps)
+                if (i - 1) in caps_set:
+                    pairs.setdefault(norm(words[i + 1]), []).append(i)  # "Marsha J. Moore": a surname after an initial
         return _NameParts(self, gaz, words, pairs)
 
     def _name_pair(self, gaz: Gazetteer, a: str, b: str) -> bool:
@@ -1206,8 +1209,27 @@ def _abbreviation_starts() -> dict[str, tuple[str, ...]]:
 
 @data_cache
 def _abbreviation_hint() -> re.Pattern[str]:
-    """Any of the first three characters of :func:`_abbreviation_starts`, written literally."""
-    return re.compile("|".join(re.escape(c) for c in sorted(_abbreviation_starts())))
+    """
+    Any of the first three characters of :func:`_abbreviation_starts`, written literally, as a tree of
+    alternatives by character ("U(?:\\.S|K|S|...)"): where a capital starts none, one test fails, not one per key.
+    """
+    return re.compile(_literal_tree(sorted(_abbreviation_starts())))
+
+
+def _literal_tree(keys: list[str]) -> str:
+    """A pattern matching exactly the non-empty strings *keys*, its alternatives grouped by their first character."""
+    by_first: dict[str, list[str]] = {}
+    for k in keys:
+        by_first.setdefault(k[0], []).append(k[1:])
+    alts = []
+    for c, rests in by_first.items():
+        tails = [r for r in rests if r]
+        if not tails:
+            alts.append(re.escape(c))
+        else:
+            inner = _literal_tree(tails)
+            alts.append(f"{re.escape(c)}(?:{inner})" + ("?" if len(tails) < len(rests) else ""))
+    return "|".join(alts)
 
 
 def _abbreviation_matches(text: str) -> list[regex.Match[str]]:
@@ -1217,19 +1239,26 @@ def _abbreviation_matches(text: str) -> list[regex.Match[str]]:
     (the regex engine would try it at every character).
     """
     starts = _abbreviation_starts()
-    if not starts or _abbreviation_hint().search(text) is None:
+    first = _abbreviation_hint().search(text) if starts else None
+    if first is None:
         return []  # none of the first three characters is written (one search in C, not one find per pair)
     pattern = _abbreviation_pattern()
     hits: list[int] = []
-    for c, forms in starts.items():
-        k = text.find(c)
-        while k >= 0:
-            if text.startswith(forms, k):
+    get = starts.get
+    # every place where one of the first three characters is written (overlapping ones too), and there each
+    # key that starts (a one-character form and a longer one may both start at a place)
+    search = _abbreviation_hint().search
+    hint: re.Match[str] | None = first
+    while hint is not None:
+        k = hint.start()
+        hint = search(text, k + 1)
+        for size in (3, 2, 1):
+            forms = get(text[k : k + size])
+            if forms is not None and text.startswith(forms, k):
                 hits.append(k)
-            k = text.find(c, k + 1)
+                break
     if not hits:
         return []
-    hits = sorted(set(hits))  # (a one-character form and a longer one may both start at a place)
     out: list[regex.Match[str]] = []
     last = 0
     for pos in hits:

@@ -517,6 +517,8 @@ class QuantityParser:
     def _victims(self, text: str, analysis: Analysis, drafts: list[_Draft], verbs: list[Token]) -> list[_Draft]:
         """One person killed, named by an article or a pronoun: "a civilian was killed", "killing him"."""
         out: list[_Draft] = []
+        if not verbs:
+            return out  # (most texts: no spans to index)
         spans = _Spans([(d.start, d.end) for d in drafts] + [d.noun for d in drafts if d.noun])
         for tok in verbs:
             s, e = analysis.sentence_at(tok.start)
@@ -861,6 +863,9 @@ class QuantityParser:
         that hold no number, casualty or function word ("3 civilians including a commander were killed",
         "7 soldiers and alleged mercenaries were killed").
         """
+        first = text[pos:end].lstrip()[:1]  # (``str.isspace`` holds for every ``\s``: no match is missed)
+        if not first or first not in "(,aAiI\u0130":  # (U+0130 matches "i" ignoring case)
+            return None  # no parenthesis, comma, "and" or "including" next: the two look-ups below would fail
         skipped = False
         pm = _PAREN.match(text, pos, end)
         if pm is not None:
