@@ -311,6 +311,25 @@ def _merged(parts: list[list[int]]) -> list[int]:
     return sorted(itertools.chain.from_iterable(parts))
 
 
+_LETTER = regex.compile(r"\p{L}")
+
+
+def word_before(run: regex.Pattern[str], text: str, lo: int, hi: int) -> tuple[int, str] | None:
+    """
+    The start and text of the word that ends *text[lo:hi]* but for what *run* lets trail it.
+
+    *run* is a reverse pattern (``(?r)``) whose group 1 is the run of word characters before the trailing
+    characters: one anchored attempt at *hi*, where a forward search would try every position. The word opens
+    at the run's first letter; None when the run holds no letter.
+    """
+    m = run.match(text, lo, hi)
+    if m is None:
+        return None
+    a, q = m.span(1)
+    first = _LETTER.search(text, a, q)
+    return None if first is None else (first.start(), text[first.start() : q])
+
+
 def find_all(text: str, mark: str) -> list[int]:
     """The offsets of the non-overlapping occurrences of *mark* in *text*, ascending."""
     out: list[int] = []

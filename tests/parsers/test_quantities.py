@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import pathlib
 import re
 import tomllib
@@ -13,11 +14,14 @@ import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from conflictnews._analysis import word_before
 from conflictnews.model import Actor, Document, Quantity, QuantityKind, Span
 from conflictnews.parsers import Context
 from conflictnews.parsers import quantities as quantities_module
 from conflictnews.parsers.quantities import QuantityParser, area_km2, words_to_number
 from conflictnews.parsers.times import TimeParser
+
+_prev_word = functools.partial(word_before, quantities_module._PREV_RUN)  # the quantities parser's
 
 PARSER = QuantityParser()
 TIMES = TimeParser()
@@ -204,7 +208,7 @@ def test_window_patterns_answer_as_a_plain_search(text: str, a: int, b: int) -> 
         fast = ending.search(text, lo, hi)
         assert (plain and plain.span()) == (fast and fast.span())
     expected = regex.compile(r"(?P<w>[\p{L}][\p{L}'’.]*+)\s*+\Z").search(text, lo, hi)
-    assert quantities_module._prev_word(text, lo, hi) == (expected and (expected.start(), expected["w"]))
+    assert _prev_word(text, lo, hi) == (expected and (expected.start(), expected["w"]))
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import pathlib
 import tomllib
 from typing import Any
@@ -12,11 +13,13 @@ import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from conflictnews._analysis import word_before
 from conflictnews.model import Document, Precision, ReportWarning, TimeExpression
 from conflictnews.parsers import Context
-from conflictnews.parsers.times import TimeParser, _prev_word, resolve_month_day
+from conflictnews.parsers.times import _PREV_RUN, TimeParser, resolve_month_day
 
 PARSER = TimeParser()
+_prev_word = functools.partial(word_before, _PREV_RUN)  # the times parser's word before a stretch
 CASES = tomllib.loads((pathlib.Path(__file__).parent.parent / "cases" / "times.toml").read_text(encoding="utf-8"))
 
 

@@ -30,7 +30,7 @@ from typing import ClassVar, NamedTuple
 
 import regex
 
-from conflictnews._analysis import Analysis, Token
+from conflictnews._analysis import Analysis, Token, word_before
 from conflictnews._phrases import alternation
 from conflictnews.lexicons import data_cache, load_lexicon, load_table
 from conflictnews.model import Quantity, QuantityKind, ReportWarning, Span
@@ -906,7 +906,7 @@ class QuantityParser:
             return True  # "10:30", "5 pm", "0600 hrs", "a 20-year-old", "20 years old" (but "48 hrs" is a duration)
         if self._name_before.search(text, max(0, s - 16), s):
             return True  # "aged 20", "No. 5", "Route 66", "Resolution 2231"
-        pw = _prev_word(text, max(sent_start, s - 30), s)
+        pw = word_before(_PREV_RUN, text, max(sent_start, s - 30), s)
         prev = pw[1] if pw else ""
         lex_months = _months()
         nw = _NEXT_WORD.match(text, e)
@@ -949,10 +949,9 @@ _TIME_OR_AGE = regex.compile(
 )
 # the run of letters, apostrophes and dots before the white space that ends a stretch, matched backwards: one
 # attempt, where a forward search for "a word, then only white space" would try every position of the stretch
-# (a reverse pattern's ``match`` is anchored at the end of the stretch)
+# (a reverse pattern's ``match`` is anchored at the end of the stretch; :func:`word_before` reads its group 1)
 _PREV_RUN = regex.compile(r"(?r)(?P<w>[\p{L}'’.]*+)\s*+")
 _PREV_RUN_W = _PREV_RUN.groupindex["w"]  # read by number: a name costs several times more
-_LETTER = regex.compile(r"\p{L}")
 
 
 class _Ending:
@@ -999,19 +998,6 @@ class _Ending:
                 if word.isascii() and not word.lower().endswith(tails) and not (q > lo and text[q - 1] in self._marks):
                     return None
         return self._pattern.search(text, lo, hi)
-
-
-def _prev_word(text: str, lo: int, hi: int) -> tuple[int, str] | None:
-    r"""
-    The start and text of the word that ends *text[lo:hi]* but for white space: the leftmost match of
-    ``(?P<w>[\p{L}][\p{L}'’.]*+)\s*+\Z`` searched between *lo* and *hi* (a letter opens the word).
-    """
-    run = _PREV_RUN.match(text, lo, hi)
-    if run is None:
-        return None
-    a, q = run.span(_PREV_RUN_W)
-    first = _LETTER.search(text, a, q)
-    return None if first is None else (first.start(), text[first.start() : q])
 
 
 _NEGATIONS = frozenset({"no", "without"})

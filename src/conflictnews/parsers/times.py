@@ -32,7 +32,7 @@ from typing import ClassVar, NamedTuple
 import regex
 from dateutil.relativedelta import relativedelta
 
-from conflictnews._analysis import Analysis
+from conflictnews._analysis import Analysis, word_before
 from conflictnews._phrases import alternation
 from conflictnews.lexicons import load_lexicon, load_table
 from conflictnews.model import Precision, ReportWarning, Span, TimeExpression
@@ -249,9 +249,8 @@ _LICENSING = {
 _RANGE_GAP = regex.compile(r"\s*+(?P<sep>-|–|—|to|and|through|until|till)\s*+\Z", regex.IGNORECASE)
 _NEXT_WORD = regex.compile(r"[\s\-‐]*+(?P<w>[\p{L}][\p{L}'’]*+)?")
 # the run of letters, digits, dots and apostrophes before the white space and commas that end a stretch, matched
-# backwards: one attempt, where a forward search for "a word, then only white space and commas" tries every position
+# backwards (for :func:`word_before`; its word is group 1)
 _PREV_RUN = regex.compile(r"(?r)(?P<w>[\p{L}\p{N}.'’]*+)[\s,]*+")
-_LETTER = regex.compile(r"\p{L}")
 _OF_NONYEAR = regex.compile(r"\s++of\s++(?!" + _YEAR + r")")
 _PAST_VERB = regex.compile(r"(?<![\p{L}])\p{Ll}{3,}ed(?:\s++(?:on|in|at|since|during|until|by|last|early|late))?\s*+\Z")
 _PASSIVE_TO_BE = regex.compile(
@@ -263,7 +262,6 @@ _CAPWORD = regex.compile(r"[\s,]*+(?P<w>\p{Lu}[\p{L}]*+)")
 # their groups by number (a name costs several times more: the regex module tries it as a number first)
 _RANGE_GAP_SEP = _RANGE_GAP.groupindex["sep"]
 _NEXT_WORD_W = _NEXT_WORD.groupindex["w"]
-_PREV_RUN_W = _PREV_RUN.groupindex["w"]
 _CAPWORD_W = _CAPWORD.groupindex["w"]
 
 
@@ -907,7 +905,7 @@ class TimeParser:
         y = int(m[_G["yr_y"]])
         if not 1800 <= y <= 2100:
             return False
-        pw = _prev_word(text, max(0, m.start() - 30), m.start())
+        pw = word_before(_PREV_RUN, text, max(0, m.start() - 30), m.start())
         prev = pw[1].lower().rstrip(".") if pw else ""
         before = text[max(0, m.start() - 2) : m.start()]
         if any(c in before for c in "$€£#¥₴₽"):
@@ -1114,23 +1112,6 @@ def _modifier(prep: str, part: str | None) -> str | None:
     return " ".join(words) or None
 
 
-def _prev_word(text: str, lo: int, hi: int) -> tuple[int, str] | None:
-    r"""
-    The start and text of the word that ends *text[lo:hi]* but for white space and commas: the leftmost match of
-    ``(?P<w>[\p{L}][\p{L}\p{N}.'’]*+)[\s,]*+\Z`` searched between *lo* and *hi* (a letter opens the word; the
-    match would end at *hi*).
-
-    That match is the run of word characters before the final white space and commas, from its first letter on
-    (the two sets of characters are disjoint, so the run is the same whichever of its letters it starts from).
-    """
-    run = _PREV_RUN.match(text, lo, hi)
-    if run is None:
-        return None
-    a, q = run.span(_PREV_RUN_W)
-    first = _LETTER.search(text, a, q)
-    return None if first is None else (first.start(), text[first.start() : q])
-
-
 def _sentence_start(text: str, i: int) -> bool:
     j = i - 1
     while j >= 0 and text[j] in " \t\"'“‘([":
@@ -1140,7 +1121,7 @@ def _sentence_start(text: str, i: int) -> bool:
 
 def _name_before(text: str, start: int) -> bool:
     """True when a capitalised word that does not open the sentence stands right before *start*."""
-    pw = _prev_word(text, max(0, start - 30), start)
+    pw = word_before(_PREV_RUN, text, max(0, start - 30), start)
     if pw is None or not pw[1][:1].isupper() or pw[1].endswith("."):
         return False
     # a comma between them is allowed: in running text a capitalised "Today" or "Now" after "Word," is still a name
@@ -1158,7 +1139,7 @@ def _in_name(text: str, start: int, end: int, prep: str, months: Mapping[str, in
             and nw.group(_CAPWORD_W).lower() not in months
         ):
             return True
-    pw = _prev_word(text, max(0, start - 30), start)
+    pw = word_before(_PREV_RUN, text, max(0, start - 30), start)
     # the name word right before the weekday, only white space between: "Good Friday", not "went well, good, Friday"
     return pw is not None and pw[1].lower() in names and not text[pw[0] + len(pw[1]) : start].strip()
 
@@ -1277,7 +1258,7 @@ class _Maker:
 
     def _looks_like_count(self) -> bool:
         """'5 May' after a counting word ("at least 5 May...") is rare; after "killed" it is a count."""
-        pw = _prev_word(self.text, max(0, self.m.start() - 30), self.m.start())
+        pw = word_before(_PREV_RUN, self.text, max(0, self.m.start() - 30), self.m.start())
         return pw is not None and pw[1].lower() in ("least", "than", "killed", "killing", "wounded", "about")
 
     def _one_day(
