@@ -246,7 +246,7 @@ class LocationParser:
         name_parts: _NameParts | None = None  # built on first use: most texts never need it
         speakers: frozenset[str] | None = None  # the same
         before = load_lexicon("locations/before_names")
-        calendar = load_lexicon("locations/calendar_words")
+        calendar = _calendar_words()
         institutions = load_lexicon("locations/institution_words")
         given = load_lexicon("locations/given_names")
         abbreviations = self._abbreviations(an, gaz)
@@ -1278,6 +1278,13 @@ def _speakers(an: Analysis, norm: Callable[[str], str]) -> frozenset[str]:
         for i in an.indices_of(load_lexicon("locations/speech_verbs"))
         if i > 0 and words[i - 1][0].isupper() and text[ends[i - 1] : starts[i]] == " "
     )
+
+
+@data_cache
+def _calendar_words() -> frozenset[str]:
+    """Full month and weekday names in lower case, from the times parser's ``times/months`` and ``times/weekdays``."""
+    rows = (*load_table("times/months"), *load_table("times/weekdays"))
+    return frozenset(name.lower() for name, _, form in rows if form == "full")
 
 
 def _function_words() -> frozenset[str]:
