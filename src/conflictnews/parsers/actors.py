@@ -43,7 +43,7 @@ import regex
 
 from conflictnews._analysis import Analysis
 from conflictnews.lexicons import data_cache, load_lexicon, load_table
-from conflictnews.model import Actor, ActorKind, ReportWarning, Span
+from conflictnews.model import ACLED_INTER, Actor, ActorKind, ReportWarning, Span
 from conflictnews.parsers import PARSER_API_VERSION, Context, Item
 
 __all__ = ["ActorParser", "acled_inter", "normalise_acled_actor"]
@@ -2061,16 +2061,11 @@ _RELATIVE = frozenset({"who", "which", "that", "whose", "whom"})
 # ACLED
 
 
-@data_cache
-def _acled_inter_table() -> dict[str, int]:
-    return {r[0]: int(r[1]) for r in load_table("actors/acled_inter") if len(r) >= 2 and r[1].isdigit()}
-
-
 def acled_inter(kind: ActorKind | str) -> int | None:
     """
     ACLED's actor category ("inter" code) of an actor *kind*, or None when ACLED has none.
 
-    The mapping is package data (``data/actors/acled_inter.tsv``): state forces 1, rebel groups 2,
+    The codes are :data:`conflictnews.model.ACLED_INTER`'s: state forces 1, rebel groups 2,
     political militias 3, identity militias 4, rioters 5, protesters 6, civilians 7, external or
     other forces 8; a government counts as state forces.
 
@@ -2079,7 +2074,8 @@ def acled_inter(kind: ActorKind | str) -> int | None:
 
     .. versionadded:: 0.1.0
     """
-    return _acled_inter_table().get(ActorKind(kind).value)
+    k = ActorKind(kind)
+    return ACLED_INTER[ActorKind.STATE_FORCES] if k is ActorKind.GOVERNMENT else ACLED_INTER.get(k)
 
 
 class _MapRow(NamedTuple):
